@@ -1,0 +1,164 @@
+//! The command line: argument parsing (clap) and all file I/O.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use xbrlify::error::{Error, ErrorKind, Location};
+use xbrlify::map::Mapping;
+use xbrlify::source::Source;
+use xbrlify::taxonomy::ConceptTable;
+use xbrlify::{Conversion, Options};
+
+/// Turns plain-text earnings releases into XBRL 2.1 instance documents.
+#[derive(Parser)]
+#[command(name = "xbrlify", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert a release into an XBRL instance.
+    Convert {
+        #[command(flatten)]
+        common: Common,
+        /// Where to write the instance (default: standard output). Written atomically.
+        #[arg(short, long, value_name = "OUT.xml")]
+        output: Option<PathBuf>,
+    },
+    /// Account for every numeric cell: the fact it became, or why not.
+    Inspect {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Args)]
+struct Common {
+    /// The release: plain text or a whole EDGAR submission; `-` reads standard input.
+    #[arg(value_name = "RELEASE")]
+    release: String,
+    /// A mapping file replacing the embedded taxonomy/us-gaap-2024.toml.
+    #[arg(long, value_name = "FILE")]
+    mapping: Option<PathBuf>,
+    /// The registrant's SEC Central Index Key (up to 10 digits).
+    #[arg(long, value_name = "N")]
+    cik: Option<String>,
+    /// Treat diagnostics (footing, unmapped rows, no CIK) as fatal: exit 1, write nothing.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("cannot {what}: {e}"))
+        .with_location(Location::bare(path, 1, 1))
+}
+
+fn load(common: &Common) -> Result<(Source, Conversion), Error> {
+    let (name, bytes) = if common.release == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| io_error("<stdin>", "read standard input", e))?;
+        ("<stdin>".to_string(), buf)
+    } else {
+        let bytes = std::fs::read(&common.release)
+            .map_err(|e| io_error(&common.release, "read the release", e))?;
+        (common.release.clone(), bytes)
+    };
+    let source = xbrlify::read::decode(&name, &bytes)?;
+    let concepts = ConceptTable::embedded();
+    let mapping = match &common.mapping {
+        None => Mapping::embedded(&concepts)?,
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| io_error(&shown, "read the mapping file", e))?;
+            Mapping::parse(&shown, &text, &concepts)?
+        }
+    };
+    let options = Options {
+        cik: common.cik.clone(),
+    };
+    let conversion = xbrlify::convert(&source, &mapping, &concepts, &options)?;
+    Ok((source, conversion))
+}
+
+fn report(conv: &Conversion, deny: bool) -> bool {
+    for d in &conv.diagnostics {
+        eprintln!("{d}");
+    }
+    deny && !conv.diagnostics.is_empty()
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Convert { common, output } => {
+            let (_, conv) = load(&common)?;
+            if report(&conv, common.deny_warnings) {
+                eprintln!(
+                    "error: {} diagnostics and --deny-warnings: nothing written",
+                    conv.diagnostics.len()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            let xml = xbrlify::xbrl::write(&conv);
+            match output {
+                None => write_stdout(&xml)?,
+                Some(path) => write_atomically(&path, &xml)?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { common } => {
+            let (source, conv) = load(&common)?;
+            let denied = report(&conv, common.deny_warnings);
+            write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
+            Ok(if denied {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|e| io_error("<stdout>", "write standard output", e))
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`: readers see the old
+/// file or the whole new one, never a part.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let shown = path.display().to_string();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| io_error(&shown, "create a temporary file", e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| io_error(&shown, "write the output", e))?;
+    tmp.persist(path)
+        .map_err(|e| io_error(&shown, "replace the output", e.error))?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! The document model: what the reader found in a release, as plain data.
+//!
+//! Nothing here is interpreted yet: column headings are the words printed over each column,
+//! cells are numbers as shown (magnitude, sign, digits after the point), labels are the printed
+//! text. Every piece keeps the byte [`Span`] it came from.
+
+use rust_decimal::Decimal;
+
+use crate::source::Span;
+
+/// A release as read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    /// The registrant's name, as the release (or the EDGAR header) gives it.
+    pub company: Option<Text>,
+    /// The exchange ticker, e.g. `ARTG` from "NASDAQ: ARTG".
+    pub ticker: Option<Text>,
+    /// Facts from an EDGAR submission header, when the input is a whole submission.
+    pub edgar: Option<EdgarHeader>,
+    /// The tables, in document order.
+    pub tables: Vec<Table>,
+}
+
+/// The fields of an EDGAR submission header this tool uses.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EdgarHeader {
+    /// `ACCESSION NUMBER`.
+    pub accession: Option<String>,
+    /// `CONFORMED SUBMISSION TYPE`, e.g. `8-K`.
+    pub form_type: Option<String>,
+    /// `COMPANY CONFORMED NAME` of the filer.
+    pub company: Option<String>,
+    /// `CENTRAL INDEX KEY`, zero-padded to 10 digits.
+    pub cik: Option<String>,
+}
+
+/// A piece of source text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// The text (whitespace-normalised where it was joined from several lines).
+    pub text: String,
+    /// Where it came from (for joined text, from the first piece to the last).
+    pub span: Span,
+}
+
+/// A table: title, column headings and rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Title lines above the column headings ("Condensed Consolidated Balance Sheets").
+    pub title: Vec<Text>,
+    /// The scale line, when there is one ("(In thousands, except per share data)").
+    pub scale: Option<Text>,
+    /// One heading per column, left to right.
+    pub columns: Vec<Column>,
+    /// Data rows, top to bottom.
+    pub rows: Vec<Row>,
+}
+
+/// The words printed over one column, top line first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// Heading pieces, top to bottom ("Three Months Ended", "Sept. 30,", "2003").
+    pub heading: Vec<Text>,
+    /// The span of the column's lowest heading piece (its year, usually).
+    pub span: Span,
+}
+
+impl Column {
+    /// The heading as one line of text.
+    pub fn heading_text(&self) -> String {
+        let parts: Vec<&str> = self.heading.iter().map(|t| t.text.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+/// A row of a table: its label, the headings it sits under and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The label, wrapped lines joined with a space.
+    pub label: Text,
+    /// Headings the row sits under, outermost first ("Assets", "Current assets").
+    pub sections: Vec<Text>,
+    /// The numeric cells, left to right.
+    pub cells: Vec<Cell>,
+}
+
+/// A numeric cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    /// The cell's bytes in the source (`$(3,195)`).
+    pub span: Span,
+    /// The column it sits in (index into [`Table::columns`]).
+    pub column: usize,
+    /// The number it shows.
+    pub number: Shown,
+}
+
+/// A number as printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    /// The magnitude as printed, before any scale (`3195`, `0.04`, `16.0`).
+    pub magnitude: Decimal,
+    /// Shown negative: in parentheses or with a leading minus.
+    pub negative: bool,
+    /// Digits printed after the decimal point.
+    pub fraction_digits: u32,
+    /// Printed with a `$`.
+    pub currency: bool,
+    /// Printed with a `%`.
+    pub percent: bool,
+    /// Printed as a dash, meaning zero (or nothing) to report.
+    pub dash: bool,
+}
+
+impl Shown {
+    /// The signed number as printed.
+    pub fn signed(&self) -> Decimal {
+        if self.negative {
+            -self.magnitude
+        } else {
+            self.magnitude
+        }
+    }
+}

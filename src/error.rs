@@ -1,0 +1,250 @@
+//! Errors and diagnostics, and how they are shown.
+//!
+//! An [`Error`] stops the conversion; a [`Diagnostic`] is a finding (a total that does not
+//! foot, a row with no mapping) that the conversion reports and goes on. Both carry where they
+//! point as a resolved [`Location`] (file, line, column and the line's text), so they can be
+//! shown without the source at hand:
+//!
+//! ```text
+//! release.txt:217:31: Total Revenues does not foot: ...
+//!   217 |   Total Revenues              16,019     24,502     56,740     76,977
+//!       |                               ^^^^^^
+//! ```
+
+use std::fmt;
+
+use crate::source::{LineCol, Source, Span};
+
+/// Where a message points: file, line, column, and enough of the line to draw a caret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file as named by the user.
+    pub file: String,
+    /// Line and column of the first byte.
+    pub at: LineCol,
+    /// The whole source line.
+    pub line_text: String,
+    /// How many characters the caret underlines.
+    pub width: usize,
+}
+
+impl Location {
+    /// Resolves a span of `source`.
+    pub fn of(source: &Source, span: Span) -> Location {
+        let at = source.line_col(span.start);
+        let line_text = source.line_text(at.line).to_string();
+        let end = source.line_col(span.end.max(span.start));
+        let width = if end.line == at.line {
+            end.col.saturating_sub(at.col).max(1)
+        } else {
+            line_text.chars().count().saturating_sub(at.col - 1).max(1)
+        };
+        Location {
+            file: source.name().to_string(),
+            at,
+            line_text,
+            width,
+        }
+    }
+
+    /// A location in a file whose text is not at hand (line and column only).
+    pub fn bare(file: impl Into<String>, line: usize, col: usize) -> Location {
+        Location {
+            file: file.into(),
+            at: LineCol { line, col },
+            line_text: String::new(),
+            width: 0,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.at)
+    }
+}
+
+/// What went wrong, broadly; the message says exactly what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is not a text release (empty, binary, undecodable).
+    Input,
+    /// No table, or a table whose shape cannot be read.
+    Table,
+    /// A cell that looks numeric but is not a well-formed number.
+    Number,
+    /// A column header that gives no usable period.
+    Period,
+    /// The mapping file is malformed or names something the concept table lacks.
+    Mapping,
+    /// The same fact reported twice with values that disagree.
+    Duplicate,
+    /// Reading or writing a file failed.
+    Io,
+    /// The command line asks for something impossible.
+    Usage,
+}
+
+/// A message that points somewhere else too (the other cell of a duplicate, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// What the note says.
+    pub message: String,
+    /// Where it points.
+    pub location: Option<Location>,
+}
+
+/// An error that stops the conversion.
+#[derive(Clone, Debug)]
+pub struct Error(Box<Inner>);
+
+#[derive(Clone, Debug)]
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    location: Option<Location>,
+    notes: Vec<Note>,
+}
+
+impl Error {
+    /// An error of `kind` with no position.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        Error(Box::new(Inner {
+            kind,
+            message: message.into(),
+            location: None,
+            notes: Vec::new(),
+        }))
+    }
+
+    /// An error pointing at a span of the source.
+    pub fn at(kind: ErrorKind, source: &Source, span: Span, message: impl Into<String>) -> Error {
+        Error::new(kind, message).with_location(Location::of(source, span))
+    }
+
+    /// Sets where the error points.
+    pub fn with_location(mut self, location: Location) -> Error {
+        self.0.location = Some(location);
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, message: impl Into<String>, location: Option<Location>) -> Error {
+        self.0.notes.push(Note {
+            message: message.into(),
+            location,
+        });
+        self
+    }
+
+    /// The broad kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.kind
+    }
+
+    /// The message, without position.
+    pub fn message(&self) -> &str {
+        &self.0.message
+    }
+
+    /// Where it points, when it points somewhere.
+    pub fn location(&self) -> Option<&Location> {
+        self.0.location.as_ref()
+    }
+
+    /// The notes.
+    pub fn notes(&self) -> &[Note] {
+        &self.0.notes
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        render(
+            f,
+            None,
+            &self.0.message,
+            self.0.location.as_ref(),
+            &self.0.notes,
+        )
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A finding reported alongside the output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// A short stable code: `footing`, `unmapped-row`, `entity-fallback`, ...
+    pub code: &'static str,
+    /// What was found.
+    pub message: String,
+    /// Where.
+    pub location: Option<Location>,
+    /// Further places.
+    pub notes: Vec<Note>,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = format!("warning[{}]", self.code);
+        render(
+            f,
+            Some(&label),
+            &self.message,
+            self.location.as_ref(),
+            &self.notes,
+        )
+    }
+}
+
+fn render(
+    f: &mut fmt::Formatter<'_>,
+    label: Option<&str>,
+    message: &str,
+    location: Option<&Location>,
+    notes: &[Note],
+) -> fmt::Result {
+    if let Some(loc) = location {
+        write!(f, "{loc}: ")?;
+    }
+    if let Some(label) = label {
+        write!(f, "{label}: ")?;
+    }
+    write!(f, "{message}")?;
+    if let Some(loc) = location {
+        snippet(f, loc)?;
+    }
+    for note in notes {
+        write!(f, "\nnote: ")?;
+        if let Some(loc) = &note.location {
+            write!(f, "{loc}: ")?;
+        }
+        write!(f, "{}", note.message)?;
+        if let Some(loc) = &note.location {
+            snippet(f, loc)?;
+        }
+    }
+    Ok(())
+}
+
+fn snippet(f: &mut fmt::Formatter<'_>, loc: &Location) -> fmt::Result {
+    if loc.line_text.is_empty() && loc.width == 0 {
+        return Ok(());
+    }
+    let number = loc.at.line.to_string();
+    let pad = " ".repeat(number.len());
+    let shown: String = loc
+        .line_text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    write!(f, "\n {number} | {shown}")?;
+    write!(
+        f,
+        "\n {pad} | {}{}",
+        " ".repeat(loc.at.col - 1),
+        "^".repeat(loc.width.max(1))
+    )
+}

@@ -1,0 +1,420 @@
+//! Stage 4, build facts: every numeric cell becomes a fact, a duplicate of one, or a skip
+//! with a reason; contexts and units are deduplicated under content-derived ids.
+//!
+//! Invariants of the output: every fact's context and unit exist; no two facts share concept,
+//! context and unit (duplicates were checked to agree within their decimals and merged into
+//! the most precise); monetary and share amounts are scaled by the table's scale line, per-share
+//! amounts never; `decimals` is the digits shown after the point less the scale's power of ten.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::document::{Cell, Document, Row, Table};
+use crate::error::{Diagnostic, Error, ErrorKind, Location};
+use crate::interpret::{Period, TableMeaning};
+use crate::map::{Mapping, Outcome, Target};
+use crate::source::{Source, Span};
+use crate::taxonomy::{ConceptTable, PeriodType, ValueKind};
+
+/// A unit of measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// `iso4217:USD`.
+    Usd,
+    /// `iso4217:USD` / `xbrli:shares`.
+    UsdPerShare,
+    /// `xbrli:shares`.
+    Shares,
+    /// `xbrli:pure`.
+    Pure,
+}
+
+impl Unit {
+    /// The unit's id in the instance.
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Usd => "USD",
+            Unit::UsdPerShare => "USD-per-shares",
+            Unit::Shares => "shares",
+            Unit::Pure => "pure",
+        }
+    }
+}
+
+/// A context: the entity is the same for the whole instance, so period and dimensions.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Context {
+    /// Content-derived id: `D20030701-20030930`, `I20030930`, plus `-Axis-Member` per dimension.
+    pub id: String,
+    /// The period.
+    pub period: Period,
+    /// Explicit dimensions `(axis, member)`, sorted.
+    pub dims: Vec<(String, String)>,
+}
+
+impl Context {
+    /// The context of a period and dimensions.
+    pub fn new(period: Period, dims: Vec<(String, String)>) -> Context {
+        let mut id = match period {
+            Period::Instant(d) => format!("I{}", d.format("%Y%m%d")),
+            Period::Duration { start, end } => {
+                format!("D{}-{}", start.format("%Y%m%d"), end.format("%Y%m%d"))
+            }
+        };
+        for (axis, member) in &dims {
+            let local = |q: &str| q.rsplit(':').next().unwrap_or(q).to_string();
+            id.push('-');
+            id.push_str(&local(axis));
+            id.push('-');
+            id.push_str(&local(member));
+        }
+        Context { id, period, dims }
+    }
+}
+
+/// A fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// `prefix:Name`.
+    pub concept: String,
+    /// Its context.
+    pub context: Context,
+    /// Its unit (numeric facts only).
+    pub unit: Option<Unit>,
+    /// `decimals` (numeric facts only).
+    pub decimals: Option<i32>,
+    /// The value as written in the instance.
+    pub value: String,
+    /// The numeric value.
+    pub number: Option<Decimal>,
+    /// The cell it was read from (none for document facts).
+    pub cell: Option<Span>,
+}
+
+/// What became of a numeric cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fate {
+    /// It is the fact at this index of [`Facts::facts`].
+    Fact(usize),
+    /// It repeats the fact at this index, and agrees with it within its decimals.
+    Duplicate(usize),
+    /// Not reported, for this reason.
+    Skipped(String),
+}
+
+/// The account of one numeric cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellReport {
+    /// The cell.
+    pub span: Span,
+    /// Section headings and label: "Revenues / Product license".
+    pub row: String,
+    /// The column's period.
+    pub period: Period,
+    /// Its fate.
+    pub fate: Fate,
+    /// How the value was derived, when not plainly (sign, instant from a duration column).
+    pub note: Option<String>,
+}
+
+/// Facts of one release, and the account of every cell.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    /// Facts, in source order.
+    pub facts: Vec<Fact>,
+    /// One report per numeric cell, in source order.
+    pub cells: Vec<CellReport>,
+    /// Findings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+struct Candidate {
+    fact: Fact,
+    /// Rows in the cell's table: on equal precision the fuller statement's cell is kept.
+    table_rows: usize,
+    half: Decimal,
+    report: usize,
+}
+
+/// Half a unit in the last place: the rounding interval's half-width for `decimals`.
+pub fn half_unit(decimals: i32) -> Decimal {
+    if decimals >= 0 {
+        Decimal::new(5, (decimals as u32 + 1).min(28))
+    } else {
+        let power = (-decimals - 1).min(27) as u32;
+        Decimal::from_i128_with_scale(5 * 10i128.pow(power), 0)
+    }
+}
+
+/// Builds the facts of every table.
+pub fn build(
+    source: &Source,
+    doc: &Document,
+    meanings: &[TableMeaning],
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+) -> Result<Facts, Error> {
+    let mut out = Facts::default();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (table, meaning) in doc.tables.iter().zip(meanings) {
+        for row in &table.rows {
+            let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
+            let outcome = mapping.lookup(&row.label.text, sections.iter().copied());
+            if outcome.is_none() && !row.cells.iter().all(|c| c.number.percent) {
+                out.diagnostics.push(Diagnostic {
+                    code: "unmapped-row",
+                    message: format!(
+                        "no mapping for row \"{}\"{}; its {} numbers are not reported",
+                        row.label.text,
+                        if sections.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" under \"{}\"", sections.join(" / "))
+                        },
+                        row.cells.len()
+                    ),
+                    location: Some(Location::of(source, row.label.span)),
+                    notes: Vec::new(),
+                });
+            }
+            let row_name = row_name(row);
+            let row_decimals = row_decimals(row, meaning, outcome, concepts);
+            for cell in &row.cells {
+                let column = meaning.columns[cell.column];
+                let mut report = CellReport {
+                    span: cell.span,
+                    row: row_name.clone(),
+                    period: column.period,
+                    fate: Fate::Skipped(String::new()),
+                    note: None,
+                };
+                match outcome {
+                    None if cell.number.percent => {
+                        report.fate = Fate::Skipped(
+                            "a percentage with no mapping: a ratio of other cells".into(),
+                        );
+                    }
+                    None => report.fate = Fate::Skipped("no mapping for this row label".into()),
+                    Some(Outcome::Skip(reason)) => report.fate = Fate::Skipped(reason.clone()),
+                    Some(Outcome::Concept(target)) => {
+                        match candidate(
+                            cell,
+                            table,
+                            meaning,
+                            target,
+                            row_decimals,
+                            mapping,
+                            concepts,
+                        ) {
+                            Ok((fact, half, note)) => {
+                                report.note = note;
+                                candidates.push(Candidate {
+                                    fact,
+                                    table_rows: table.rows.len(),
+                                    half,
+                                    report: out.cells.len(),
+                                });
+                            }
+                            Err(reason) => report.fate = Fate::Skipped(reason),
+                        }
+                    }
+                }
+                out.cells.push(report);
+            }
+        }
+    }
+    merge(source, candidates, &mut out)?;
+    Ok(out)
+}
+
+fn row_name(row: &Row) -> String {
+    let mut parts: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
+    parts.push(&row.label.text);
+    parts.join(" / ")
+}
+
+fn exponent(kind: ValueKind, meaning: &TableMeaning) -> u32 {
+    match kind {
+        ValueKind::Monetary => meaning.scale.amounts,
+        ValueKind::Shares => meaning.scale.shares,
+        _ => 0,
+    }
+}
+
+/// The decimals a dash cell gets: those of the row's other numbers, else the scale's.
+fn row_decimals(
+    row: &Row,
+    meaning: &TableMeaning,
+    outcome: Option<&Outcome>,
+    concepts: &ConceptTable,
+) -> i32 {
+    let kind = match outcome {
+        Some(Outcome::Concept(t)) => concepts
+            .get(&t.concept)
+            .map_or(ValueKind::Monetary, |c| c.kind),
+        _ => ValueKind::Monetary,
+    };
+    let exp = exponent(kind, meaning) as i32;
+    row.cells
+        .iter()
+        .filter(|c| !c.number.dash)
+        .map(|c| c.number.fraction_digits as i32 - exp)
+        .max()
+        .unwrap_or(-exp)
+}
+
+fn candidate(
+    cell: &Cell,
+    _table: &Table,
+    meaning: &TableMeaning,
+    target: &Target,
+    row_decimals: i32,
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+) -> Result<(Fact, Decimal, Option<String>), String> {
+    let Some(concept) = concepts.get(&target.concept) else {
+        return Err(format!("{} is not in the concept table", target.concept));
+    };
+    let column = meaning.columns[cell.column];
+    let mut notes = Vec::new();
+    let period = match (concept.period_type, column.period) {
+        (PeriodType::Instant, Period::Duration { end, .. }) => {
+            notes.push(format!("instant {end}, the end of its duration column"));
+            Period::Instant(end)
+        }
+        (PeriodType::Duration, Period::Instant(d)) => {
+            return Err(format!(
+                "{} is a duration concept but this column is the instant {d}",
+                target.concept
+            ));
+        }
+        (_, p) => p,
+    };
+    let shown = cell.number;
+    if shown.percent && concept.kind != ValueKind::Pure {
+        return Err(format!(
+            "a percentage cannot be a value of {}",
+            target.concept
+        ));
+    }
+    let (unit, exp): (Unit, i32) = match concept.kind {
+        ValueKind::Monetary => (Unit::Usd, exponent(concept.kind, meaning) as i32),
+        ValueKind::Shares => (Unit::Shares, exponent(concept.kind, meaning) as i32),
+        ValueKind::PerShare => (Unit::UsdPerShare, 0),
+        ValueKind::Pure => (Unit::Pure, if shown.percent { -2 } else { 0 }),
+        ValueKind::Decimal => (Unit::Pure, 0),
+        _ => return Err(format!("{} is not a numeric concept", target.concept)),
+    };
+    let decimals = if shown.dash {
+        row_decimals
+    } else {
+        shown.fraction_digits as i32 - exp
+    };
+    let power = Decimal::from(10u64.pow(exp.unsigned_abs()));
+    let magnitude = if exp >= 0 {
+        shown.magnitude.checked_mul(power)
+    } else {
+        shown.magnitude.checked_div(power)
+    }
+    .ok_or_else(|| "the scaled amount is too large to represent".to_string())?;
+    let value = if shown.negative && mapping.is_non_negative(&target.concept) {
+        notes.push(format!(
+            "shown in parentheses; {} is never negative, stored positive",
+            target.concept
+        ));
+        magnitude
+    } else if shown.negative {
+        -magnitude
+    } else {
+        magnitude
+    };
+    let value = value.normalize();
+    let lexical = lexical(value, decimals);
+    let fact = Fact {
+        concept: target.concept.clone(),
+        context: Context::new(period, target.dims.clone()),
+        unit: Some(unit),
+        decimals: Some(decimals),
+        value: lexical,
+        number: Some(value),
+        cell: Some(cell.span),
+    };
+    let note = (!notes.is_empty()).then(|| notes.join("; "));
+    Ok((fact, half_unit(decimals), note))
+}
+
+/// The canonical lexical form: as many fraction digits as `decimals` says, none below units.
+pub fn lexical(value: Decimal, decimals: i32) -> String {
+    let mut v = value.normalize();
+    if decimals > 0 {
+        v.rescale(decimals as u32);
+    }
+    if v.is_zero() && decimals <= 0 {
+        return "0".into();
+    }
+    v.to_string()
+}
+
+fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
+    // Group by (concept, context, unit), in order of first appearance.
+    let mut groups: Vec<Vec<Candidate>> = Vec::new();
+    let mut index: BTreeMap<(String, Context, Option<Unit>), usize> = BTreeMap::new();
+    for c in candidates {
+        let key = (c.fact.concept.clone(), c.fact.context.clone(), c.fact.unit);
+        match index.get(&key) {
+            Some(&g) => groups[g].push(c),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![c]);
+            }
+        }
+    }
+    // Keep the most precise of each group (among equals, the one from the fuller table, then
+    // the first), after checking that every
+    // member's rounding interval overlaps the kept one's.
+    let mut kept: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
+    for group in groups {
+        let best = group
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (c.fact.decimals, c.table_rows, std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        let mut rest = group;
+        let keep = rest.remove(best);
+        for other in &rest {
+            let (a, b) = (
+                keep.fact.number.unwrap_or_default(),
+                other.fact.number.unwrap_or_default(),
+            );
+            if (a - b).abs() > keep.half + other.half {
+                let cell = |c: &Candidate| Location::of(source, c.fact.cell.unwrap_or_default());
+                return Err(Error::new(
+                    ErrorKind::Duplicate,
+                    format!(
+                        "{} for {} is reported twice with values that disagree: {} here (decimals {}) \
+                         but {} elsewhere (decimals {})",
+                        other.fact.concept,
+                        other.fact.context.period,
+                        other.fact.value,
+                        other.fact.decimals.unwrap_or_default(),
+                        keep.fact.value,
+                        keep.fact.decimals.unwrap_or_default(),
+                    ),
+                )
+                .with_location(cell(other))
+                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(&keep))));
+            }
+        }
+        kept.push((keep, rest));
+    }
+    kept.sort_by_key(|(k, _)| k.fact.cell);
+    for (i, (keep, rest)) in kept.into_iter().enumerate() {
+        out.cells[keep.report].fate = Fate::Fact(i);
+        for other in rest {
+            out.cells[other.report].fate = Fate::Duplicate(i);
+        }
+        out.facts.push(keep.fact);
+    }
+    Ok(())
+}

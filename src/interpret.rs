@@ -1,0 +1,436 @@
+//! Stage 2, interpret: column headings → periods, the scale line → multipliers.
+//!
+//! "Three Months Ended / Sept. 30, / 2003" is the duration 2003-07-01..2003-09-30: the start is
+//! the end plus one day, less N months (so a quarter ending 2003-09-27 starts 2003-06-28, not on
+//! the 1st). A heading with no duration words ("September 30, 2003" under "As of") is an
+//! instant. When the column's own heading has no duration words, the table title's are used
+//! ("For the Years Ended December 31,").
+
+use std::fmt;
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use crate::document::{Column, Document, Table, Text};
+use crate::error::{Error, ErrorKind};
+use crate::source::{Source, Span};
+
+/// A reporting period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    /// A point in time (end of the day).
+    Instant(NaiveDate),
+    /// From the start of `start` to the end of `end`.
+    Duration {
+        /// First day.
+        start: NaiveDate,
+        /// Last day.
+        end: NaiveDate,
+    },
+}
+
+impl Period {
+    /// The last day of the period.
+    pub fn end(&self) -> NaiveDate {
+        match *self {
+            Period::Instant(d) => d,
+            Period::Duration { end, .. } => end,
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Instant(d) => write!(f, "{d}"),
+            Period::Duration { start, end } => write!(f, "{start}..{end}"),
+        }
+    }
+}
+
+/// A column's period and how it was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnPeriod {
+    /// The period.
+    pub period: Period,
+    /// Length in months, for durations stated in months (3 for a quarter).
+    pub months: Option<u32>,
+}
+
+/// The multipliers a scale line sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scale {
+    /// Power of ten for amounts ("in thousands" → 3).
+    pub amounts: u32,
+    /// Power of ten for share counts (the same, unless "except share data").
+    pub shares: u32,
+}
+
+/// What stage 2 makes of one table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableMeaning {
+    /// One period per column.
+    pub columns: Vec<ColumnPeriod>,
+    /// The scale.
+    pub scale: Scale,
+}
+
+/// Interprets every table of the document.
+pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, Error> {
+    doc.tables.iter().map(|t| table(source, t)).collect()
+}
+
+fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
+    let title: Vec<&Text> = table.title.iter().collect();
+    let columns = table
+        .columns
+        .iter()
+        .map(|c| column(source, c, &title))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(TableMeaning {
+        columns,
+        scale: scale(table.scale.as_ref().map(|t| t.text.as_str())),
+    })
+}
+
+/// Reads a scale line; no line means whole units.
+pub fn scale(line: Option<&str>) -> Scale {
+    let Some(line) = line else {
+        return Scale {
+            amounts: 0,
+            shares: 0,
+        };
+    };
+    let t = line.to_ascii_lowercase();
+    let amounts = if t.contains("billion") {
+        9
+    } else if t.contains("million") {
+        6
+    } else if t.contains("thousand") || t.contains("000") {
+        3
+    } else {
+        0
+    };
+    let except = t.split_once("except").map_or("", |(_, rest)| rest);
+    let shares = if except.contains("share data") && !except.contains("per share data")
+        || except.contains("share amounts")
+        || except.contains("shares")
+        || except.contains("share and per share")
+    {
+        0
+    } else {
+        amounts
+    };
+    Scale { amounts, shares }
+}
+
+/// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
+pub fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES
+        .iter()
+        .position(|n| {
+            w == *n || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "twenty-six" => 26,
+        "thirty-nine" => 39,
+        "fifty-two" => 52,
+        "fifty-three" => 53,
+        _ => return w.parse().ok(),
+    })
+}
+
+enum Length {
+    Months(u32),
+    Weeks(u32),
+}
+
+fn duration_words(text: &str) -> Option<Length> {
+    let words: Vec<String> = text
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| number_word(&words[p]));
+        match w.as_str() {
+            "months" | "month" => {
+                if let Some(n) = prev {
+                    return Some(Length::Months(n));
+                }
+            }
+            "weeks" | "week" => {
+                if let Some(n) = prev {
+                    return Some(Length::Weeks(n));
+                }
+            }
+            "quarter" | "quarters" => {
+                if words
+                    .get(i + 1)
+                    .is_some_and(|n| n == "ended" || n == "ending")
+                {
+                    return Some(Length::Months(3));
+                }
+            }
+            "year" | "years" => {
+                if words
+                    .get(i + 1)
+                    .is_some_and(|n| n == "ended" || n == "ending")
+                {
+                    return Some(Length::Months(12));
+                }
+            }
+            "ytd" | "year-to-date" => {}
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
+fn date_in(text: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = None;
+    for (i, w) in words.iter().enumerate() {
+        let Some(month) = month_of(w) else { continue };
+        if w.len() < 3 {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut day = None;
+        if let Some(d) = words.get(k).map(|d| d.trim_end_matches(',')) {
+            if let Ok(d) = d.parse::<u32>() {
+                if (1..=31).contains(&d) {
+                    day = Some(d);
+                    k += 1;
+                }
+            }
+        }
+        let year = words.get(k).and_then(|y| {
+            let y = y.trim_end_matches([',', '.', ')', '*']);
+            (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
+        });
+        found = Some((month, day, year));
+    }
+    let (month, day, year) = found?;
+    let year = match year {
+        Some(y) => y,
+        None => words
+            .iter()
+            .rev()
+            .filter_map(|w| {
+                let y = w.trim_end_matches([',', '.', ')', '*']);
+                (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
+            })
+            .next()?,
+    };
+    match day {
+        Some(d) => NaiveDate::from_ymd_opt(year, month, d),
+        None => last_day(year, month),
+    }
+}
+
+fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnPeriod, Error> {
+    let heading = column.heading_text();
+    let span: Span = column
+        .heading
+        .first()
+        .map_or(column.span, |t| t.span)
+        .join(column.span);
+    let title_text: Vec<&str> = title.iter().map(|t| t.text.as_str()).collect();
+    let title_text = title_text.join(" ");
+    let end = date_in(&heading)
+        .or_else(|| {
+            // Year in the column, month and day only in the title ("December 31,").
+            let year = column
+                .heading
+                .iter()
+                .rev()
+                .find_map(|t| t.text.trim_end_matches(',').parse::<i32>().ok())?;
+            date_in(&format!("{title_text} {year}"))
+        })
+        .ok_or_else(|| {
+            Error::at(
+                ErrorKind::Period,
+                source,
+                span,
+                format!("column heading \"{heading}\" gives no month and day for its period"),
+            )
+        })?;
+    let lower = heading.to_ascii_lowercase();
+    let length = duration_words(&heading).or_else(|| {
+        if lower.contains("as of") || lower.starts_with("at ") {
+            None
+        } else {
+            duration_words(&title_text)
+        }
+    });
+    let bad = |what: &str| {
+        Error::at(
+            ErrorKind::Period,
+            source,
+            span,
+            format!("column heading \"{heading}\": {what}"),
+        )
+    };
+    match length {
+        None => Ok(ColumnPeriod {
+            period: Period::Instant(end),
+            months: None,
+        }),
+        Some(Length::Months(n)) => {
+            if n == 0 || n > 24 {
+                return Err(bad(&format!("{n} months is not a reporting period")));
+            }
+            let start = end
+                .succ_opt()
+                .and_then(|d| d.checked_sub_months(Months::new(n)))
+                .ok_or_else(|| bad("date out of range"))?;
+            Ok(ColumnPeriod {
+                period: Period::Duration { start, end },
+                months: Some(n),
+            })
+        }
+        Some(Length::Weeks(n)) => {
+            if n == 0 || n > 106 {
+                return Err(bad(&format!("{n} weeks is not a reporting period")));
+            }
+            let start = end - chrono::Duration::days(i64::from(n) * 7 - 1);
+            let months = match n {
+                12..=14 => Some(3),
+                25..=27 => Some(6),
+                38..=40 => Some(9),
+                51..=53 => Some(12),
+                _ => None,
+            };
+            Ok(ColumnPeriod {
+                period: Period::Duration { start, end },
+                months,
+            })
+        }
+    }
+}
+
+/// The fiscal year and period a set of column periods reports, judged from the longest
+/// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
+pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
+    let end = periods.iter().map(|p| p.period.end()).max()?;
+    let longest = periods
+        .iter()
+        .filter(|p| matches!(p.period, Period::Duration { .. }) && p.period.end() == end)
+        .max_by_key(|p| match p.period {
+            Period::Duration { start, .. } => (end - start).num_days(),
+            Period::Instant(_) => 0,
+        });
+    let (year, focus) = match longest {
+        Some(p) => {
+            let months = p.months.unwrap_or(3);
+            let Period::Duration { start, .. } = p.period else {
+                unreachable!()
+            };
+            let fy_end = start.checked_add_months(Months::new(12))?.pred_opt()?;
+            let focus = match months {
+                12 => "FY".to_string(),
+                m if m % 3 == 0 && m < 12 => format!("Q{}", m / 3),
+                6 => "H1".to_string(),
+                _ => "FY".to_string(),
+            };
+            (fy_end.year(), focus)
+        }
+        None => (end.year(), "FY".to_string()),
+    };
+    Some((end, year, focus, longest.map(|p| p.period)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_and_scales() {
+        assert_eq!(
+            date_in("Three Months Ended Sept. 30, 2003"),
+            Some(d(2003, 9, 30))
+        );
+        assert_eq!(
+            date_in("As of the period ended December 31, 2002"),
+            Some(d(2002, 12, 31))
+        );
+        assert_eq!(date_in("June 2003"), Some(d(2003, 6, 30)));
+        assert_eq!(month_of("Sept."), Some(9));
+        assert_eq!(month_of("May"), Some(5));
+        assert_eq!(month_of("Mar"), Some(3));
+        assert_eq!(month_of("as"), None);
+        assert_eq!(
+            scale(Some("(In thousands, except per share data)")),
+            Scale {
+                amounts: 3,
+                shares: 3
+            }
+        );
+        assert_eq!(
+            scale(Some(
+                "(In millions, except per share data, and percentages)"
+            )),
+            Scale {
+                amounts: 6,
+                shares: 6
+            }
+        );
+        assert_eq!(
+            scale(Some("(In thousands, except share and per share data)")),
+            Scale {
+                amounts: 3,
+                shares: 0
+            }
+        );
+        assert_eq!(
+            scale(None),
+            Scale {
+                amounts: 0,
+                shares: 0
+            }
+        );
+    }
+}

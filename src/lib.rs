@@ -1,0 +1,224 @@
+//! xbrlify turns plain-text earnings releases (EDGAR 8-K Exhibit 99 press releases with
+//! fixed-width tables) into XBRL 2.1 instance documents.
+//!
+//! The pipeline runs in one direction, each stage a module taking and returning plain data:
+//!
+//! 1. [`read`]: text → [`document::Document`] (tables, headings, cells with byte spans);
+//! 2. [`interpret`]: column headings → periods, scale lines → multipliers;
+//! 3. [`map`]: row labels → concepts, through the mapping file and the [`taxonomy`] table;
+//! 4. [`facts`]: cells → facts, contexts, units; duplicates merged; [`check`] foots totals;
+//! 5. [`xbrl`]: facts → instance XML, deterministic byte for byte.
+//!
+//! [`convert`] runs stages 2–4 on a [`source::Source`]; the CLI does all I/O.
+//!
+//! ```
+//! let source = xbrlify::source::Source::new("release.txt", "\
+//! Acme Widgets, Inc. (NYSE: ACME)
+//!
+//!                    Statements of Operations
+//!                 (In thousands, except per share data)
+//!
+//!                          Three Months Ended
+//!                        Sept. 30,    Sept. 30,
+//!                           2003         2002
+//!
+//! Total revenues          $5,001       $4,000
+//! Net income/(loss)         (120)          35
+//! ");
+//! let concepts = xbrlify::taxonomy::ConceptTable::embedded();
+//! let mapping = xbrlify::map::Mapping::embedded(&concepts).unwrap();
+//! let out = xbrlify::convert(&source, &mapping, &concepts, &xbrlify::Options::default()).unwrap();
+//! let net = out.facts.facts.iter().find(|f| f.concept == "us-gaap:NetIncomeLoss").unwrap();
+//! assert_eq!(net.value, "-120000");
+//! assert_eq!(net.context.id, "D20030701-20030930");
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod check;
+pub mod document;
+pub mod error;
+pub mod facts;
+pub mod inspect;
+pub mod interpret;
+pub mod map;
+pub mod read;
+pub mod source;
+pub mod taxonomy;
+pub mod xbrl;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use crate::error::Location;
+pub use crate::error::{Diagnostic, Error, ErrorKind};
+use crate::facts::{Context, Fact, Facts};
+use crate::interpret::{ColumnPeriod, Period, TableMeaning};
+use crate::map::Mapping;
+use crate::source::Source;
+use crate::taxonomy::ConceptTable;
+
+/// The entity identifier scheme of SEC Central Index Keys.
+pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
+/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
+/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
+pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
+
+/// Choices the caller makes.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The registrant's SEC Central Index Key, when known (1 to 10 digits).
+    pub cik: Option<String>,
+}
+
+/// The reporting entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Identifier scheme URI.
+    pub scheme: String,
+    /// Identifier.
+    pub identifier: String,
+}
+
+/// Everything a conversion produced.
+#[derive(Clone, Debug)]
+pub struct Conversion {
+    /// What was read.
+    pub document: Document,
+    /// What the tables mean.
+    pub meanings: Vec<TableMeaning>,
+    /// The entity of every context.
+    pub entity: Entity,
+    /// Document and entity information facts (dei), written first.
+    pub document_facts: Vec<Fact>,
+    /// The release's facts and the account of its cells.
+    pub facts: Facts,
+    /// All findings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks and zero-pads a CIK given by the user.
+pub fn normalise_cik(cik: &str) -> Result<String, Error> {
+    let cik = cik.trim();
+    if cik.is_empty() || cik.len() > 10 || !cik.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Error::new(
+            ErrorKind::Usage,
+            format!("--cik {cik:?}: a CIK is 1 to 10 digits"),
+        ));
+    }
+    Ok(format!("{cik:0>10}"))
+}
+
+/// Reads, interprets, maps and builds the facts of a release.
+pub fn convert(
+    source: &Source,
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+    options: &Options,
+) -> Result<Conversion, Error> {
+    let document = read::read(source)?;
+    let meanings = interpret::interpret(source, &document)?;
+    let mut facts = facts::build(source, &document, &meanings, mapping, concepts)?;
+    let mut diagnostics = std::mem::take(&mut facts.diagnostics);
+    diagnostics.extend(check::footing(source, mapping, &facts.facts));
+
+    let cik = match &options.cik {
+        Some(c) => Some(normalise_cik(c)?),
+        None => document.edgar.as_ref().and_then(|e| e.cik.clone()),
+    };
+    let entity = match (&cik, &document.ticker) {
+        (Some(cik), _) => Entity {
+            scheme: CIK_SCHEME.into(),
+            identifier: cik.clone(),
+        },
+        (None, Some(ticker)) => {
+            diagnostics.push(Diagnostic {
+                code: "entity-fallback",
+                message: format!(
+                    "no CIK known: the entity is identified by its ticker {} under the scheme {TICKER_SCHEME}; \
+                     the instance is not EDGAR-ready (give --cik)",
+                    ticker.text
+                ),
+                location: Some(Location::of(source, ticker.span)),
+                notes: Vec::new(),
+            });
+            Entity {
+                scheme: TICKER_SCHEME.into(),
+                identifier: ticker.text.clone(),
+            }
+        }
+        (None, None) => {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                "no CIK and no ticker found in the release: give the registrant's CIK with --cik",
+            )
+            .with_location(Location::of(source, source::Span::new(0, 0))));
+        }
+    };
+    let document_facts = document_facts(&document, &meanings, cik.as_deref());
+    Ok(Conversion {
+        document,
+        meanings,
+        entity,
+        document_facts,
+        facts,
+        diagnostics,
+    })
+}
+
+/// The period the release reports: its latest column end date, the fiscal year and period
+/// focus, and the context dei facts use (the longest duration ending on that date: the fiscal
+/// year to date, as in a 10-Q's document and entity information).
+pub fn document_period(meanings: &[TableMeaning]) -> Option<(NaiveDate, i32, String, Period)> {
+    let periods: Vec<ColumnPeriod> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().copied())
+        .collect();
+    let (end, year, focus, longest) = interpret::fiscal_focus(&periods)?;
+    let period = longest.unwrap_or_else(|| {
+        let start = end
+            .succ_opt()
+            .and_then(|d| d.checked_sub_months(chrono::Months::new(3)))
+            .unwrap_or(end);
+        Period::Duration { start, end }
+    });
+    Some((end, year, focus, period))
+}
+
+fn document_facts(doc: &Document, meanings: &[TableMeaning], cik: Option<&str>) -> Vec<Fact> {
+    let Some((end, year, focus, period)) = document_period(meanings) else {
+        return Vec::new();
+    };
+    let context = Context::new(period, Vec::new());
+    let text = |concept: &str, value: String| Fact {
+        concept: concept.to_string(),
+        context: context.clone(),
+        unit: None,
+        decimals: None,
+        value,
+        number: None,
+        cell: None,
+    };
+    let form = doc
+        .edgar
+        .as_ref()
+        .and_then(|e| e.form_type.clone())
+        .unwrap_or_else(|| "8-K".to_string());
+    let mut out = Vec::new();
+    if let Some(company) = &doc.company {
+        out.push(text("dei:EntityRegistrantName", company.text.clone()));
+    }
+    if let Some(cik) = cik {
+        out.push(text("dei:EntityCentralIndexKey", cik.to_string()));
+    }
+    if let Some(ticker) = &doc.ticker {
+        out.push(text("dei:TradingSymbol", ticker.text.clone()));
+    }
+    out.push(text("dei:AmendmentFlag", form.ends_with("/A").to_string()));
+    out.push(text("dei:DocumentType", form));
+    out.push(text("dei:DocumentPeriodEndDate", end.to_string()));
+    out.push(text("dei:DocumentFiscalYearFocus", year.to_string()));
+    out.push(text("dei:DocumentFiscalPeriodFocus", focus));
+    out.sort_by(|a, b| a.concept.cmp(&b.concept));
+    out
+}

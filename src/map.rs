@@ -1,0 +1,370 @@
+//! Stage 3, map: the mapping file, and row → concept.
+//!
+//! The mapping file (`taxonomy/us-gaap-2024.toml`, embedded; `--mapping FILE` replaces it)
+//! lists `[[row]]` entries matching normalised row labels, optionally only under given section
+//! headings, to a concept (with an optional explicit dimension) or to a reason to skip; and
+//! `[[total]]` footing relationships. It is checked against the concept table when loaded:
+//! a name the table lacks is an error pointing into the mapping file.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::source::{Source, Span};
+use crate::taxonomy::{ConceptTable, ValueKind};
+
+/// The mapping shipped with the binary.
+pub const EMBEDDED: &str = include_str!("../taxonomy/us-gaap-2024.toml");
+
+/// A concept with its explicit dimension members, if any.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Target {
+    /// `prefix:Name` of the concept.
+    pub concept: String,
+    /// `(axis, member)` pairs, sorted by axis.
+    pub dims: Vec<(String, String)>,
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.concept)?;
+        for (axis, member) in &self.dims {
+            write!(f, "[{axis}={member}]")?;
+        }
+        Ok(())
+    }
+}
+
+/// What a row maps to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Report the row's cells as facts of this concept.
+    Concept(Target),
+    /// Do not report the row, for this reason.
+    Skip(String),
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    sections: Vec<String>,
+    outcome: Outcome,
+}
+
+/// A footing relationship: `total` = Σ weight × item.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Footing {
+    /// The total.
+    pub total: Target,
+    /// Weighted items (weight ±1).
+    pub items: Vec<(i8, Target)>,
+}
+
+/// A loaded, checked mapping.
+#[derive(Clone, Debug)]
+pub struct Mapping {
+    by_label: BTreeMap<String, Vec<Entry>>,
+    non_negative: Vec<String>,
+    footings: Vec<Footing>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMapping {
+    #[serde(default)]
+    non_negative: Vec<Spanned<String>>,
+    #[serde(default)]
+    row: Vec<RawRow>,
+    #[serde(default)]
+    total: Vec<RawTotal>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    #[serde(default)]
+    sections: Vec<String>,
+    labels: Spanned<Vec<Spanned<String>>>,
+    concept: Option<Spanned<String>>,
+    axis: Option<Spanned<String>>,
+    member: Option<Spanned<String>>,
+    skip: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTotal {
+    total: Spanned<String>,
+    items: Vec<Spanned<String>>,
+}
+
+/// Normalises a row label or section heading for matching: lower case, `&` read as "and",
+/// footnote markers such as `(1)` and `*` dropped, other punctuation as spaces (except `%`),
+/// whitespace collapsed.
+pub fn normalise(label: &str) -> String {
+    let mut s = String::with_capacity(label.len());
+    let chars: Vec<char> = label.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        // "(1)", "(a)", "(12)": footnote markers.
+        if c == '(' {
+            if let Some(close) = chars[i + 1..].iter().position(|&c| c == ')') {
+                let inner = &chars[i + 1..i + 1 + close];
+                if (1..=2).contains(&inner.len())
+                    && (inner.iter().all(|c| c.is_ascii_digit())
+                        || (inner.len() == 1 && inner[0].is_ascii_lowercase()))
+                {
+                    i += close + 2;
+                    s.push(' ');
+                    continue;
+                }
+            }
+        }
+        if c == '&' {
+            s.push_str(" and ");
+        } else if c.is_alphanumeric() || c == '%' {
+            s.extend(c.to_lowercase());
+        } else if c == '\'' || c == '\u{2019}' {
+            // "stockholders' equity" → "stockholders equity"
+        } else {
+            s.push(' ');
+        }
+        i += 1;
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Mapping {
+    /// The embedded mapping, checked against the embedded concept table.
+    pub fn embedded(concepts: &ConceptTable) -> Result<Mapping, Error> {
+        Mapping::parse("taxonomy/us-gaap-2024.toml", EMBEDDED, concepts)
+    }
+
+    /// Parses and checks a mapping file named `name`.
+    pub fn parse(name: &str, text: &str, concepts: &ConceptTable) -> Result<Mapping, Error> {
+        let source = Source::new(name, text);
+        let at = |span: std::ops::Range<usize>, msg: String| {
+            Error::at(
+                ErrorKind::Mapping,
+                &source,
+                Span::new(span.start, span.end),
+                msg,
+            )
+        };
+        let raw: RawMapping = toml::from_str(text).map_err(|e| {
+            let msg = format!("invalid mapping file: {}", e.message());
+            match e.span() {
+                Some(span) => at(span, msg),
+                None => {
+                    Error::new(ErrorKind::Mapping, msg).with_location(Location::bare(name, 1, 1))
+                }
+            }
+        })?;
+        let check = |q: &Spanned<String>,
+                     want: &[ValueKind],
+                     what: &str|
+         -> Result<String, Error> {
+            let qname = q.get_ref();
+            match concepts.get(qname) {
+                None => Err(at(
+                    q.span(),
+                    format!(
+                        "unknown concept `{qname}`: it is not in the concept table (taxonomy/concepts.tsv)"
+                    ),
+                )),
+                Some(c) if !want.contains(&c.kind) => Err(at(
+                    q.span(),
+                    format!(
+                        "`{qname}` is a {:?} ({}), not a {what}",
+                        c.kind, c.type_name
+                    ),
+                )),
+                Some(_) => Ok(qname.clone()),
+            }
+        };
+        const NUMERIC: &[ValueKind] = &[
+            ValueKind::Monetary,
+            ValueKind::PerShare,
+            ValueKind::Shares,
+            ValueKind::Pure,
+            ValueKind::Decimal,
+        ];
+        let mut by_label: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        for row in &raw.row {
+            let outcome = match (&row.concept, &row.skip) {
+                (Some(c), None) => {
+                    let concept = check(c, NUMERIC, "numeric item")?;
+                    let dims = match (&row.axis, &row.member) {
+                        (None, None) => Vec::new(),
+                        (Some(a), Some(m)) => vec![(
+                            check(a, &[ValueKind::Axis], "dimension (axis)")?,
+                            check(m, &[ValueKind::Member], "dimension member")?,
+                        )],
+                        (Some(a), None) => {
+                            return Err(at(a.span(), "`axis` needs a `member`".into()));
+                        }
+                        (None, Some(m)) => {
+                            return Err(at(m.span(), "`member` needs an `axis`".into()));
+                        }
+                    };
+                    Outcome::Concept(Target { concept, dims })
+                }
+                (None, Some(reason)) => Outcome::Skip(reason.clone()),
+                _ => {
+                    return Err(at(
+                        row.labels.span(),
+                        "each [[row]] needs exactly one of `concept` or `skip`".into(),
+                    ));
+                }
+            };
+            if row.labels.get_ref().is_empty() {
+                return Err(at(row.labels.span(), "`labels` is empty".into()));
+            }
+            let sections: Vec<String> = row.sections.iter().map(|s| normalise(s)).collect();
+            for label in row.labels.get_ref() {
+                let key = normalise(label.get_ref());
+                let entries = by_label.entry(key.clone()).or_default();
+                if entries.iter().any(|e| e.sections == sections) {
+                    return Err(at(
+                        label.span(),
+                        format!("label \"{key}\" is mapped twice for the same sections"),
+                    ));
+                }
+                entries.push(Entry {
+                    sections: sections.clone(),
+                    outcome: outcome.clone(),
+                });
+            }
+        }
+        let non_negative = raw
+            .non_negative
+            .iter()
+            .map(|q| check(q, NUMERIC, "numeric item"))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut footings = Vec::new();
+        for t in &raw.total {
+            let total = parse_item(t.total.get_ref()).map_err(|m| at(t.total.span(), m))?;
+            if total.0 < 0 {
+                return Err(at(t.total.span(), "a total cannot be negated".into()));
+            }
+            let mut items = Vec::new();
+            for item in &t.items {
+                let parsed = parse_item(item.get_ref()).map_err(|m| at(item.span(), m))?;
+                items.push(parsed);
+            }
+            for (_, target) in std::iter::once(&total).chain(items.iter()) {
+                let q = |s: &str| Spanned::new(t.total.span(), s.to_string());
+                check(&q(&target.concept), NUMERIC, "numeric item").map_err(|_| {
+                    at(
+                        t.total.span(),
+                        format!("unknown concept `{}` in this footing", target.concept),
+                    )
+                })?;
+                for (a, m) in &target.dims {
+                    check(&q(a), &[ValueKind::Axis], "dimension")
+                        .and_then(|_| check(&q(m), &[ValueKind::Member], "member"))
+                        .map_err(|_| {
+                            at(
+                                t.total.span(),
+                                format!("unknown dimension `{a}={m}` in this footing"),
+                            )
+                        })?;
+                }
+            }
+            footings.push(Footing {
+                total: total.1,
+                items,
+            });
+        }
+        Ok(Mapping {
+            by_label,
+            non_negative,
+            footings,
+        })
+    }
+
+    /// Maps a row by its label and the (raw) section headings it sits under.
+    pub fn lookup<'a>(
+        &self,
+        label: &str,
+        sections: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&Outcome> {
+        let entries = self.by_label.get(&normalise(label))?;
+        let sections: Vec<String> = sections.into_iter().map(normalise).collect();
+        entries
+            .iter()
+            .find(|e| !e.sections.is_empty() && e.sections.iter().any(|s| sections.contains(s)))
+            .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
+            .map(|e| &e.outcome)
+    }
+
+    /// Whether a concept's value is never negative (parentheses are presentation only).
+    pub fn is_non_negative(&self, concept: &str) -> bool {
+        self.non_negative.iter().any(|c| c == concept)
+    }
+
+    /// The footing relationships.
+    pub fn footings(&self) -> &[Footing] {
+        &self.footings
+    }
+}
+
+/// Parses `-us-gaap:Name[axis=member]` into a weight and a target.
+fn parse_item(text: &str) -> Result<(i8, Target), String> {
+    let (weight, rest) = match text.strip_prefix('-') {
+        Some(r) => (-1, r),
+        None => (1, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (concept, dims) = match rest.split_once('[') {
+        None => (rest, Vec::new()),
+        Some((c, d)) => {
+            let d = d
+                .strip_suffix(']')
+                .ok_or_else(|| format!("`{text}`: missing `]`"))?;
+            let mut dims = Vec::new();
+            for pair in d.split(',') {
+                let (a, m) = pair
+                    .split_once('=')
+                    .ok_or_else(|| format!("`{text}`: expected `[axis=member]`"))?;
+                dims.push((a.trim().to_string(), m.trim().to_string()));
+            }
+            dims.sort();
+            (c, dims)
+        }
+    };
+    if !concept.contains(':') {
+        return Err(format!(
+            "`{text}`: expected a prefixed name such as `us-gaap:Revenues`"
+        ));
+    }
+    Ok((
+        weight,
+        Target {
+            concept: concept.trim().to_string(),
+            dims,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising() {
+        assert_eq!(
+            normalise("Net income/(loss) (GAAP)"),
+            "net income loss gaap"
+        );
+        assert_eq!(
+            normalise("Research & development"),
+            "research and development"
+        );
+        assert_eq!(normalise("Gross profit  %"), "gross profit %");
+        assert_eq!(normalise("Stockholders' equity"), "stockholders equity");
+        assert_eq!(normalise("Total revenues (1)"), "total revenues");
+        assert_eq!(normalise("Revenues:"), "revenues");
+    }
+}

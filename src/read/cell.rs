@@ -1,0 +1,215 @@
+//! Numbers as releases print them: `$5,001`, `(3,195)`, `$(3,195)`, `-`, `68%`, `(0.04)`.
+
+use rust_decimal::Decimal;
+
+use crate::document::Shown;
+
+/// What a whitespace-delimited token is, as a table cell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Token {
+    /// A well-formed number.
+    Number(Shown),
+    /// Looks like a number (digits, commas, `$`, parentheses) but is malformed; says why.
+    Malformed(String),
+    /// A lone `$` (as in `$ 5,001`), which belongs to the number after it.
+    Dollar,
+    /// Not a number at all.
+    Word,
+}
+
+/// Classifies one token.
+pub fn classify(token: &str) -> Token {
+    if token == "$" {
+        return Token::Dollar;
+    }
+    if is_dash(token) {
+        return Token::Number(Shown {
+            magnitude: Decimal::ZERO,
+            negative: false,
+            fraction_digits: 0,
+            currency: false,
+            percent: false,
+            dash: true,
+        });
+    }
+    let numeric_chars = token
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '$' | '(' | ')' | ',' | '.' | '%' | '-'));
+    if !numeric_chars || !token.chars().any(|c| c.is_ascii_digit()) {
+        return Token::Word;
+    }
+    // A dash after a digit is a phone number, a range or a date ("617-386-1005", "2003-2004").
+    if let Some(first_digit) = token.find(|c: char| c.is_ascii_digit()) {
+        if token[first_digit..].contains('-') {
+            return Token::Word;
+        }
+    }
+    // Sentence punctuation after a number ("2003." "30,") makes it prose, not a cell.
+    if token.ends_with(',') || token.ends_with('.') {
+        return Token::Word;
+    }
+    match parse(token) {
+        Ok(shown) => Token::Number(shown),
+        Err(why) => Token::Malformed(why),
+    }
+}
+
+fn is_dash(token: &str) -> bool {
+    !token.is_empty()
+        && token
+            .chars()
+            .all(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        && token.chars().count() <= 3
+}
+
+fn parse(token: &str) -> Result<Shown, String> {
+    let mut rest = token;
+    let mut currency = false;
+    let mut paren = false;
+    let mut minus = false;
+    loop {
+        if let Some(r) = rest.strip_prefix('$') {
+            if currency {
+                return Err("two '$' signs".into());
+            }
+            currency = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('(') {
+            if paren {
+                return Err("two opening parentheses".into());
+            }
+            paren = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('-') {
+            if minus {
+                return Err("two minus signs".into());
+            }
+            minus = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    let mut percent = false;
+    let mut close = false;
+    loop {
+        if let Some(r) = rest.strip_suffix('%') {
+            if percent {
+                return Err("two '%' signs".into());
+            }
+            percent = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_suffix(')') {
+            if close {
+                return Err("two closing parentheses".into());
+            }
+            close = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    if paren != close {
+        return Err("unbalanced parentheses".into());
+    }
+    if paren && minus {
+        return Err("both parentheses and a minus sign".into());
+    }
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    if let Some(f) = frac {
+        if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+            return Err("digits expected after the decimal point".into());
+        }
+    }
+    if int.is_empty() && frac.is_none() {
+        return Err("no digits".into());
+    }
+    if int.contains(',') {
+        let mut groups = int.split(',');
+        let first = groups.next().unwrap_or_default();
+        if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+            return Err("misplaced thousands separator".into());
+        }
+        for g in groups {
+            if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
+                return Err(
+                    "thousands separators must divide the digits into groups of three".into(),
+                );
+            }
+        }
+    } else if !int.chars().all(|c| c.is_ascii_digit()) {
+        return Err("unexpected character in number".into());
+    }
+    let digits: String = int.chars().filter(|c| *c != ',').collect();
+    let frac = frac.unwrap_or("");
+    let text = if frac.is_empty() {
+        if digits.is_empty() {
+            "0".to_string()
+        } else {
+            digits
+        }
+    } else {
+        format!("{}.{frac}", if digits.is_empty() { "0" } else { &digits })
+    };
+    let magnitude: Decimal = text.parse().map_err(|_| "number too large".to_string())?;
+    Ok(Shown {
+        magnitude,
+        negative: (paren || minus) && !magnitude.is_zero(),
+        fraction_digits: frac.len() as u32,
+        currency,
+        percent,
+        dash: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(t: &str) -> Shown {
+        match classify(t) {
+            Token::Number(s) => s,
+            other => panic!("{t}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        let cases: &[(&str, &str, bool, u32, bool, bool)] = &[
+            ("$5,001", "5001", false, 0, true, false),
+            ("(3,195)", "3195", true, 0, false, false),
+            ("$(3,195)", "3195", true, 0, true, false),
+            ("($3,195)", "3195", true, 0, true, false),
+            ("68%", "68", false, 0, false, true),
+            ("$0.00", "0.00", false, 2, true, false),
+            ("(0.04)", "0.04", true, 2, false, false),
+            ("$16.0", "16.0", false, 1, true, false),
+            ("-12", "12", true, 0, false, false),
+            ("1,234,567", "1234567", false, 0, false, false),
+        ];
+        for &(t, m, neg, frac, cur, pct) in cases {
+            let s = num(t);
+            assert_eq!(s.magnitude.to_string(), m, "{t}");
+            assert_eq!(
+                (s.negative, s.fraction_digits, s.currency, s.percent),
+                (neg, frac, cur, pct),
+                "{t}"
+            );
+        }
+        assert!(num("-").dash);
+        assert!(num("--").dash);
+    }
+
+    #[test]
+    fn malformed_and_words() {
+        for t in ["12,34,5", "1,2345", "(12", "$$5", "1.2.3", ",123"] {
+            assert!(matches!(classify(t), Token::Malformed(_)), "{t}");
+        }
+        for t in ["2003.", "30,", "Sept.", "617-386-1005", "ATG"] {
+            assert_eq!(classify(t), Token::Word, "{t}");
+        }
+    }
+}

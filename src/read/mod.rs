@@ -1,0 +1,291 @@
+//! Stage 1, read: release text → [`Document`].
+//!
+//! The input is either a plain release or a whole EDGAR submission (`.txt` with an SEC header
+//! and `<DOCUMENT>` blocks, possibly PEM-wrapped). For a submission, the header gives the filer
+//! and the tables are read from the Exhibit 99 documents' text.
+
+mod cell;
+mod lines;
+mod table;
+
+use std::ops::Range;
+
+use crate::document::{Document, EdgarHeader, Text};
+use crate::error::{Error, ErrorKind, Location};
+use crate::source::{Source, Span};
+
+pub use cell::{Token, classify};
+pub use table::collapse;
+
+/// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,
+/// anything else is read as Windows-1252 (what pre-2010 EDGAR text mostly is).
+pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::new(
+            ErrorKind::Input,
+            "the input is empty: expected the text of an earnings release",
+        )
+        .with_location(Location::bare(name, 1, 1)));
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if let Some(pos) = sample.iter().position(|&b| b == 0) {
+        return Err(binary(name, bytes, pos));
+    }
+    if control * 100 > sample.len() {
+        let pos = sample
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            .unwrap_or(0);
+        return Err(binary(name, bytes, pos));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    };
+    Ok(Source::new(name, text))
+}
+
+fn binary(name: &str, bytes: &[u8], pos: usize) -> Error {
+    let line = bytes[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = bytes[..pos]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    Error::new(
+        ErrorKind::Input,
+        format!(
+            "the input is binary, not text (byte 0x{:02x} at offset {pos})",
+            bytes[pos]
+        ),
+    )
+    .with_location(Location::bare(name, line, pos - line_start + 1))
+}
+
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
+        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
+        '\u{178}',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+/// Reads a release.
+pub fn read(source: &Source) -> Result<Document, Error> {
+    let text = source.text();
+    let mut all = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        all.push(lines::Line::new(offset, content));
+        offset += raw.len();
+    }
+    let (edgar, regions) = edgar(source, &all);
+    let mut tables = Vec::new();
+    for region in regions {
+        tables.extend(table::find_tables(source, &all, region)?);
+    }
+    if tables.is_empty() {
+        return Err(Error::new(
+            ErrorKind::Table,
+            "no financial table found: expected columns of numbers under a dated header \
+             (\"Three Months Ended / Sept. 30, / 2003\")",
+        )
+        .with_location(Location::of(source, Span::new(0, 0))));
+    }
+    let ticker = find_ticker(source);
+    let company = find_company(source, &tables, ticker.as_ref()).or_else(|| {
+        edgar
+            .as_ref()
+            .and_then(|e| e.company.clone())
+            .map(|c| Text {
+                text: c,
+                span: Span::new(0, 0),
+            })
+    });
+    Ok(Document {
+        company,
+        ticker,
+        edgar,
+        tables,
+    })
+}
+
+/// Splits an EDGAR submission into its header fields and the line ranges of the documents
+/// whose tables count (Exhibit 99 text; all plain-text documents when there is none).
+fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
+    let head = &source.text()[..source.text().len().min(4096)];
+    let is_submission = head.contains("<SEC-HEADER>")
+        || head.contains("<SEC-DOCUMENT>")
+        || head.contains("<IMS-HEADER>")
+        || head.contains("-----BEGIN PRIVACY-ENHANCED MESSAGE-----");
+    if !is_submission {
+        return (None, vec![0..lines.len()]);
+    }
+    let mut header = EdgarHeader::default();
+    let mut docs: Vec<(String, Range<usize>, bool)> = Vec::new();
+    let mut doc_type = String::new();
+    let mut text_start: Option<usize> = None;
+    let mut html = false;
+    let mut in_header = true;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if in_header {
+            let field = |key: &str| t.strip_prefix(key).map(|v| v.trim().to_string());
+            if let Some(v) = field("ACCESSION NUMBER:") {
+                header.accession.get_or_insert(v);
+            } else if let Some(v) = field("CONFORMED SUBMISSION TYPE:") {
+                header.form_type.get_or_insert(v);
+            } else if let Some(v) = field("COMPANY CONFORMED NAME:") {
+                header.company.get_or_insert(v);
+            } else if let Some(v) = field("CENTRAL INDEX KEY:") {
+                if v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 {
+                    header.cik.get_or_insert(format!("{v:0>10}"));
+                }
+            }
+        }
+        let upper = t.to_ascii_uppercase();
+        if upper.starts_with("<DOCUMENT>") {
+            in_header = false;
+            doc_type.clear();
+        } else if let Some(v) = upper.strip_prefix("<TYPE>") {
+            doc_type = v.trim().to_string();
+        } else if upper.starts_with("<TEXT>") {
+            text_start = Some(i + 1);
+            html = false;
+        } else if upper.starts_with("</TEXT>") {
+            if let Some(s) = text_start.take() {
+                docs.push((doc_type.clone(), s..i, html));
+            }
+        } else if text_start.is_some()
+            && (upper.starts_with("<HTML") || upper.starts_with("<TABLE"))
+        {
+            html = true;
+        }
+    }
+    let text_docs: Vec<&(String, Range<usize>, bool)> = docs.iter().filter(|d| !d.2).collect();
+    let exhibits: Vec<Range<usize>> = text_docs
+        .iter()
+        .filter(|d| d.0.starts_with("EX-99"))
+        .map(|d| d.1.clone())
+        .collect();
+    let regions = if !exhibits.is_empty() {
+        exhibits
+    } else if !text_docs.is_empty() {
+        text_docs.iter().map(|d| d.1.clone()).collect()
+    } else {
+        vec![0..lines.len()]
+    };
+    (Some(header), regions)
+}
+
+const EXCHANGES: &[&str] = &[
+    "nasdaq",
+    "nyse",
+    "amex",
+    "nasdaqnm",
+    "nasdaq/nm",
+    "otc",
+    "otcbb",
+    "nasdaq-nms",
+    "nasdaqgs",
+    "nasdaqgm",
+];
+
+/// The first "EXCHANGE: SYMBOL" in the text.
+fn find_ticker(source: &Source) -> Option<Text> {
+    let text = source.text();
+    for (colon, _) in text.match_indices(':') {
+        let before = &text[..colon];
+        let word_start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
+            .map_or(0, |p| p + 1);
+        let word = before[word_start..].to_ascii_lowercase();
+        if !EXCHANGES.contains(&word.as_str()) {
+            continue;
+        }
+        let after = &text[colon + 1..];
+        let lead = after.len() - after.trim_start_matches([' ', '\t']).len();
+        let sym_start = colon + 1 + lead;
+        let sym_len = text[sym_start..]
+            .find(|c: char| !(c.is_ascii_uppercase() || c == '.'))
+            .unwrap_or(text.len() - sym_start);
+        let symbol = text[sym_start..sym_start + sym_len].trim_end_matches('.');
+        if (1..=6).contains(&symbol.len()) {
+            return Some(Text {
+                text: symbol.to_string(),
+                span: Span::new(sym_start, sym_start + symbol.len()),
+            });
+        }
+    }
+    None
+}
+
+const SUFFIXES: &[&str] = &[
+    "Inc.",
+    "Inc",
+    "Incorporated",
+    "Corporation",
+    "Corp.",
+    "Corp",
+    "Company",
+    "Co.",
+    "Ltd.",
+    "Limited",
+    "L.P.",
+    "LLC",
+    "plc",
+    "N.V.",
+    "S.A.",
+];
+
+fn has_corporate_suffix(name: &str) -> bool {
+    let name = name.trim().trim_end_matches(',');
+    SUFFIXES.iter().any(|s| {
+        name.len() > s.len() + 1
+            && name.ends_with(s)
+            && name[..name.len() - s.len()].ends_with([' ', ','])
+    })
+}
+
+/// The registrant's name: a table title line that is a company name, else the parenthesis
+/// that carries the ticker ("(Art Technology Group, Inc., NASDAQ: ARTG)").
+fn find_company(
+    source: &Source,
+    tables: &[crate::document::Table],
+    ticker: Option<&Text>,
+) -> Option<Text> {
+    for table in tables {
+        for line in &table.title {
+            if has_corporate_suffix(&line.text) && line.text.len() <= 80 {
+                return Some(line.clone());
+            }
+        }
+    }
+    let ticker = ticker?;
+    let text = source.text();
+    let open = text[..ticker.span.start].rfind('(')?;
+    if ticker.span.start - open > 200 {
+        return None;
+    }
+    let inside = &text[open + 1..ticker.span.start];
+    // Drop the exchange ("..., NASDAQ:") and keep the name before it.
+    let name_end = inside.rfind(',')?;
+    let name = &inside[..name_end];
+    let name = name.rsplit_once(" (").map_or(name, |(_, n)| n);
+    let name = collapse(name);
+    let start = open + 1;
+    (!name.is_empty()).then(|| Text {
+        text: name,
+        span: Span::new(start, start + name_end),
+    })
+}

@@ -1,0 +1,180 @@
+//! Stage 5, write: facts → an XBRL 2.1 instance document.
+//!
+//! The output is a pure function of the facts: schema references (one per taxonomy whose
+//! concepts are used), contexts sorted by id, units in a fixed order, then document facts and
+//! release facts in source order. Same facts, same bytes.
+
+use std::collections::BTreeMap;
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::facts::{Context, Fact, Unit};
+use crate::interpret::Period;
+use crate::taxonomy::NAMESPACES;
+use crate::{Conversion, Entity};
+
+/// Writes the instance document of a conversion.
+pub fn write(conv: &Conversion) -> Vec<u8> {
+    let facts: Vec<&Fact> = conv
+        .document_facts
+        .iter()
+        .chain(conv.facts.facts.iter())
+        .collect();
+    instance(&conv.entity, &facts)
+}
+
+/// Writes an instance of `facts` for `entity`.
+pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing to a Vec cannot fail.
+    let _ = body(&mut w, entity, facts);
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn prefix(qname: &str) -> &str {
+    qname.split_once(':').map_or("", |(p, _)| p)
+}
+
+fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result<()> {
+    let mut used: Vec<&str> = Vec::new();
+    let mut dimensional = false;
+    let mut contexts: BTreeMap<&str, &Context> = BTreeMap::new();
+    let mut units: Vec<Unit> = Vec::new();
+    for f in facts {
+        used.push(prefix(&f.concept));
+        for (axis, member) in &f.context.dims {
+            used.push(prefix(axis));
+            used.push(prefix(member));
+            dimensional = true;
+        }
+        contexts.insert(&f.context.id, &f.context);
+        if let Some(u) = f.unit {
+            units.push(u);
+        }
+    }
+    units.sort();
+    units.dedup();
+    let namespaces: Vec<_> = NAMESPACES
+        .iter()
+        .filter(|n| used.contains(&n.prefix))
+        .collect();
+
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let mut root = w
+        .create_element("xbrli:xbrl")
+        .with_attribute(("xmlns:xbrli", "http://www.xbrl.org/2003/instance"))
+        .with_attribute(("xmlns:link", "http://www.xbrl.org/2003/linkbase"))
+        .with_attribute(("xmlns:xlink", "http://www.w3.org/1999/xlink"))
+        .with_attribute(("xmlns:iso4217", "http://www.xbrl.org/2003/iso4217"));
+    if dimensional {
+        root = root.with_attribute(("xmlns:xbrldi", "http://xbrl.org/2006/xbrldi"));
+    }
+    for ns in &namespaces {
+        root = root.with_attribute((format!("xmlns:{}", ns.prefix).as_str(), ns.uri));
+    }
+    root.write_inner_content(|w| {
+        for ns in &namespaces {
+            w.create_element("link:schemaRef")
+                .with_attribute(("xlink:type", "simple"))
+                .with_attribute(("xlink:href", ns.schema))
+                .write_empty()?;
+        }
+        for ctx in contexts.values() {
+            context(w, entity, ctx)?;
+        }
+        for u in &units {
+            unit(w, *u)?;
+        }
+        for f in facts {
+            fact(w, f)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn context(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Result<()> {
+    w.create_element("xbrli:context")
+        .with_attribute(("id", ctx.id.as_str()))
+        .write_inner_content(|w| {
+            w.create_element("xbrli:entity").write_inner_content(|w| {
+                w.create_element("xbrli:identifier")
+                    .with_attribute(("scheme", entity.scheme.as_str()))
+                    .write_text_content(BytesText::new(&entity.identifier))?;
+                if !ctx.dims.is_empty() {
+                    w.create_element("xbrli:segment").write_inner_content(|w| {
+                        for (axis, member) in &ctx.dims {
+                            w.create_element("xbrldi:explicitMember")
+                                .with_attribute(("dimension", axis.as_str()))
+                                .write_text_content(BytesText::new(member))?;
+                        }
+                        Ok(())
+                    })?;
+                }
+                Ok(())
+            })?;
+            w.create_element("xbrli:period").write_inner_content(|w| {
+                match ctx.period {
+                    Period::Instant(d) => {
+                        w.create_element("xbrli:instant")
+                            .write_text_content(BytesText::new(&d.to_string()))?;
+                    }
+                    Period::Duration { start, end } => {
+                        w.create_element("xbrli:startDate")
+                            .write_text_content(BytesText::new(&start.to_string()))?;
+                        w.create_element("xbrli:endDate")
+                            .write_text_content(BytesText::new(&end.to_string()))?;
+                    }
+                }
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn measure(w: &mut Writer<Vec<u8>>, m: &str) -> io::Result<()> {
+    w.create_element("xbrli:measure")
+        .write_text_content(BytesText::new(m))?;
+    Ok(())
+}
+
+fn unit(w: &mut Writer<Vec<u8>>, u: Unit) -> io::Result<()> {
+    w.create_element("xbrli:unit")
+        .with_attribute(("id", u.id()))
+        .write_inner_content(|w| match u {
+            Unit::Usd => measure(w, "iso4217:USD"),
+            Unit::Shares => measure(w, "xbrli:shares"),
+            Unit::Pure => measure(w, "xbrli:pure"),
+            Unit::UsdPerShare => {
+                w.create_element("xbrli:divide").write_inner_content(|w| {
+                    w.create_element("xbrli:unitNumerator")
+                        .write_inner_content(|w| measure(w, "iso4217:USD"))?;
+                    w.create_element("xbrli:unitDenominator")
+                        .write_inner_content(|w| measure(w, "xbrli:shares"))?;
+                    Ok(())
+                })?;
+                Ok(())
+            }
+        })?;
+    Ok(())
+}
+
+fn fact(w: &mut Writer<Vec<u8>>, f: &Fact) -> io::Result<()> {
+    let mut el = w
+        .create_element(f.concept.as_str())
+        .with_attribute(("contextRef", f.context.id.as_str()));
+    if let Some(u) = f.unit {
+        el = el.with_attribute(("unitRef", u.id()));
+    }
+    let decimals = f.decimals.map(|d| d.to_string());
+    if let Some(d) = &decimals {
+        el = el.with_attribute(("decimals", d.as_str()));
+    }
+    el.write_text_content(BytesText::new(&f.value))?;
+    Ok(())
+}
