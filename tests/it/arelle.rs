@@ -1,0 +1,64 @@
+//! Arelle, the reference XBRL processor, on every golden instance (only when
+//! `XBRLIFY_ARELLE=1`: it needs Python and installs Arelle into a venv on first use).
+
+use std::process::Command;
+
+use crate::root;
+
+fn enabled() -> bool {
+    std::env::var("XBRLIFY_ARELLE").is_ok_and(|v| v == "1")
+}
+
+fn check(files: &[std::path::PathBuf]) -> (i32, String) {
+    let out = Command::new(root().join("tests/arelle/check.sh"))
+        .args(files)
+        .current_dir(root())
+        .output()
+        .expect("tests/arelle/check.sh runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn arelle_accepts_every_golden_instance() {
+    if !enabled() {
+        return;
+    }
+    let mut goldens: Vec<_> = std::fs::read_dir(root().join("golden"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    goldens.sort();
+    assert!(!goldens.is_empty());
+    let (code, text) = check(&goldens);
+    assert_eq!(code, 0, "Arelle reported problems:\n{text}");
+}
+
+#[test]
+fn arelle_rejects_an_instance_that_does_not_foot() {
+    if !enabled() {
+        return;
+    }
+    // The oracle must be able to fail: change Total Revenues so the calculation is inconsistent.
+    let golden = std::fs::read_to_string(root().join("golden/atg-2003-q3.xml")).unwrap();
+    let broken = golden.replacen(
+        r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10881000<"#,
+        r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10981000<"#,
+        1,
+    );
+    assert_ne!(
+        golden, broken,
+        "the golden has the Gross Profit fact this test edits"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.xml");
+    std::fs::write(&path, broken).unwrap();
+    let (code, text) = check(&[path]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("calc"), "{text}");
+}

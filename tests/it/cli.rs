@@ -1,0 +1,175 @@
+//! The command line: exit codes, stdin, atomic output, error rendering.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::{root, seed_path};
+
+fn xbrlify(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xbrlify"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn convert_writes_the_golden_instance() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("atg.xml");
+    let run = xbrlify(
+        &[
+            "convert",
+            "tests/corpus/atg-2003-q3.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("warning[entity-fallback]"), "{stderr}");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(root().join("golden/atg-2003-q3.xml")).unwrap()
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
+}
+
+#[test]
+fn stdin_and_stdout() {
+    let seed = std::fs::read(seed_path()).unwrap();
+    let run = xbrlify(&["convert", "-"], Some(&seed));
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(
+        run.stdout,
+        std::fs::read(root().join("golden/atg-2003-q3.xml")).unwrap()
+    );
+}
+
+#[test]
+fn inspect_prints_the_cell_account() {
+    let run = xbrlify(&["inspect", "tests/corpus/atg-2003-q3.txt"], None);
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(
+        run.stdout,
+        std::fs::read(root().join("golden/atg-2003-q3.facts")).unwrap()
+    );
+}
+
+#[test]
+fn deny_warnings_exits_1_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("atg.xml");
+    let run = xbrlify(
+        &[
+            "convert",
+            "tests/corpus/atg-2003-q3.txt",
+            "--deny-warnings",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert!(!out.exists());
+    // With a CIK there is nothing to warn about.
+    let run = xbrlify(
+        &[
+            "convert",
+            "tests/corpus/atg-2003-q3.txt",
+            "--deny-warnings",
+            "--cik",
+            "1234567",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let xml = std::fs::read_to_string(&out).unwrap();
+    assert!(xml.contains(
+        r#"<xbrli:identifier scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier>"#
+    ));
+    assert!(xml.contains(r#"<dei:EntityCentralIndexKey contextRef="D20030101-20030930">0001234567</dei:EntityCentralIndexKey>"#));
+}
+
+#[test]
+fn errors_exit_2_with_position_and_caret_and_leave_the_output_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    std::fs::write(
+        &bad,
+        seed.replacen("$(0.04)     $0.00", "$(0.04)     $0..00", 1),
+    )
+    .unwrap();
+    let out = dir.path().join("out.xml");
+    std::fs::write(&out, "previous").unwrap();
+    let run = xbrlify(
+        &[
+            "convert",
+            bad.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!("{}:250:", bad.display())),
+        "{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("$0..00"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.lines().nth(2).unwrap().trim_end().ends_with('^'),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+}
+
+#[test]
+fn bad_cik_and_missing_file_are_errors() {
+    let run = xbrlify(
+        &["convert", "tests/corpus/atg-2003-q3.txt", "--cik", "12ab"],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("a CIK is 1 to 10 digits"));
+    let run = xbrlify(&["convert", "no/such/release.txt"], None);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr)
+            .starts_with("no/such/release.txt:1:1: cannot read the release")
+    );
+}

@@ -1,0 +1,63 @@
+//! Golden files: `golden/<case>.xml` (the instance) and `golden/<case>.facts` (the cell
+//! account), compared byte for byte. `UPDATE_GOLDEN=1 cargo test` rewrites them.
+
+use std::path::Path;
+
+use xbrlify::Options;
+
+use crate::{convert_file, root};
+
+/// (case, release path relative to the root)
+const CASES: &[(&str, &str)] = &[("atg-2003-q3", "tests/corpus/atg-2003-q3.txt")];
+
+fn check(path: &Path, actual: &[u8]) {
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}: run `UPDATE_GOLDEN=1 cargo test` and review it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let expected = String::from_utf8_lossy(&expected);
+        let actual = String::from_utf8_lossy(actual);
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs from the output at line {}:\n  golden: {:?}\n  actual: {:?}\n\
+             (if the change is intended: UPDATE_GOLDEN=1 cargo test, then review the diff)",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first),
+            actual.lines().nth(first)
+        );
+    }
+}
+
+#[test]
+fn goldens() {
+    for (case, input) in CASES {
+        let (source, conv) = convert_file(&root().join(input), &Options::default()).unwrap();
+        check(
+            &root().join(format!("golden/{case}.xml")),
+            &xbrlify::xbrl::write(&conv),
+        );
+        check(
+            &root().join(format!("golden/{case}.facts")),
+            xbrlify::inspect::render(&source, &conv).as_bytes(),
+        );
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    let (_, a) = convert_file(&root().join(CASES[0].1), &Options::default()).unwrap();
+    let (_, b) = convert_file(&root().join(CASES[0].1), &Options::default()).unwrap();
+    assert_eq!(xbrlify::xbrl::write(&a), xbrlify::xbrl::write(&b));
+}

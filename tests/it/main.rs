@@ -1,0 +1,54 @@
+//! Integration tests: facts typed by hand from the seed release, goldens, bad input, the CLI
+//! and (with `XBRLIFY_ARELLE=1`) Arelle's verdict on every golden instance.
+
+mod arelle;
+mod cli;
+mod errors;
+mod facts;
+mod golden;
+
+use std::path::{Path, PathBuf};
+
+use xbrlify::map::Mapping;
+use xbrlify::source::Source;
+use xbrlify::taxonomy::ConceptTable;
+use xbrlify::{Conversion, Error, Options};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed release's path.
+pub fn seed_path() -> PathBuf {
+    root().join("tests/corpus/atg-2003-q3.txt")
+}
+
+/// The seed release's text.
+pub fn seed_text() -> String {
+    std::fs::read_to_string(seed_path()).expect("the seed release is in tests/corpus")
+}
+
+/// Converts text with the embedded mapping, as the CLI does.
+pub fn convert_text(
+    name: &str,
+    text: &[u8],
+    options: &Options,
+) -> Result<(Source, Conversion), Error> {
+    let source = xbrlify::read::decode(name, text)?;
+    let concepts = ConceptTable::embedded();
+    let mapping = Mapping::embedded(&concepts)?;
+    let conv = xbrlify::convert(&source, &mapping, &concepts, options)?;
+    Ok((source, conv))
+}
+
+/// Converts a file with the embedded mapping.
+pub fn convert_file(path: &Path, options: &Options) -> Result<(Source, Conversion), Error> {
+    let bytes = std::fs::read(path).expect("readable test input");
+    let name = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    convert_text(&name, &bytes, options)
+}
