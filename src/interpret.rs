@@ -196,22 +196,20 @@ fn duration_words(text: &str) -> Option<Length> {
                     return Some(Length::Weeks(n));
                 }
             }
-            "quarter" | "quarters" => {
+            "quarter" | "quarters"
                 if words
                     .get(i + 1)
                     .is_some_and(|n| n == "ended" || n == "ending")
-                {
+                => {
                     return Some(Length::Months(3));
                 }
-            }
-            "year" | "years" => {
+            "year" | "years"
                 if words
                     .get(i + 1)
                     .is_some_and(|n| n == "ended" || n == "ending")
-                {
+                => {
                     return Some(Length::Months(12));
                 }
-            }
             "ytd" | "year-to-date" => {}
             _ => {}
         }
@@ -230,14 +228,12 @@ fn date_in(text: &str) -> Option<NaiveDate> {
         }
         let mut k = i + 1;
         let mut day = None;
-        if let Some(d) = words.get(k).map(|d| d.trim_end_matches(',')) {
-            if let Ok(d) = d.parse::<u32>() {
-                if (1..=31).contains(&d) {
+        if let Some(d) = words.get(k).map(|d| d.trim_end_matches(','))
+            && let Ok(d) = d.parse::<u32>()
+                && (1..=31).contains(&d) {
                     day = Some(d);
                     k += 1;
                 }
-            }
-        }
         let year = words.get(k).and_then(|y| {
             let y = y.trim_end_matches([',', '.', ')', '*']);
             (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()

@@ -109,8 +109,8 @@ pub fn normalise(label: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         // "(1)", "(a)", "(12)": footnote markers.
-        if c == '(' {
-            if let Some(close) = chars[i + 1..].iter().position(|&c| c == ')') {
+        if c == '('
+            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')') {
                 let inner = &chars[i + 1..i + 1 + close];
                 if (1..=2).contains(&inner.len())
                     && (inner.iter().all(|c| c.is_ascii_digit())
@@ -121,7 +121,6 @@ pub fn normalise(label: &str) -> String {
                     continue;
                 }
             }
-        }
         if c == '&' {
             s.push_str(" and ");
         } else if c.is_alphanumeric() || c == '%' {

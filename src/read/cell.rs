@@ -39,11 +39,10 @@ pub fn classify(token: &str) -> Token {
         return Token::Word;
     }
     // A dash after a digit is a phone number, a range or a date ("617-386-1005", "2003-2004").
-    if let Some(first_digit) = token.find(|c: char| c.is_ascii_digit()) {
-        if token[first_digit..].contains('-') {
+    if let Some(first_digit) = token.find(|c: char| c.is_ascii_digit())
+        && token[first_digit..].contains('-') {
             return Token::Word;
         }
-    }
     // Sentence punctuation after a number ("2003." "30,") makes it prose, not a cell.
     if token.ends_with(',') || token.ends_with('.') {
         return Token::Word;
@@ -119,11 +118,10 @@ fn parse(token: &str) -> Result<Shown, String> {
         Some((i, f)) => (i, Some(f)),
         None => (rest, None),
     };
-    if let Some(f) = frac {
-        if f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()) {
+    if let Some(f) = frac
+        && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit())) {
             return Err("digits expected after the decimal point".into());
         }
-    }
     if int.is_empty() && frac.is_none() {
         return Err("no digits".into());
     }

@@ -129,7 +129,7 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
         || head.contains("<IMS-HEADER>")
         || head.contains("-----BEGIN PRIVACY-ENHANCED MESSAGE-----");
     if !is_submission {
-        return (None, vec![0..lines.len()]);
+        return (None, std::iter::once(0..lines.len()).collect());
     }
     let mut header = EdgarHeader::default();
     let mut docs: Vec<(String, Range<usize>, bool)> = Vec::new();
@@ -147,11 +147,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 header.form_type.get_or_insert(v);
             } else if let Some(v) = field("COMPANY CONFORMED NAME:") {
                 header.company.get_or_insert(v);
-            } else if let Some(v) = field("CENTRAL INDEX KEY:") {
-                if v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 {
+            } else if let Some(v) = field("CENTRAL INDEX KEY:")
+                && v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 {
                     header.cik.get_or_insert(format!("{v:0>10}"));
                 }
-            }
         }
         let upper = t.to_ascii_uppercase();
         if upper.starts_with("<DOCUMENT>") {
@@ -183,7 +182,7 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     } else if !text_docs.is_empty() {
         text_docs.iter().map(|d| d.1.clone()).collect()
     } else {
-        vec![0..lines.len()]
+        std::iter::once(0..lines.len()).collect()
     };
     (Some(header), regions)
 }

@@ -148,8 +148,7 @@ fn build(
     let mut title = Vec::new();
     let mut scale = None;
     let mut header: Vec<usize> = Vec::new();
-    for k in top..=bottom {
-        let line = &lines[k];
+    for (k, line) in lines.iter().enumerate().take(bottom + 1).skip(top) {
         if is_scale_line(line.text) {
             scale = text_of(line);
         } else if is_unaudited(line.text) {
@@ -405,11 +404,7 @@ fn body(
         }
         j -= 1;
     }
-    for k in j..first_row {
-        if !lines[k].is_blank() {
-            pending.push(k);
-        }
-    }
+    pending.extend((j..first_row).filter(|&k| !lines[k].is_blank()));
     let mut blank_run = 0;
     let mut last_row = first_row;
     let mut k = first_row;
