@@ -63,6 +63,8 @@ pub struct Column {
     pub heading: Vec<Text>,
     /// The span of the column's lowest heading piece (its year, usually).
     pub span: Span,
+    /// The display columns (0-based, half-open) the column occupies.
+    pub extent: (usize, usize),
 }
 
 impl Column {
@@ -110,6 +112,8 @@ pub struct Shown {
     pub percent: bool,
     /// Printed as a dash, meaning zero (or nothing) to report.
     pub dash: bool,
+    /// Printed as "n/a", "n/m", "nm": no amount.
+    pub not_available: bool,
 }
 
 impl Shown {

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 
 use crate::document::{Cell, Document, Row, Table};
 use crate::error::{Diagnostic, Error, ErrorKind, Location};
-use crate::interpret::{Period, TableMeaning};
-use crate::map::{Mapping, Outcome, Target};
+use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
+use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
 use crate::taxonomy::{ConceptTable, PeriodType, ValueKind};
 
@@ -110,8 +110,8 @@ pub struct CellReport {
     pub span: Span,
     /// Section headings and label: "Revenues / Product license".
     pub row: String,
-    /// The column's period.
-    pub period: Period,
+    /// The column's period (none for columns that are not periods).
+    pub period: Option<Period>,
     /// Its fate.
     pub fate: Fate,
     /// How the value was derived, when not plainly (sign, instant from a duration column).
@@ -147,6 +147,42 @@ pub fn half_unit(decimals: i32) -> Decimal {
     }
 }
 
+/// What the cells of one row share.
+struct RowInfo<'a> {
+    rule: &'a RowMapping,
+    /// Some cell of the row is shown negative.
+    shows_negative: bool,
+    /// Decimals for dash cells.
+    decimals: i32,
+    /// A scale the row's label states, overriding the table's.
+    scale: Option<u32>,
+}
+
+/// For each row of a table, the section naming a part of the entity ("Alabama Power") when
+/// another row of the same table maps to the same concept under a different section: such rows
+/// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
+/// "Consolidated" or "Total" section are the entity itself.
+fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
+    let path = |r: &Row| r.sections.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+    table
+        .rows
+        .iter()
+        .zip(outcomes)
+        .map(|(row, outcome)| {
+            let Some(Outcome::Concept(rule)) = outcome else { return None };
+            let conflict = table.rows.iter().zip(outcomes).any(|(other, o)| {
+                matches!(o, Some(Outcome::Concept(r)) if r.target == rule.target) && path(other) != path(row)
+            });
+            if !conflict {
+                return None;
+            }
+            let section = row.sections.last()?;
+            let lower = section.text.to_ascii_lowercase();
+            (!lower.contains("consolidated") && !lower.contains("total")).then(|| section.text.clone())
+        })
+        .collect()
+}
+
 /// Builds the facts of every table.
 pub fn build(
     source: &Source,
@@ -158,10 +194,26 @@ pub fn build(
     let mut out = Facts::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
-        for row in &table.rows {
+        let outcomes: Vec<Option<&Outcome>> = table
+            .rows
+            .iter()
+            .map(|row| mapping.lookup(&row.label.text, row.sections.iter().map(|s| s.text.as_str())))
+            .collect();
+        let parts = parts_of_entity(table, &outcomes);
+        for (r, row) in table.rows.iter().enumerate() {
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
-            let outcome = mapping.lookup(&row.label.text, sections.iter().copied());
-            if outcome.is_none() && !row.cells.iter().all(|c| c.number.percent) {
+            let outcome = outcomes[r];
+            let reported_cells = row
+                .cells
+                .iter()
+                .filter(|c| {
+                    !c.number.percent
+                        && !c.number.not_available
+                        && meaning.columns[c.column].period().is_some()
+                })
+                .count();
+            let part = parts[r].clone();
+            if outcome.is_none() && reported_cells > 0 && meaning.skip.is_none() && part.is_none() {
                 out.diagnostics.push(Diagnostic {
                     code: "unmapped-row",
                     message: format!(
@@ -172,41 +224,52 @@ pub fn build(
                         } else {
                             format!(" under \"{}\"", sections.join(" / "))
                         },
-                        row.cells.len()
+                        reported_cells
                     ),
                     location: Some(Location::of(source, row.label.span)),
                     notes: Vec::new(),
                 });
             }
             let row_name = row_name(row);
-            let row_decimals = row_decimals(row, meaning, outcome, concepts);
+            let decimals = row_decimals(row, meaning, outcome, concepts);
             for cell in &row.cells {
-                let column = meaning.columns[cell.column];
+                let column = &meaning.columns[cell.column];
                 let mut report = CellReport {
                     span: cell.span,
                     row: row_name.clone(),
-                    period: column.period,
+                    period: column.period().map(|p| p.period),
                     fate: Fate::Skipped(String::new()),
                     note: None,
                 };
-                match outcome {
-                    None if cell.number.percent => {
-                        report.fate = Fate::Skipped(
-                            "a percentage with no mapping: a ratio of other cells".into(),
-                        );
+                let skip = |why: &str| Fate::Skipped(why.to_string());
+                match (outcome, column) {
+                    _ if meaning.skip.is_some() => {
+                        report.fate = skip(meaning.skip.as_deref().unwrap_or_default());
                     }
-                    None => report.fate = Fate::Skipped("no mapping for this row label".into()),
-                    Some(Outcome::Skip(reason)) => report.fate = Fate::Skipped(reason.clone()),
-                    Some(Outcome::Concept(target)) => {
-                        match candidate(
-                            cell,
-                            table,
-                            meaning,
-                            target,
-                            row_decimals,
-                            mapping,
-                            concepts,
-                        ) {
+                    (_, ColumnMeaning::Other(why)) => report.fate = skip(why),
+                    _ if cell.number.not_available => {
+                        report.fate = skip("shown as n/a or n/m: no amount");
+                    }
+                    _ if part.is_some() => {
+                        report.fate = Fate::Skipped(format!(
+                            "reported for \"{}\", a part of the entity: a subsidiary or segment needs a member \
+                             that standard taxonomies do not define",
+                            part.as_deref().unwrap_or_default()
+                        ));
+                    }
+                    (None, _) if cell.number.percent => {
+                        report.fate = skip("a percentage with no mapping: a ratio of other cells");
+                    }
+                    (None, _) => report.fate = skip("no mapping for this row label"),
+                    (Some(Outcome::Skip(reason)), _) => report.fate = skip(reason),
+                    (Some(Outcome::Concept(rule)), ColumnMeaning::Period(period)) => {
+                        let info = RowInfo {
+                            rule,
+                            shows_negative: row.cells.iter().any(|c| c.number.negative),
+                            decimals,
+                            scale: crate::interpret::row_scale(&row.label.text),
+                        };
+                        match candidate(cell, *period, meaning, &info, mapping, concepts) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -234,10 +297,10 @@ fn row_name(row: &Row) -> String {
     parts.join(" / ")
 }
 
-fn exponent(kind: ValueKind, meaning: &TableMeaning) -> u32 {
+fn exponent(kind: ValueKind, meaning: &TableMeaning, row_scale: Option<u32>) -> u32 {
     match kind {
-        ValueKind::Monetary => meaning.scale.amounts,
-        ValueKind::Shares => meaning.scale.shares,
+        ValueKind::Monetary => row_scale.unwrap_or(meaning.scale.amounts),
+        ValueKind::Shares => row_scale.unwrap_or(meaning.scale.shares),
         _ => 0,
     }
 }
@@ -250,15 +313,15 @@ fn row_decimals(
     concepts: &ConceptTable,
 ) -> i32 {
     let kind = match outcome {
-        Some(Outcome::Concept(t)) => concepts
-            .get(&t.concept)
+        Some(Outcome::Concept(r)) => concepts
+            .get(&r.target.concept)
             .map_or(ValueKind::Monetary, |c| c.kind),
         _ => ValueKind::Monetary,
     };
-    let exp = exponent(kind, meaning) as i32;
+    let exp = exponent(kind, meaning, crate::interpret::row_scale(&row.label.text)) as i32;
     row.cells
         .iter()
-        .filter(|c| !c.number.dash)
+        .filter(|c| !c.number.dash && !c.number.not_available)
         .map(|c| c.number.fraction_digits as i32 - exp)
         .max()
         .unwrap_or(-exp)
@@ -266,23 +329,32 @@ fn row_decimals(
 
 fn candidate(
     cell: &Cell,
-    _table: &Table,
+    column: ColumnPeriod,
     meaning: &TableMeaning,
-    target: &Target,
-    row_decimals: i32,
+    info: &RowInfo<'_>,
     mapping: &Mapping,
     concepts: &ConceptTable,
 ) -> Result<(Fact, Decimal, Option<String>), String> {
+    let rule = info.rule;
+    let row_shows_negative = info.shows_negative;
+    let row_decimals = info.decimals;
+    let target = &rule.target;
     let Some(concept) = concepts.get(&target.concept) else {
         return Err(format!("{} is not in the concept table", target.concept));
     };
-    let column = meaning.columns[cell.column];
     let mut notes = Vec::new();
     let period = match (concept.period_type, column.period) {
-        (PeriodType::Instant, Period::Duration { end, .. }) => {
-            notes.push(format!("instant {end}, the end of its duration column"));
-            Period::Instant(end)
-        }
+        (PeriodType::Instant, Period::Duration { start, end }) => match rule.at {
+            At::End => {
+                notes.push(format!("instant {end}, the end of its duration column"));
+                Period::Instant(end)
+            }
+            At::Start => {
+                let before = start.pred_opt().ok_or_else(|| "date out of range".to_string())?;
+                notes.push(format!("instant {before}, the day before its duration column starts"));
+                Period::Instant(before)
+            }
+        },
         (PeriodType::Duration, Period::Instant(d)) => {
             return Err(format!(
                 "{} is a duration concept but this column is the instant {d}",
@@ -299,8 +371,8 @@ fn candidate(
         ));
     }
     let (unit, exp): (Unit, i32) = match concept.kind {
-        ValueKind::Monetary => (Unit::Usd, exponent(concept.kind, meaning) as i32),
-        ValueKind::Shares => (Unit::Shares, exponent(concept.kind, meaning) as i32),
+        ValueKind::Monetary => (Unit::Usd, exponent(concept.kind, meaning, info.scale) as i32),
+        ValueKind::Shares => (Unit::Shares, exponent(concept.kind, meaning, info.scale) as i32),
         ValueKind::PerShare => (Unit::UsdPerShare, 0),
         ValueKind::Pure => (Unit::Pure, if shown.percent { -2 } else { 0 }),
         ValueKind::Decimal => (Unit::Pure, 0),
@@ -318,16 +390,28 @@ fn candidate(
         shown.magnitude.checked_div(power)
     }
     .ok_or_else(|| "the scaled amount is too large to represent".to_string())?;
-    let value = if shown.negative && mapping.is_non_negative(&target.concept) {
-        notes.push(format!(
-            "shown in parentheses; {} is never negative, stored positive",
-            target.concept
-        ));
-        magnitude
-    } else if shown.negative {
-        -magnitude
-    } else {
-        magnitude
+    let value = match rule.sign {
+        _ if shown.negative && mapping.is_non_negative(&target.concept) => {
+            notes.push(format!(
+                "shown in parentheses; {} is never negative, stored positive",
+                target.concept
+            ));
+            magnitude
+        }
+        Sign::Loss if !row_shows_negative => {
+            if !magnitude.is_zero() {
+                notes.push("the label names a loss shown as a positive amount: stored negative".into());
+            }
+            -magnitude
+        }
+        Sign::Negate => {
+            if !magnitude.is_zero() {
+                notes.push("sign rule `negate`: stored with the opposite sign".into());
+            }
+            if shown.negative { magnitude } else { -magnitude }
+        }
+        _ if shown.negative => -magnitude,
+        _ => magnitude,
     };
     let value = value.normalize();
     let lexical = lexical(value, decimals);
@@ -347,6 +431,9 @@ fn candidate(
 /// The canonical lexical form: as many fraction digits as `decimals` says, none below units.
 pub fn lexical(value: Decimal, decimals: i32) -> String {
     let mut v = value.normalize();
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
     if decimals > 0 {
         v.rescale(decimals as u32);
     }

@@ -34,6 +34,9 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
                 title.join(" / ")
             },
         );
+        if let Some(why) = &meaning.skip {
+            let _ = writeln!(out, "#   not reported: {why}");
+        }
         let _ = writeln!(
             out,
             "#   scale: {} (amounts x10^{}, shares x10^{}, per-share x1)",
@@ -42,13 +45,11 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             meaning.scale.shares
         );
         for (c, (col, p)) in table.columns.iter().zip(&meaning.columns).enumerate() {
-            let _ = writeln!(
-                out,
-                "#   column {}: \"{}\" = {}",
-                c + 1,
-                col.heading_text(),
-                p.period
-            );
+            let meaning = match p {
+                crate::interpret::ColumnMeaning::Period(p) => p.period.to_string(),
+                crate::interpret::ColumnMeaning::Other(why) => format!("not reported: {why}"),
+            };
+            let _ = writeln!(out, "#   column {}: \"{}\" = {meaning}", c + 1, col.heading_text());
         }
     }
     let (mut n_fact, mut n_dup, mut n_skip) = (0, 0, 0);
@@ -96,7 +97,7 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             out,
             "{at}\t{}\t{}\t{}\t{fate}{note}",
             cell.row,
-            cell.period,
+            cell.period.map_or("-".to_string(), |p| p.to_string()),
             source.slice(cell.span)
         );
     }

@@ -65,19 +65,74 @@ pub struct Scale {
     pub shares: u32,
 }
 
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnMeaning {
+    /// Amounts for a period.
+    Period(ColumnPeriod),
+    /// Something else ("Change", "% Change", no date at all): its cells are not reported.
+    Other(String),
+}
+
+impl ColumnMeaning {
+    /// The period, for period columns.
+    pub fn period(&self) -> Option<ColumnPeriod> {
+        match self {
+            ColumnMeaning::Period(p) => Some(*p),
+            ColumnMeaning::Other(_) => None,
+        }
+    }
+}
+
 /// What stage 2 makes of one table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableMeaning {
-    /// One period per column.
-    pub columns: Vec<ColumnPeriod>,
+    /// One meaning per column.
+    pub columns: Vec<ColumnMeaning>,
     /// The scale.
     pub scale: Scale,
+    /// Why none of the table is reported, when it is not a table of amounts ("In Millions of
+    /// KWHs").
+    pub skip: Option<String>,
 }
 
-/// Interprets every table of the document.
+/// Interprets every table of the document. At least one table must have a dated column.
 pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, Error> {
-    doc.tables.iter().map(|t| table(source, t)).collect()
+    let meanings = doc
+        .tables
+        .iter()
+        .map(|t| table(source, t))
+        .collect::<Result<Vec<_>, _>>()?;
+    let dated = meanings
+        .iter()
+        .any(|m| m.columns.iter().any(|c| c.period().is_some()));
+    if !dated {
+        let span = doc
+            .tables
+            .first()
+            .and_then(|t| t.rows.first())
+            .map_or(Span::default(), |r| {
+                if r.label.text.is_empty() {
+                    r.cells.first().map_or(r.label.span, |c| c.span)
+                } else {
+                    r.label.span
+                }
+            });
+        return Err(Error::at(
+            ErrorKind::Period,
+            source,
+            span,
+            "this table has no dated column header: expected a header such as \
+             \"Three Months Ended / Sept. 30, / 2003\" above its first row",
+        ));
+    }
+    Ok(meanings)
 }
+
+const NOT_PERIOD: &[&str] = &[
+    "change", "increase", "decrease", "variance", "%", "percent", "pro forma", "proforma",
+    "as adjusted", "adjustment", "non-gaap", "reconcil", "excluding",
+];
 
 fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
     let title: Vec<&Text> = table.title.iter().collect();
@@ -86,10 +141,37 @@ fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
         .iter()
         .map(|c| column(source, c, &title))
         .collect::<Result<Vec<_>, _>>()?;
+    let scale_text = table.scale.as_ref().map(|t| t.text.as_str());
     Ok(TableMeaning {
         columns,
-        scale: scale(table.scale.as_ref().map(|t| t.text.as_str())),
+        scale: scale(scale_text),
+        skip: scale_text.and_then(non_monetary),
     })
+}
+
+/// "(In Millions of KWHs)": a scale of something other than money.
+fn non_monetary(line: &str) -> Option<String> {
+    let t = line.to_ascii_lowercase();
+    let rest = ["thousands of ", "millions of ", "billions of "]
+        .iter()
+        .find_map(|k| t.split_once(k).map(|(_, r)| r))?;
+    let unit = rest.trim_start_matches(['$', ' ']).split([' ', ')', ',']).next().unwrap_or("");
+    if unit.is_empty() || unit.starts_with("dollar") || unit.starts_with("u.s.") || unit.starts_with("us") {
+        return None;
+    }
+    Some(format!("the table reports {unit}, not amounts (\"{}\")", line.trim()))
+}
+
+/// A scale a row's own label states ("Average Shares Outstanding (in millions)").
+pub fn row_scale(label: &str) -> Option<u32> {
+    let t = label.to_ascii_lowercase();
+    if t.contains("(in millions)") || t.contains("in millions)") {
+        Some(6)
+    } else if t.contains("(in thousands)") || t.contains("in thousands)") {
+        Some(3)
+    } else {
+        None
+    }
 }
 
 /// Reads a scale line; no line means whole units.
@@ -258,13 +340,73 @@ fn date_in(text: &str) -> Option<NaiveDate> {
     }
 }
 
+/// The first month (and day, if given) written in a title: "DECEMBER 31, 1997 AND 1996".
+fn month_day_in(text: &str) -> Option<(u32, Option<u32>)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if w.len() < 3 {
+            continue;
+        }
+        let Some(month) = month_of(w) else { continue };
+        let day = words
+            .get(i + 1)
+            .and_then(|d| d.trim_end_matches(',').parse::<u32>().ok())
+            .filter(|d| (1..=31).contains(d));
+        return Some((month, day));
+    }
+    None
+}
+
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
-fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnPeriod, Error> {
+fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnMeaning, Error> {
     let heading = column.heading_text();
+    let lower_heading = heading.to_ascii_lowercase();
+    if let Some(k) = NOT_PERIOD.iter().find(|k| lower_heading.contains(*k)) {
+        return Ok(ColumnMeaning::Other(format!(
+            "the column \"{heading}\" is not a period (\"{k}\")"
+        )));
+    }
+    let has_year = heading.split_whitespace().any(crate::read::is_year_token);
+    if !has_year && date_in(&heading).is_none() {
+        return Ok(ColumnMeaning::Other(if heading.is_empty() {
+            "the column has no heading with a date".to_string()
+        } else {
+            format!("the column \"{heading}\" has no date")
+        }));
+    }
+    column_period(source, column, &heading, title).map(ColumnMeaning::Period)
+}
+
+/// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
+fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find("from ") {
+        let after = &rest[i + 5..];
+        let to = after.find(" to ").or_else(|| after.find(" through "));
+        let Some(to) = to else { break };
+        let start_text = &after[..to];
+        let tail = &after[to..];
+        let tail = tail.trim_start_matches(" to ").trim_start_matches(" through ");
+        let end_len = tail.find(" and ").unwrap_or(tail.len()).min(40);
+        let end_text = &tail[..tail.char_indices().nth(end_len).map_or(tail.len(), |(b, _)| b)];
+        if let (Some(s), Some(e)) = (date_in(start_text), date_in(end_text)) {
+            if s <= e {
+                out.push((s, e));
+            }
+        }
+        rest = &after[to..];
+    }
+    out
+}
+
+fn column_period(source: &Source, column: &Column, heading: &str, title: &[&Text]) -> Result<ColumnPeriod, Error> {
+    let heading = heading.to_string();
     let span: Span = column
         .heading
         .first()
@@ -272,15 +414,28 @@ fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnPer
         .join(column.span);
     let title_text: Vec<&str> = title.iter().map(|t| t.text.as_str()).collect();
     let title_text = title_text.join(" ");
+    let year: Option<i32> = heading
+        .split_whitespace()
+        .rev()
+        .find(|w| crate::read::is_year_token(w))
+        .and_then(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok());
+    if date_in(&heading).is_none() {
+        if let Some(&(start, end)) = ranges_in(&title_text).iter().find(|(_, e)| Some(e.year()) == year) {
+            return Ok(ColumnPeriod {
+                period: Period::Duration { start, end },
+                months: None,
+            });
+        }
+    }
     let end = date_in(&heading)
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").
-            let year = column
-                .heading
-                .iter()
-                .rev()
-                .find_map(|t| t.text.trim_end_matches(',').parse::<i32>().ok())?;
-            date_in(&format!("{title_text} {year}"))
+            let year = year?;
+            let (month, day) = month_day_in(&title_text)?;
+            match day {
+                Some(d) => NaiveDate::from_ymd_opt(year, month, d),
+                None => last_day(year, month),
+            }
         })
         .ok_or_else(|| {
             Error::at(
@@ -315,10 +470,16 @@ fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnPer
             if n == 0 || n > 24 {
                 return Err(bad(&format!("{n} months is not a reporting period")));
             }
-            let start = end
-                .succ_opt()
-                .and_then(|d| d.checked_sub_months(Months::new(n)))
-                .ok_or_else(|| bad("date out of range"))?;
+            // A period ending on a day that is not a month end belongs to a 52/53-week
+            // calendar: three months are 13 weeks.
+            let month_end = end.succ_opt().is_some_and(|d| d.day() == 1);
+            let start = if !month_end && n % 3 == 0 {
+                end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1)
+            } else {
+                end.succ_opt()
+                    .and_then(|d| d.checked_sub_months(Months::new(n)))
+                    .ok_or_else(|| bad("date out of range"))?
+            };
             Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months: Some(n),
@@ -346,7 +507,9 @@ fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnPer
 
 /// The fiscal year and period a set of column periods reports, judged from the longest
 /// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
-pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
+pub fn fiscal_focus(
+    periods: &[ColumnPeriod],
+) -> Option<(NaiveDate, i32, String, Option<Period>)> {
     let end = periods.iter().map(|p| p.period.end()).max()?;
     let longest = periods
         .iter()

@@ -172,7 +172,8 @@ pub fn convert(
 pub fn document_period(meanings: &[TableMeaning]) -> Option<(NaiveDate, i32, String, Period)> {
     let periods: Vec<ColumnPeriod> = meanings
         .iter()
-        .flat_map(|m| m.columns.iter().copied())
+        .filter(|m| m.skip.is_none())
+        .flat_map(|m| m.columns.iter().filter_map(|c| c.period()))
         .collect();
     let (end, year, focus, longest) = interpret::fiscal_focus(&periods)?;
     let period = longest.unwrap_or_else(|| {

@@ -2,7 +2,8 @@
 //!
 //! The mapping file (`taxonomy/us-gaap-2024.toml`, embedded; `--mapping FILE` replaces it)
 //! lists `[[row]]` entries matching normalised row labels, optionally only under given section
-//! headings, to a concept (with an optional explicit dimension) or to a reason to skip; and
+//! headings, to a concept (with an optional explicit dimension, a sign rule and, for instants in
+//! duration columns, which end of the column) or to a reason to skip; and
 //! `[[total]]` footing relationships. It is checked against the concept table when loaded:
 //! a name the table lacks is an error pointing into the mapping file.
 
@@ -37,11 +38,47 @@ impl std::fmt::Display for Target {
     }
 }
 
+/// How a row's displayed sign becomes the stored sign.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sign {
+    /// Parentheses or a minus mean negative (except under a never-negative concept).
+    #[default]
+    AsShown,
+    /// The label names the negative side of the concept ("Net loss", "Other expense" under an
+    /// income-or-expense concept): a row showing no negative number reports magnitudes and is
+    /// stored negated; a row that does show parentheses is taken as shown.
+    Loss,
+    /// Always the opposite of the display ("Decrease (increase) in receivables" under an
+    /// increase-positive concept).
+    Negate,
+}
+
+/// Which date of a duration column an instant concept takes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum At {
+    /// The column's end ("Cash at end of period", a balance in a highlights table).
+    #[default]
+    End,
+    /// The day before the column's start ("Cash at beginning of period").
+    Start,
+}
+
+/// A row's concept and how to read its numbers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowMapping {
+    /// The concept and dimensions.
+    pub target: Target,
+    /// The sign rule.
+    pub sign: Sign,
+    /// The instant an instant concept takes in a duration column.
+    pub at: At,
+}
+
 /// What a row maps to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Report the row's cells as facts of this concept.
-    Concept(Target),
+    Concept(RowMapping),
     /// Do not report the row, for this reason.
     Skip(String),
 }
@@ -90,6 +127,8 @@ struct RawRow {
     axis: Option<Spanned<String>>,
     member: Option<Spanned<String>>,
     skip: Option<String>,
+    sign: Option<Spanned<String>>,
+    at: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -208,7 +247,29 @@ impl Mapping {
                             return Err(at(m.span(), "`member` needs an `axis`".into()));
                         }
                     };
-                    Outcome::Concept(Target { concept, dims })
+                    let sign = match row.sign.as_ref().map(|s| (s.get_ref().as_str(), s.span())) {
+                        None | Some(("as-shown", _)) => Sign::AsShown,
+                        Some(("loss", _)) => Sign::Loss,
+                        Some(("negate", _)) => Sign::Negate,
+                        Some((other, span)) => {
+                            return Err(at(
+                                span,
+                                format!("unknown sign rule `{other}`: expected `as-shown`, `loss` or `negate`"),
+                            ));
+                        }
+                    };
+                    let when = match row.at.as_ref().map(|s| (s.get_ref().as_str(), s.span())) {
+                        None | Some(("end", _)) => At::End,
+                        Some(("start", _)) => At::Start,
+                        Some((other, span)) => {
+                            return Err(at(span, format!("unknown `at` `{other}`: expected `end` or `start`")));
+                        }
+                    };
+                    Outcome::Concept(RowMapping {
+                        target: Target { concept, dims },
+                        sign,
+                        at: when,
+                    })
                 }
                 (None, Some(reason)) => Outcome::Skip(reason.clone()),
                 _ => {

@@ -17,20 +17,54 @@ pub enum Token {
     Word,
 }
 
+/// Drops a trailing footnote mark: `1,234*`, `1,234(a)`, `1,234(1)`, `1,234<F1>`.
+fn strip_footnote(token: &str) -> &str {
+    let mut t = token;
+    if let Some(i) = t.find("<F") {
+        if i > 0 {
+            t = &t[..i];
+        }
+    }
+    t = t.trim_end_matches('*');
+    if let Some(open) = t.rfind('(') {
+        let mark = &t[open..];
+        let inner = &mark[1..mark.len().saturating_sub(1)];
+        let preceded = t[..open].ends_with(|c: char| c.is_ascii_digit() || c == ')' || c == '%');
+        if mark.ends_with(')')
+            && preceded
+            && (1..=2).contains(&inner.len())
+            && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        {
+            t = &t[..open];
+        }
+    }
+    t
+}
+
+fn special(magnitude_dash: bool, not_available: bool) -> Token {
+    Token::Number(Shown {
+        magnitude: Decimal::ZERO,
+        negative: false,
+        fraction_digits: 0,
+        currency: false,
+        percent: false,
+        dash: magnitude_dash,
+        not_available,
+    })
+}
+
 /// Classifies one token.
 pub fn classify(token: &str) -> Token {
     if token == "$" {
         return Token::Dollar;
     }
+    let lower = token.to_ascii_lowercase();
+    if matches!(lower.as_str(), "n/a" | "n/m" | "nm" | "na" | "n.a." | "n.m." | "nmf") {
+        return special(false, true);
+    }
+    let token = strip_footnote(token);
     if is_dash(token) {
-        return Token::Number(Shown {
-            magnitude: Decimal::ZERO,
-            negative: false,
-            fraction_digits: 0,
-            currency: false,
-            percent: false,
-            dash: true,
-        });
+        return special(true, false);
     }
     let numeric_chars = token
         .chars()
@@ -160,6 +194,7 @@ fn parse(token: &str) -> Result<Shown, String> {
         currency,
         percent,
         dash: false,
+        not_available: false,
     })
 }
 
@@ -199,6 +234,13 @@ mod tests {
         }
         assert!(num("-").dash);
         assert!(num("--").dash);
+        assert!(num("n/a").not_available);
+        assert_eq!(num("1,234*").magnitude.to_string(), "1234");
+        assert_eq!(num("1,234(a)").magnitude.to_string(), "1234");
+        assert_eq!(num("(1,234)(1)").magnitude.to_string(), "1234");
+        assert!(num("(1,234)(1)").negative);
+        assert_eq!(num("2003*").magnitude.to_string(), "2003");
+        assert_eq!(num("(1.2)%").magnitude.to_string(), "1.2");
     }
 
     #[test]

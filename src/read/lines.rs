@@ -1,5 +1,5 @@
-//! The line model: each line cut into tokens with byte spans and display columns, and its
-//! trailing run of numeric cells, if any.
+//! The line model: each line cut into tokens with byte spans and display columns, its trailing
+//! run of numeric cells, and what EDGAR markup (`<TABLE>`, `<S>`/`<C>`, `<PAGE>`) it is.
 
 use crate::document::Shown;
 use crate::read::cell::{Token, classify};
@@ -31,6 +31,19 @@ pub struct RawCell {
     pub number: Result<Shown, String>,
 }
 
+/// EDGAR's table markup in text documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Markup {
+    /// `<TABLE>`.
+    TableStart,
+    /// `</TABLE>`.
+    TableEnd,
+    /// `<S> <C> <C>`: the display columns where each `<C>` column starts.
+    Columns(Vec<usize>),
+    /// `<CAPTION>`, `<PAGE>`, `<FN>` and the like: no content.
+    Other,
+}
+
 /// One line of the source.
 #[derive(Clone, Debug)]
 pub struct Line<'a> {
@@ -42,29 +55,54 @@ pub struct Line<'a> {
     pub label_len: usize,
     /// Trailing numeric cells.
     pub cells: Vec<RawCell>,
+    /// EDGAR markup, when the line is a markup line.
+    pub markup: Option<Markup>,
+    /// A rule: only runs of `-`, `=` or `_` (`------  ======`).
+    pub rule: bool,
 }
 
 impl<'a> Line<'a> {
     /// Cuts a line starting at byte `start`.
     pub fn new(start: usize, text: &'a str) -> Line<'a> {
         let tokens = tokenize(start, text);
-        let (label_len, cells) = trailing_cells(&tokens);
+        let markup = markup(&tokens);
+        let rule = !tokens.is_empty()
+            && tokens.iter().all(|t| t.text.chars().all(|c| matches!(c, '-' | '=' | '_')))
+            && tokens.iter().any(|t| t.text.chars().count() >= 3);
+        let (label_len, cells) = if markup.is_some() || rule {
+            (tokens.len(), Vec::new())
+        } else {
+            trailing_cells(&tokens)
+        };
         Line {
             text,
             tokens,
             label_len,
             cells,
+            markup,
+            rule,
         }
     }
 
-    /// No tokens at all.
+    /// No content: empty, a rule, or markup.
     pub fn is_blank(&self) -> bool {
+        self.tokens.is_empty() || self.rule || self.markup.is_some()
+    }
+
+    /// Truly empty (whitespace only).
+    pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
 
-    /// The label tokens.
+    /// The label tokens, without EDGAR's escaped leading hyphen (`- -` for `-`).
     pub fn label_tokens(&self) -> &[Tok<'a>] {
-        &self.tokens[..self.label_len]
+        let toks = &self.tokens[..self.label_len];
+        match toks {
+            [a, b, rest @ ..] if a.text == "-" && b.text.starts_with('-') && a.col == 0 => {
+                if rest.is_empty() { &toks[1..] } else { rest }
+            }
+            _ => toks,
+        }
     }
 
     /// Column of the first token.
@@ -72,19 +110,19 @@ impl<'a> Line<'a> {
         self.tokens.first().map_or(0, |t| t.col)
     }
 
-    /// Whether every cell is a plain year (1900..=2100) and there is no label: a header line.
+    /// Whether every cell is a plain year (1900..=2100): a header line, whatever its label.
     pub fn is_year_line(&self) -> bool {
-        self.label_len == 0
-            && !self.cells.is_empty()
+        !self.cells.is_empty()
             && self.cells.iter().all(|c| {
                 c.number.as_ref().is_ok_and(|n| {
                     !n.currency
                         && !n.percent
                         && !n.negative
                         && !n.dash
+                        && !n.not_available
                         && n.fraction_digits == 0
                         && is_year_value(n.magnitude)
-                })
+                }) && !self.tokens.iter().any(|t| t.span == c.span && t.text.contains(','))
             })
     }
 
@@ -93,7 +131,7 @@ impl<'a> Line<'a> {
         !self.cells.is_empty() && !self.is_year_line()
     }
 
-    /// Tokens that are years (`2003`, `2003,`).
+    /// Tokens that are years (`2003`, `2003,`, `2003*`).
     pub fn year_tokens(&self) -> impl Iterator<Item = &Tok<'a>> {
         self.tokens.iter().filter(|t| is_year_token(t.text))
     }
@@ -105,11 +143,11 @@ impl<'a> Line<'a> {
     }
 }
 
-/// Whether a token is a year such as `2003`, `2003,` or `2003)`.
+/// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`.
 pub fn is_year_token(text: &str) -> bool {
     let t = text
         .trim_start_matches('(')
-        .trim_end_matches([',', ')', '.', '*']);
+        .trim_end_matches([',', ')', '.', '*', ':']);
     t.len() == 4
         && t.chars().all(|c| c.is_ascii_digit())
         && is_year_value(t.parse().unwrap_or_default())
@@ -117,6 +155,37 @@ pub fn is_year_token(text: &str) -> bool {
 
 fn is_year_value(v: rust_decimal::Decimal) -> bool {
     v >= rust_decimal::Decimal::from(1900) && v <= rust_decimal::Decimal::from(2100)
+}
+
+fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
+    let first = tokens.first()?;
+    if !first.text.starts_with('<') {
+        return None;
+    }
+    let tag = first.text.to_ascii_uppercase();
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let name = name.split(['>', ' ']).next().unwrap_or("");
+    match (tag.starts_with("</"), name) {
+        (false, "TABLE") => Some(Markup::TableStart),
+        (true, "TABLE") => Some(Markup::TableEnd),
+        (false, "S") | (false, "C") if tokens.iter().all(|t| {
+            let u = t.text.to_ascii_uppercase();
+            u == "<S>" || u == "<C>"
+        }) =>
+        {
+            Some(Markup::Columns(
+                tokens
+                    .iter()
+                    .filter(|t| t.text.eq_ignore_ascii_case("<C>"))
+                    .map(|t| t.col)
+                    .collect(),
+            ))
+        }
+        (_, "CAPTION" | "PAGE" | "FN" | "F1" | "F2" | "F3" | "F4" | "F5" | "R" | "/R") if tokens.len() <= 2 => {
+            Some(Markup::Other)
+        }
+        _ => None,
+    }
 }
 
 fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
@@ -133,11 +202,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
                     end_col: col,
                 });
             }
-            col = if c == '\t' {
-                (col / 8 + 1) * 8
-            } else {
-                col + 1
-            };
+            col = if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 };
         } else {
             if current.is_none() {
                 current = Some((i, col));
@@ -159,9 +224,38 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
 fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
     let mut cells: Vec<RawCell> = Vec::new();
     let mut i = tokens.len();
+    // `(32 )`: a lone closing parenthesis belongs to the number before it.
+    let mut close: Option<&Tok<'_>> = None;
     while i > 0 {
         let tok = &tokens[i - 1];
-        match classify(tok.text) {
+        if tok.text == ")" && close.is_none() {
+            close = Some(tok);
+            i -= 1;
+            continue;
+        }
+        let token = match close.take() {
+            Some(c) => {
+                let joined = format!("{}{}", tok.text, c.text);
+                match classify(&joined) {
+                    Token::Number(n) => {
+                        cells.push(RawCell {
+                            span: tok.span.join(c.span),
+                            col: tok.col,
+                            end_col: c.end_col,
+                            number: Ok(n),
+                        });
+                        i -= 1;
+                        continue;
+                    }
+                    _ => {
+                        i += 1; // give the `)` back to the label
+                        break;
+                    }
+                }
+            }
+            None => classify(tok.text),
+        };
+        match token {
             Token::Number(n) => cells.push(RawCell {
                 span: tok.span,
                 col: tok.col,
@@ -175,33 +269,40 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
                 number: Err(why),
             }),
             Token::Dollar => match cells.last_mut() {
-                // `$ 5,001`: the sign belongs to the number on its right.
-                Some(cell) if cell.col <= tok.end_col + 3 => {
-                    cell.span = tok.span.join(cell.span);
-                    cell.col = tok.col;
+                // `$ 5,001`, `$        --`: the sign belongs to the number on its right.
+                Some(cell) => {
                     if let Ok(n) = &mut cell.number {
                         n.currency = true;
                     }
                 }
-                _ => break,
+                None => break,
             },
             Token::Word => break,
         }
         i -= 1;
     }
+    if close.is_some() {
+        i += 1;
+    }
     cells.reverse();
-    if cells.is_empty() || i == 0 {
-        return (i, cells);
-    }
     // A label must stand clear of the first number by two columns (or by leader dots):
-    // "was $5.2" in prose is not a cell.
-    let last = &tokens[i - 1];
-    let leader = last.text.ends_with("..");
-    if cells[0].col >= last.end_col + 2 || leader {
-        (i, cells)
-    } else {
-        (tokens.len(), Vec::new())
+    // "was $5.2" in prose is not a cell, and "shares outstanding: 1997, 1,943,666" keeps its
+    // numbers in the label.
+    while !cells.is_empty() && i > 0 {
+        let last = &tokens[i - 1];
+        let leader = last.text.ends_with("..");
+        if cells[0].col >= last.end_col + 2 || leader {
+            break;
+        }
+        let first = cells.remove(0);
+        while i < tokens.len() && tokens[i].span.start < first.span.end {
+            i += 1;
+        }
     }
+    if cells.is_empty() {
+        return (tokens.len(), cells);
+    }
+    (i, cells)
 }
 
 #[cfg(test)]
@@ -210,33 +311,32 @@ mod tests {
 
     #[test]
     fn cells_and_labels() {
-        let l = Line::new(
-            0,
-            "  Product license             $5,001    $11,825    $21,971    $36,573",
-        );
+        let l = Line::new(0, "  Product license             $5,001    $11,825    $21,971    $36,573");
         assert_eq!(l.label_len, 2);
         assert_eq!(l.cells.len(), 4);
         assert_eq!(l.cells[0].span, Span::new(30, 36));
-        let l = Line::new(
-            0,
-            "   expense/(benefit)               -          -     (5,273)       (89)",
-        );
+        let l = Line::new(0, "   expense/(benefit)               -          -     (5,273)       (89)");
         assert_eq!(l.cells.len(), 4);
-        let l = Line::new(
-            0,
-            "the company's net loss (non-GAAP) for the period would have been $5.2",
-        );
+        let l = Line::new(0, "the company's net loss (non-GAAP) for the period would have been $5.2");
         assert!(l.cells.is_empty());
-        let l = Line::new(
-            0,
-            "                                   2003      2002      2003      2002",
-        );
+        let l = Line::new(0, "                                   2003      2002      2003      2002");
         assert!(l.is_year_line());
-        let l = Line::new(0, "  Sales     $ 5,001   $ 4,000");
+        let l = Line::new(0, "ASSETS                                      1997              1996");
+        assert!(l.is_year_line());
+        let l = Line::new(0, "  Sales     $ 5,001   $        --");
         assert_eq!(l.cells.len(), 2);
-        assert_eq!(
-            &"  Sales     $ 5,001   $ 4,000"[l.cells[0].span.range()],
-            "$ 5,001"
-        );
+        assert!(l.cells[1].number.as_ref().unwrap().dash);
+        assert_eq!(l.label_len, 1);
+        let l = Line::new(0, "  Other      (32 )    15");
+        assert_eq!(l.cells.len(), 2);
+        assert!(l.cells[0].number.as_ref().unwrap().negative);
+        let l = Line::new(0, "      1997, 1,943,666; 1996, 1,191,666                     5,915,572         3,564,238");
+        assert_eq!(l.cells.len(), 2);
+        let l = Line::new(0, "  - -----------   ======");
+        assert!(l.rule);
+        let l = Line::new(0, "<S>                    <C>        <C>");
+        assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
+        let l = Line::new(0, "- - As Reported          $ 0.27");
+        assert_eq!(l.label_tokens().len(), 2);
     }
 }

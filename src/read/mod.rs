@@ -15,6 +15,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
 pub use cell::{Token, classify};
+pub use lines::is_year_token;
 pub use table::collapse;
 
 /// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,
@@ -90,9 +91,10 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         offset += raw.len();
     }
     let (edgar, regions) = edgar(source, &all);
+    let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
     for region in regions {
-        tables.extend(table::find_tables(source, &all, region)?);
+        tables.extend(table::find_tables(source, &all, &blocks, region)?);
     }
     if tables.is_empty() {
         return Err(Error::new(

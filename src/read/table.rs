@@ -1,20 +1,71 @@
 //! Finding tables in free text: the dated column header, the title and scale lines above it,
-//! and the rows below it, with section headings and wrapped labels.
+//! and the rows below it, with section headings and wrapped labels. EDGAR's `<TABLE>` markup,
+//! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
 use crate::document::{Cell, Column, Row, Table, Text};
 use crate::error::{Error, ErrorKind};
-use crate::read::lines::{Line, Tok, is_year_token};
+use crate::read::lines::{Line, Markup, Tok, is_year_token};
 use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
-const HEADER_REACH: usize = 8;
-/// Label-only lines in a row before the table is taken to have ended.
+const HEADER_REACH: usize = 12;
+/// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
+/// The same inside an EDGAR `<TABLE>` block, whose end is marked.
+const MAX_PENDING_MARKED: usize = 8;
+
+/// Where EDGAR `<TABLE>` blocks are and which `<S>`/`<C>` line governs each line.
+#[derive(Default)]
+pub struct Blocks {
+    block: Vec<Option<usize>>,
+    spec: Vec<Option<usize>>,
+    specs: Vec<Vec<usize>>,
+}
+
+impl Blocks {
+    /// Scans the lines' markup.
+    pub fn new(lines: &[Line<'_>]) -> Blocks {
+        let mut b = Blocks::default();
+        let mut current: Option<usize> = None;
+        let mut spec: Option<usize> = None;
+        let mut count = 0;
+        for line in lines {
+            match &line.markup {
+                Some(Markup::TableStart) => {
+                    current = Some(count);
+                    count += 1;
+                    spec = None;
+                }
+                Some(Markup::TableEnd) => {
+                    current = None;
+                    spec = None;
+                }
+                Some(Markup::Columns(cols)) if current.is_some() => {
+                    b.specs.push(cols.clone());
+                    spec = Some(b.specs.len() - 1);
+                }
+                _ => {}
+            }
+            b.block.push(current);
+            b.spec.push(spec);
+        }
+        b
+    }
+
+    fn block(&self, line: usize) -> Option<usize> {
+        self.block.get(line).copied().flatten()
+    }
+
+    fn spec(&self, line: usize) -> Option<&[usize]> {
+        self.spec.get(line).copied().flatten().map(|i| self.specs[i].as_slice())
+    }
+}
 
 /// Finds the tables among `lines[range]`.
 pub fn find_tables(
     source: &Source,
     lines: &[Line<'_>],
+    blocks: &Blocks,
     range: std::ops::Range<usize>,
 ) -> Result<Vec<Table>, Error> {
     let mut tables = Vec::new();
@@ -25,35 +76,27 @@ pub fn find_tables(
             i += 1;
             continue;
         }
-        match find_header(lines, floor, i) {
-            Some(bottom) => {
-                let (table, end) = build(source, lines, floor, bottom, i, range.end)?;
-                if !table.rows.is_empty() {
-                    tables.push(table);
-                }
-                i = end.max(i + 1);
-                floor = i;
-            }
-            None => {
-                if looks_like_table(lines, i, range.end) {
-                    let span = lines[i].cells[0].span;
-                    return Err(Error::at(
-                        ErrorKind::Period,
-                        source,
-                        lines[i].label_span().unwrap_or(span),
-                        "this table has no dated column header: expected a header such as \
-                         \"Three Months Ended / Sept. 30, / 2003\" above its first row",
-                    ));
-                }
-                i += 1;
-            }
+        let bottom = find_header(lines, floor, i);
+        if bottom.is_none() && !looks_like_table(lines, blocks, i, range.end) {
+            i += 1;
+            continue;
         }
+        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end)?;
+        if !table.rows.is_empty() {
+            tables.push(table);
+        }
+        i = end.max(i + 1);
+        floor = i;
     }
     Ok(tables)
 }
 
-/// Several rows of two or more numbers close together: a table, dated or not.
-fn looks_like_table(lines: &[Line<'_>], first: usize, end: usize) -> bool {
+/// Several rows of two or more numbers close together (or a row inside EDGAR table markup):
+/// a table, dated or not.
+fn looks_like_table(lines: &[Line<'_>], blocks: &Blocks, first: usize, end: usize) -> bool {
+    if blocks.block(first).is_some() && lines[first].cells.len() >= 2 {
+        return true;
+    }
     let mut rows = 0;
     let mut gap = 0;
     for line in &lines[first..end] {
@@ -75,6 +118,9 @@ fn looks_like_table(lines: &[Line<'_>], first: usize, end: usize) -> bool {
 
 /// Whether a line is (the bottom of) a dated column header.
 fn is_dated(line: &Line<'_>) -> bool {
+    if line.markup.is_some() || line.rule {
+        return false;
+    }
     if line.is_year_line() {
         return true;
     }
@@ -86,7 +132,7 @@ fn find_header(lines: &[Line<'_>], floor: usize, first_row: usize) -> Option<usi
     while j > floor && first_row - j < HEADER_REACH {
         j -= 1;
         let line = &lines[j];
-        if line.is_data_row() {
+        if line.is_data_row() || line.markup == Some(Markup::TableEnd) {
             return None;
         }
         if is_dated(line) {
@@ -107,22 +153,29 @@ fn is_scale_line(text: &str) -> bool {
         "(000's)",
         "(000s)",
         "in whole dollars",
+        "thousands of dollars",
+        "millions of dollars",
+        "dollars in thousands",
+        "dollars in millions",
     ]
     .iter()
     .any(|k| t.contains(k))
 }
 
 fn is_unaudited(text: &str) -> bool {
-    text.trim()
-        .trim_matches(['(', ')'])
-        .eq_ignore_ascii_case("unaudited")
+    text.trim().trim_matches(['(', ')']).eq_ignore_ascii_case("unaudited")
 }
 
 fn text_of(line: &Line<'_>) -> Option<Text> {
-    let first = line.tokens.first()?;
-    let last = line.tokens.last()?;
+    text_of_tokens(line.label_tokens())
+}
+
+fn text_of_tokens(toks: &[Tok<'_>]) -> Option<Text> {
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     Some(Text {
-        text: collapse(line.text.trim()),
+        text: words.join(" "),
         span: first.span.join(last.span),
     })
 }
@@ -132,150 +185,256 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     source: &Source,
     lines: &[Line<'_>],
+    blocks: &Blocks,
     floor: usize,
-    bottom: usize,
+    bottom: Option<usize>,
     first_row: usize,
     end: usize,
 ) -> Result<(Table, usize), Error> {
-    // Header block: the non-blank lines ending at the dated line.
-    let mut top = bottom;
-    while top > floor && !lines[top - 1].is_blank() && !lines[top - 1].is_data_row() {
+    let spec = blocks.spec(first_row);
+    // Header block: the lines ending at the dated line, across rules, up to an empty line.
+    let anchor = bottom.unwrap_or(first_row);
+    let mut top = anchor;
+    while top > floor {
+        let above = &lines[top - 1];
+        if above.is_empty() || above.markup.is_some() || above.is_data_row() {
+            break;
+        }
         top -= 1;
     }
     let mut title = Vec::new();
     let mut scale = None;
     let mut header: Vec<usize> = Vec::new();
-    for (k, line) in lines.iter().enumerate().take(bottom + 1).skip(top) {
+    let header_end = if bottom.is_some() { anchor + 1 } else { anchor };
+    for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
+        if line.rule {
+            continue;
+        }
         if is_scale_line(line.text) {
             scale = text_of(line);
-        } else if is_unaudited(line.text) {
-        } else {
+        } else if !is_unaudited(line.text) {
             header.push(k);
         }
     }
-    // Title: the non-blank group just above the header, across at most two blank lines.
+    // Title: the group of lines just above the header, across blank lines and markup.
     let mut k = top;
     let mut blanks = 0;
-    while k > floor && lines[k - 1].is_blank() && blanks < 2 {
+    while k > floor && lines[k - 1].is_blank() && blanks < 4 {
+        if lines[k - 1].markup == Some(Markup::TableEnd) {
+            break;
+        }
         k -= 1;
-        blanks += 1;
+        if lines[k].is_empty() {
+            blanks += 1;
+        }
     }
     let title_end = k;
-    while k > floor && !lines[k - 1].is_blank() && !lines[k - 1].is_data_row() && title_end - k < 6
+    while k > floor
+        && !lines[k - 1].is_empty()
+        && !lines[k - 1].is_data_row()
+        && lines[k - 1].markup.is_none()
+        && title_end - k < 6
     {
         k -= 1;
     }
-    if blanks > 0 || title_end == top {
-        for line in &lines[k..title_end] {
-            if is_scale_line(line.text) {
-                scale = text_of(line);
-            } else if !is_unaudited(line.text) {
-                title.extend(text_of(line));
-            }
+    for line in &lines[k..title_end] {
+        if line.rule {
+            continue;
+        }
+        if is_scale_line(line.text) {
+            scale = text_of(line);
+        } else if !is_unaudited(line.text) {
+            title.extend(text_of(line));
         }
     }
 
-    let columns = columns(lines, &header, bottom);
+    let mut columns = match (spec, bottom) {
+        (Some(spec), _) => spec_columns(spec),
+        (None, Some(b)) => bottom_columns(&lines[b]),
+        (None, None) => header
+            .last()
+            .map(|&h| bottom_columns(&lines[h]))
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| cell_columns(&lines[first_row])),
+    };
+    // Label-only lines between the dated line and the first row that sit over the columns
+    // ("(Notes)" under the years) belong to the header; the rest are headings.
+    let left = columns.first().map_or(0, |c| c.extent.0);
+    let mut pending: Vec<usize> = Vec::new();
+    let mut after_header = bottom.map_or(first_row, |b| b + 1);
+    if bottom.is_none() {
+        after_header = first_row;
+    }
+    for (k, line) in lines.iter().enumerate().take(first_row).skip(after_header) {
+        if line.is_blank() {
+            continue;
+        }
+        if line.cells.is_empty() && line.indent() + 1 >= left && left > 0 {
+            header.push(k);
+        } else {
+            pending.push(k);
+        }
+    }
+    // The dated line's own label ("ASSETS   1997   1996") is the first heading.
+    let mut initial = None;
+    if let Some(b) = bottom {
+        let toks: Vec<Tok<'_>> = lines[b]
+            .label_tokens()
+            .iter()
+            .filter(|t| t.end_col + 1 < left && !is_year_token(t.text))
+            .cloned()
+            .collect();
+        initial = text_of_tokens(&toks);
+    }
+    attach_headings(lines, &header, &mut columns);
     let mut table = Table {
         title,
         scale,
         columns,
         rows: Vec::new(),
     };
-    let end_line = body(source, lines, first_row, end, &mut table)?;
+    let end_line = body(
+        source,
+        lines,
+        blocks,
+        Start {
+            first_row,
+            pending,
+            initial,
+        },
+        end,
+        spec.is_some(),
+        &mut table,
+    )?;
     Ok((table, end_line))
 }
 
-#[derive(Clone, Copy)]
-struct Extent {
-    col: usize,
-    end_col: usize,
+fn column_of(piece: &[Tok<'_>]) -> Column {
+    let text = phrase_text(piece);
+    Column {
+        span: text.span,
+        extent: (piece[0].col, piece[piece.len() - 1].end_col),
+        heading: Vec::new(),
+    }
 }
 
-impl Extent {
-    fn center2(self) -> usize {
-        self.col + self.end_col
+fn spec_columns(spec: &[usize]) -> Vec<Column> {
+    spec.iter()
+        .enumerate()
+        .map(|(k, &c)| Column {
+            heading: Vec::new(),
+            span: Span::default(),
+            extent: (c, spec.get(k + 1).copied().unwrap_or(usize::MAX / 2)),
+        })
+        .collect()
+}
+
+fn bottom_columns(line: &Line<'_>) -> Vec<Column> {
+    let mut out = Vec::new();
+    let toks: Vec<Tok<'_>> = line.tokens.iter().filter(|t| !is_rule_token(t.text)).cloned().collect();
+    let label_end = if line.is_year_line() {
+        line.cells.first().map_or(0, |c| c.col)
+    } else {
+        0
+    };
+    let toks: Vec<Tok<'_>> = toks.into_iter().filter(|t| t.col >= label_end).collect();
+    for phrase in phrases(&toks) {
+        let years = phrase.iter().filter(|t| is_year_token(t.text)).count();
+        let groups = if years > 1 { split_repeated(phrase, years) } else { Vec::new() };
+        if groups.is_empty() {
+            out.push(column_of(phrase));
+        } else {
+            out.extend(groups.iter().map(|g| column_of(g)));
+        }
     }
+    out
+}
+
+fn cell_columns(line: &Line<'_>) -> Vec<Column> {
+    line.cells
+        .iter()
+        .map(|c| Column {
+            heading: Vec::new(),
+            span: c.span,
+            extent: (c.col, c.end_col),
+        })
+        .collect()
+}
+
+fn is_rule_token(text: &str) -> bool {
+    text.chars().count() >= 2 && text.chars().all(|c| matches!(c, '-' | '=' | '_'))
 }
 
 fn is_month_token(text: &str) -> bool {
     crate::interpret::month_of(text).is_some()
 }
 
-fn columns(lines: &[Line<'_>], header: &[usize], bottom: usize) -> Vec<Column> {
-    let anchors: Vec<&Tok<'_>> = lines[bottom].year_tokens().collect();
-    let extents: Vec<Extent> = anchors
-        .iter()
-        .map(|t| Extent {
-            col: t.col,
-            end_col: t.end_col,
-        })
-        .collect();
-    let mut headings: Vec<Vec<Text>> = vec![Vec::new(); anchors.len()];
+fn center2(extent: (usize, usize)) -> usize {
+    extent.0 + extent.1.min(extent.0 + 40)
+}
+
+/// Places every header phrase over the columns it spans.
+fn attach_headings(lines: &[Line<'_>], header: &[usize], columns: &mut [Column]) {
+    let bounded = columns.iter().all(|c| c.extent.1 < usize::MAX / 2);
     for &k in header {
-        for phrase in phrases(&lines[k].tokens) {
-            let p = Extent {
-                col: phrase[0].col,
-                end_col: phrase[phrase.len() - 1].end_col,
-            };
-            let covered: Vec<usize> = (0..extents.len())
+        let toks: Vec<Tok<'_>> = lines[k].tokens.iter().filter(|t| !is_rule_token(t.text)).cloned().collect();
+        for phrase in phrases(&toks) {
+            let p = (phrase[0].col, phrase[phrase.len() - 1].end_col);
+            let covered: Vec<usize> = (0..columns.len())
                 .filter(|&c| {
-                    let c2 = extents[c].center2();
-                    c2 + 2 >= 2 * p.col && c2 <= 2 * p.end_col + 2
+                    let e = columns[c].extent;
+                    if bounded {
+                        let c2 = center2(e);
+                        c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
+                    } else {
+                        // `<C>` columns: overlap with [start, next start).
+                        p.0 < e.1 && e.0 < p.1
+                    }
                 })
                 .collect();
             match covered.len() {
                 0 => {
-                    // A piece beside its column rather than over its centre.
-                    if let Some(c) = (0..extents.len()).find(|&c| {
-                        p.end_col + 2 >= extents[c].col && p.col <= extents[c].end_col + 2
+                    if let Some(c) = (0..columns.len()).find(|&c| {
+                        let e = columns[c].extent;
+                        p.1 + 2 >= e.0 && p.0 <= e.1 + 2
                     }) {
-                        headings[c].push(phrase_text(phrase));
+                        push_heading(&mut columns[c], phrase_text(phrase));
                     }
                 }
-                1 => headings[covered[0]].push(phrase_text(phrase)),
+                1 => push_heading(&mut columns[covered[0]], phrase_text(phrase)),
                 n => {
                     let groups = split_repeated(phrase, n);
                     if groups.len() == n {
-                        for group in groups {
-                            let g = Extent {
-                                col: group[0].col,
-                                end_col: group[group.len() - 1].end_col,
-                            };
-                            let nearest = covered
-                                .iter()
-                                .copied()
-                                .min_by_key(|&c| extents[c].center2().abs_diff(g.center2()))
-                                .unwrap_or(covered[0]);
-                            headings[nearest].push(phrase_text(group));
+                        for (group, &c) in groups.iter().zip(&covered) {
+                            push_heading(&mut columns[c], phrase_text(group));
                         }
                     } else {
                         for c in covered {
-                            headings[c].push(phrase_text(phrase));
+                            push_heading(&mut columns[c], phrase_text(phrase));
                         }
                     }
                 }
             }
         }
     }
-    anchors
-        .iter()
-        .zip(headings)
-        .map(|(a, heading)| Column {
-            heading,
-            span: a.span,
-        })
-        .collect()
+}
+
+fn push_heading(column: &mut Column, text: Text) {
+    if column.span == Span::default() || column.heading.is_empty() {
+        column.span = text.span;
+    }
+    column.heading.push(text);
 }
 
 /// Splits a phrase covering `n` columns into `n` repeated pieces ("Sept. 30, Sept. 30,"), at
 /// month names or, failing that, after years.
 fn split_repeated<'t, 'a>(phrase: &'t [Tok<'a>], n: usize) -> Vec<&'t [Tok<'a>]> {
     let months: Vec<usize> = (0..phrase.len())
-        .filter(|&i| is_month_token(phrase[i].text))
+        .filter(|&i| is_month_token(phrase[i].text) && phrase[i].text.len() >= 3)
         .collect();
     if months.len() == n {
         let mut out = Vec::new();
@@ -336,17 +495,18 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
     }
     let first = toks.first()?;
     let last = toks.last()?;
+    let n = toks.len();
     let words: Vec<String> = toks
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            if i + 1 == toks.len() {
-                t.text
-                    .trim_end_matches('.')
-                    .trim_end_matches("..")
-                    .to_string()
+            let w = t.text;
+            if i + 1 == n {
+                let trimmed = w.trim_end_matches('.');
+                // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
+                if w.len() - trimmed.len() > 1 { trimmed.to_string() } else { w.to_string() }
             } else {
-                t.text.to_string()
+                w.to_string()
             }
         })
         .filter(|w| !w.is_empty())
@@ -357,73 +517,130 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
     })
 }
 
+/// A heading's text with footnote references and the trailing `:` or `-` removed, and
+/// whether it ended so (a section heading).
+fn heading_name(text: &str) -> (String, bool) {
+    let mut t = text.trim().to_string();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let mut changed = false;
+        for suffix in ["(see notes)", "(see note)", "(notes)", "(note)"] {
+            if lower.ends_with(suffix) {
+                t.truncate(t.len() - suffix.len());
+                t = t.trim_end().to_string();
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let trimmed = t.trim_end();
+    if let Some(name) = trimmed.strip_suffix(':').or_else(|| trimmed.strip_suffix('-')) {
+        (name.trim_end().to_string(), true)
+    } else {
+        (trimmed.to_string(), false)
+    }
+}
+
 #[derive(Default)]
 struct Sections {
     group: Option<Text>,
-    section: Option<Text>,
+    stack: Vec<(usize, Text)>,
 }
 
 impl Sections {
-    fn heading(&mut self, text: Text) {
-        let trimmed = text.text.trim_end();
-        if let Some(name) = trimmed.strip_suffix(':') {
-            self.section = Some(Text {
-                text: name.trim_end().to_string(),
-                span: text.span,
-            });
+    fn heading(&mut self, indent: usize, text: Text) {
+        let (name, section) = heading_name(&text.text);
+        if name.is_empty() {
+            return;
+        }
+        let text = Text { text: name, span: text.span };
+        if section {
+            while self.stack.last().is_some_and(|(i, _)| *i >= indent) {
+                self.stack.pop();
+            }
+            self.stack.push((indent, text));
         } else {
             self.group = Some(text);
-            self.section = None;
+            self.stack.clear();
         }
     }
 
     fn current(&self) -> Vec<Text> {
         self.group
             .iter()
-            .chain(self.section.iter())
+            .chain(self.stack.iter().map(|(_, t)| t))
             .cloned()
             .collect()
+    }
+}
+
+struct Start {
+    first_row: usize,
+    pending: Vec<usize>,
+    initial: Option<Text>,
+}
+
+/// Whether `next` continues the text of `prev` (a wrapped label or heading).
+fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
+    let p = &lines[prev];
+    let n = &lines[next];
+    let Some(own) = n.label_tokens().first() else {
+        return true;
+    };
+    prev + 1 == next
+        && !p.text.trim_end().ends_with(':')
+        && (n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase()))
+}
+
+fn join(a: Text, b: Text) -> Text {
+    Text {
+        text: format!("{} {}", a.text, b.text),
+        span: a.span.join(b.span),
     }
 }
 
 fn body(
     source: &Source,
     lines: &[Line<'_>],
-    first_row: usize,
+    blocks: &Blocks,
+    start: Start,
     end: usize,
+    by_spec: bool,
     table: &mut Table,
 ) -> Result<usize, Error> {
     let mut sections = Sections::default();
-    // Label-only lines between the header and the first row are headings too.
-    let mut pending: Vec<usize> = Vec::new();
-    let mut j = first_row;
-    while j > 0 && first_row - j < HEADER_REACH {
-        let prev = &lines[j - 1];
-        if prev.is_blank() || is_dated(prev) || !prev.cells.is_empty() {
-            break;
-        }
-        j -= 1;
+    if let Some(t) = start.initial {
+        sections.heading(0, t);
     }
-    pending.extend((j..first_row).filter(|&k| !lines[k].is_blank()));
-    let mut blank_run = 0;
-    let mut last_row = first_row;
-    let mut k = first_row;
+    let block = blocks.block(start.first_row);
+    let max_pending = if block.is_some() { MAX_PENDING_MARKED } else { MAX_PENDING };
+    let mut pending = start.pending;
+    let mut empty_run = 0;
+    let mut last_row = start.first_row;
+    let mut k = start.first_row;
     while k < end {
         let line = &lines[k];
+        if block.is_some() && blocks.block(k) != block {
+            break;
+        }
         if line.is_blank() {
-            blank_run += 1;
-            if blank_run >= 2 {
-                break;
+            if line.is_empty() {
+                empty_run += 1;
+                if empty_run >= 2 && block.is_none() {
+                    break;
+                }
             }
             k += 1;
             continue;
         }
-        blank_run = 0;
+        empty_run = 0;
         if line.is_year_line() || (line.cells.is_empty() && line.year_tokens().count() >= 2) {
             break;
         }
         if !line.is_data_row() {
-            if pending.len() >= MAX_PENDING {
+            if pending.len() >= max_pending {
                 break;
             }
             pending.push(k);
@@ -431,34 +648,46 @@ fn body(
             continue;
         }
         // A data row: settle the pending lines as headings or the start of its label.
+        let mut wrap: Vec<usize> = Vec::new();
+        let mut next = k;
+        while let Some(&last) = pending.last() {
+            if wrap.len() >= 4 || !continues(lines, last, next) {
+                break;
+            }
+            wrap.push(last);
+            pending.pop();
+            next = last;
+        }
+        wrap.reverse();
+        // The remaining pending lines are headings; a heading wrapped over lines is one.
+        let mut idx = 0;
+        while idx < pending.len() {
+            let first = pending[idx];
+            let mut text = text_of(&lines[first]);
+            while idx + 1 < pending.len() && continues(lines, pending[idx], pending[idx + 1]) {
+                idx += 1;
+                if let (Some(t), Some(more)) = (text.take(), text_of(&lines[pending[idx]])) {
+                    text = Some(join(t, more));
+                }
+            }
+            if let Some(t) = text {
+                sections.heading(lines[first].indent(), t);
+            }
+            idx += 1;
+        }
+        pending.clear();
+        let mut label: Option<Text> = None;
+        for w in wrap {
+            if let Some(t) = text_of(&lines[w]) {
+                label = Some(match label {
+                    Some(l) => join(l, t),
+                    None => t,
+                });
+            }
+        }
         let own = label_text(line.label_tokens());
-        let mut wrap: Option<Text> = None;
-        if let Some(&last) = pending.last() {
-            let prev = &lines[last];
-            let continues = last + 1 == k
-                && !prev.text.trim_end().ends_with(':')
-                && match &own {
-                    None => true,
-                    Some(t) => {
-                        line.indent() > prev.indent()
-                            || t.text.starts_with(|c: char| c.is_lowercase())
-                    }
-                };
-            if continues {
-                wrap = text_of(prev);
-                pending.pop();
-            }
-        }
-        for p in pending.drain(..) {
-            if let Some(t) = text_of(&lines[p]) {
-                sections.heading(t);
-            }
-        }
-        let label = match (wrap, own) {
-            (Some(w), Some(o)) => Text {
-                text: format!("{} {}", w.text, o.text),
-                span: w.span.join(o.span),
-            },
+        let label = match (label, own) {
+            (Some(w), Some(o)) => join(w, o),
             (Some(w), None) => w,
             (None, Some(o)) => o,
             (None, None) => Text {
@@ -466,7 +695,7 @@ fn body(
                 span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
             },
         };
-        let cells = place_cells(source, line, table)?;
+        let cells = place_cells(source, line, table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         table.rows.push(Row {
             label,
@@ -474,7 +703,7 @@ fn body(
             cells,
         });
         if closes {
-            sections.section = None;
+            sections.stack.pop();
         }
         last_row = k;
         k += 1;
@@ -482,62 +711,42 @@ fn body(
     Ok(last_row + 1)
 }
 
-fn place_cells(source: &Source, line: &Line<'_>, table: &Table) -> Result<Vec<Cell>, Error> {
-    for raw in &line.cells {
-        if let Err(why) = &raw.number {
-            return Err(Error::at(
-                ErrorKind::Number,
-                source,
-                raw.span,
-                format!("malformed number `{}`: {why}", source.slice(raw.span)),
-            ));
-        }
-    }
-    let n = table.columns.len();
-    if line.cells.len() > n {
-        let extra = &line.cells[n];
-        return Err(Error::at(
-            ErrorKind::Table,
-            source,
-            extra.span,
-            format!(
-                "this row has {} numbers but the table has {n} dated columns",
-                line.cells.len()
-            ),
-        ));
-    }
-    let centers: Vec<usize> = table
-        .columns
-        .iter()
-        .map(|c| {
-            let lc = source.line_col(c.span.start).col - 1;
-            let width = source.slice(c.span).chars().count();
-            2 * lc + width
-        })
-        .collect();
+fn place_cells(source: &Source, line: &Line<'_>, table: &Table, by_spec: bool) -> Result<Vec<Cell>, Error> {
     let mut out = Vec::with_capacity(line.cells.len());
+    let n = table.columns.len();
     let mut next_free = 0;
     for (i, raw) in line.cells.iter().enumerate() {
-        let column = if line.cells.len() == n {
+        let number = match &raw.number {
+            Ok(n) => *n,
+            Err(why) => {
+                return Err(Error::at(
+                    ErrorKind::Number,
+                    source,
+                    raw.span,
+                    format!("malformed number `{}`: {why}", source.slice(raw.span)),
+                ));
+            }
+        };
+        let column = if by_spec {
+            let right = raw.end_col.saturating_sub(1);
+            (0..n).rev().find(|&c| table.columns[c].extent.0 <= right).unwrap_or(0)
+        } else if line.cells.len() == n {
             i
         } else {
             let center = raw.col + raw.end_col;
             (0..n)
-                .min_by_key(|&c| centers[c].abs_diff(center))
+                .min_by_key(|&c| center2(table.columns[c].extent).abs_diff(center))
                 .unwrap_or(0)
         };
-        if column < next_free {
-            return Err(Error::at(
-                ErrorKind::Table,
-                source,
-                raw.span,
-                "cannot tell which column this number belongs to",
-            ));
+        if column < next_free || column >= n {
+            let message = if line.cells.len() > n {
+                format!("this row has {} numbers but the table has {n} columns", line.cells.len())
+            } else {
+                "cannot tell which column this number belongs to".to_string()
+            };
+            return Err(Error::at(ErrorKind::Table, source, raw.span, message));
         }
         next_free = column + 1;
-        let Ok(number) = raw.number.clone() else {
-            unreachable!("malformed cells were rejected above")
-        };
         out.push(Cell {
             span: raw.span,
             column,
