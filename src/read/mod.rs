@@ -168,7 +168,7 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 docs.push((doc_type.clone(), s..i, html));
             }
         } else if text_start.is_some()
-            && (upper.starts_with("<HTML") || upper.starts_with("<TABLE"))
+            && (upper.starts_with("<HTML") || upper.starts_with("<!DOCTYPE HTML") || upper.starts_with("<BODY"))
         {
             html = true;
         }

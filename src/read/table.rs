@@ -4,7 +4,7 @@
 
 use crate::document::{Cell, Column, Row, Table, Text};
 use crate::error::{Error, ErrorKind};
-use crate::read::lines::{Line, Markup, Tok, is_year_token};
+use crate::read::lines::{Line, Markup, RawCell, Tok, is_year_token};
 use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
@@ -124,7 +124,8 @@ fn is_dated(line: &Line<'_>) -> bool {
     if line.is_year_line() {
         return true;
     }
-    line.cells.is_empty() && line.year_tokens().next().is_some() && line.indent() >= 8
+    let years = line.year_tokens().count();
+    line.cells.is_empty() && (years >= 2 || (years == 1 && line.indent() >= 8))
 }
 
 fn find_header(lines: &[Line<'_>], floor: usize, first_row: usize) -> Option<usize> {
@@ -290,7 +291,8 @@ fn build(
             .collect();
         initial = text_of_tokens(&toks);
     }
-    attach_headings(lines, &header, &mut columns);
+    let anchors = anchors(&columns, bottom.map(|b| &lines[b]));
+    attach_headings(lines, &header, bottom, &mut columns, &anchors);
     let mut table = Table {
         title,
         scale,
@@ -377,29 +379,71 @@ fn center2(extent: (usize, usize)) -> usize {
     extent.0 + extent.1.min(extent.0 + 40)
 }
 
+/// Where each column's heading sits: its extent, or for `<C>` columns (which mark only where
+/// a column starts) the extent of the dated line's words inside it.
+fn anchors(columns: &[Column], bottom: Option<&Line<'_>>) -> Vec<(usize, usize)> {
+    columns
+        .iter()
+        .map(|c| {
+            let (start, end) = c.extent;
+            let inside: Vec<&Tok<'_>> = bottom
+                .map(|l| {
+                    l.tokens
+                        .iter()
+                        .filter(|t| {
+                            let center = (t.col + t.end_col) / 2;
+                            !is_rule_token(t.text) && center >= start && center < end
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            match (inside.first(), inside.last()) {
+                (Some(f), Some(l)) => (f.col, l.end_col),
+                _ => (start, end.min(start + 12)),
+            }
+        })
+        .collect()
+}
+
 /// Places every header phrase over the columns it spans.
-fn attach_headings(lines: &[Line<'_>], header: &[usize], columns: &mut [Column]) {
-    let bounded = columns.iter().all(|c| c.extent.1 < usize::MAX / 2);
+fn attach_headings(
+    lines: &[Line<'_>],
+    header: &[usize],
+    bottom: Option<usize>,
+    columns: &mut [Column],
+    anchors: &[(usize, usize)],
+) {
     for &k in header {
         let toks: Vec<Tok<'_>> = lines[k].tokens.iter().filter(|t| !is_rule_token(t.text)).cloned().collect();
+        if Some(k) == bottom {
+            // The dated line fixed the anchors: each of its words goes to the column whose
+            // anchor holds the word's centre ("2003 Change" with one space is two columns).
+            let mut pieces: Vec<Vec<Tok<'_>>> = vec![Vec::new(); columns.len()];
+            for t in &toks {
+                let center = (t.col + t.end_col) / 2;
+                if let Some(c) = (0..columns.len()).find(|&c| anchors[c].0 <= center && center < anchors[c].1.max(anchors[c].0 + 1)) {
+                    pieces[c].push(t.clone());
+                }
+            }
+            for (c, piece) in pieces.iter().enumerate() {
+                if !piece.is_empty() {
+                    push_heading(&mut columns[c], phrase_text(piece));
+                }
+            }
+            continue;
+        }
         for phrase in phrases(&toks) {
             let p = (phrase[0].col, phrase[phrase.len() - 1].end_col);
             let covered: Vec<usize> = (0..columns.len())
                 .filter(|&c| {
-                    let e = columns[c].extent;
-                    if bounded {
-                        let c2 = center2(e);
-                        c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
-                    } else {
-                        // `<C>` columns: overlap with [start, next start).
-                        p.0 < e.1 && e.0 < p.1
-                    }
+                    let c2 = center2(anchors[c]);
+                    c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
                 })
                 .collect();
             match covered.len() {
                 0 => {
                     if let Some(c) = (0..columns.len()).find(|&c| {
-                        let e = columns[c].extent;
+                        let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
                     }) {
                         push_heading(&mut columns[c], phrase_text(phrase));
@@ -586,12 +630,18 @@ struct Start {
 fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     let p = &lines[prev];
     let n = &lines[next];
+    if prev + 1 != next || heading_name(&collapse(p.text)).1 {
+        return false;
+    }
     let Some(own) = n.label_tokens().first() else {
         return true;
     };
-    prev + 1 == next
-        && !p.text.trim_end().ends_with(':')
-        && (n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase()))
+    n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
+}
+
+/// A line that only refers to notes: "(See Notes)".
+fn is_note_reference(line: &Line<'_>) -> bool {
+    line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
 }
 
 fn join(a: Text, b: Text) -> Text {
@@ -639,6 +689,10 @@ fn body(
         if line.is_year_line() || (line.cells.is_empty() && line.year_tokens().count() >= 2) {
             break;
         }
+        if is_note_reference(line) {
+            k += 1;
+            continue;
+        }
         if !line.is_data_row() {
             if pending.len() >= max_pending {
                 break;
@@ -685,7 +739,26 @@ fn body(
                 });
             }
         }
-        let own = label_text(line.label_tokens());
+        // Under `<C>` columns, numbers left of the first column are part of the label
+        // ("$0.30 - $0.50" as a row label).
+        let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+        let in_label = if by_spec {
+            line.cells.iter().take_while(|c| c.end_col <= left_edge).count()
+        } else {
+            0
+        };
+        let own = if in_label > 0 {
+            let last = line.cells[in_label - 1].span;
+            let toks: Vec<Tok<'_>> = line
+                .tokens
+                .iter()
+                .filter(|t| t.span.end <= last.end)
+                .cloned()
+                .collect();
+            label_text(&toks)
+        } else {
+            label_text(line.label_tokens())
+        };
         let label = match (label, own) {
             (Some(w), Some(o)) => join(w, o),
             (Some(w), None) => w,
@@ -695,7 +768,7 @@ fn body(
                 span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
             },
         };
-        let cells = place_cells(source, line, table, by_spec)?;
+        let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         table.rows.push(Row {
             label,
@@ -711,11 +784,11 @@ fn body(
     Ok(last_row + 1)
 }
 
-fn place_cells(source: &Source, line: &Line<'_>, table: &Table, by_spec: bool) -> Result<Vec<Cell>, Error> {
-    let mut out = Vec::with_capacity(line.cells.len());
+fn place_cells(source: &Source, raw_cells: &[RawCell], table: &Table, by_spec: bool) -> Result<Vec<Cell>, Error> {
+    let mut out = Vec::with_capacity(raw_cells.len());
     let n = table.columns.len();
     let mut next_free = 0;
-    for (i, raw) in line.cells.iter().enumerate() {
+    for (i, raw) in raw_cells.iter().enumerate() {
         let number = match &raw.number {
             Ok(n) => *n,
             Err(why) => {
@@ -730,7 +803,7 @@ fn place_cells(source: &Source, line: &Line<'_>, table: &Table, by_spec: bool) -
         let column = if by_spec {
             let right = raw.end_col.saturating_sub(1);
             (0..n).rev().find(|&c| table.columns[c].extent.0 <= right).unwrap_or(0)
-        } else if line.cells.len() == n {
+        } else if raw_cells.len() == n {
             i
         } else {
             let center = raw.col + raw.end_col;
@@ -739,8 +812,8 @@ fn place_cells(source: &Source, line: &Line<'_>, table: &Table, by_spec: bool) -
                 .unwrap_or(0)
         };
         if column < next_free || column >= n {
-            let message = if line.cells.len() > n {
-                format!("this row has {} numbers but the table has {n} columns", line.cells.len())
+            let message = if raw_cells.len() > n {
+                format!("this row has {} numbers but the table has {n} columns", raw_cells.len())
             } else {
                 "cannot tell which column this number belongs to".to_string()
             };
