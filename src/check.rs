@@ -1,6 +1,7 @@
 //! Footing: every total the mapping lists equals the weighted sum of its items, within the
 //! rounding the shown digits allow (the same interval rule as XBRL Calculations 1.1,
-//! round-to-nearest). A total that does not foot is a diagnostic, not an error: the release
+//! round-to-nearest). A relationship applies in a period where the total and all its required
+//! items are reported and none of its `unless` concepts is. A total that does not foot is a diagnostic, not an error: the release
 //! says what it says, and the instance reports it faithfully.
 
 use std::collections::BTreeMap;
@@ -35,10 +36,16 @@ pub fn footing(source: &Source, mapping: &Mapping, facts: &[Fact]) -> Vec<Diagno
                 continue;
             };
             let period = total.context.period;
+            let present = |t: &Target| index.contains_key(&(t.clone(), period));
+            let applies = rule.items.iter().all(|i| i.optional || present(&i.target))
+                && !rule.unless.iter().any(present);
+            if !applies {
+                continue;
+            }
             let items: Vec<(i8, &Fact)> = rule
                 .items
                 .iter()
-                .filter_map(|(w, t)| index.get(&(t.clone(), period)).map(|f| (*w, *f)))
+                .filter_map(|i| index.get(&(i.target.clone(), period)).map(|f| (i.weight, *f)))
                 .collect();
             if items.is_empty() {
                 continue;

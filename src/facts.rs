@@ -150,6 +150,10 @@ pub fn half_unit(decimals: i32) -> Decimal {
 /// What the cells of one row share.
 struct RowInfo<'a> {
     rule: &'a RowMapping,
+    /// The row sits in a cash-flow statement, and its label names no balance date.
+    flow_only: bool,
+    /// The label says "beginning of period": an instant takes the day before the column.
+    at_start: bool,
     /// Some cell of the row is shown negative.
     shows_negative: bool,
     /// Decimals for dash cells.
@@ -265,6 +269,9 @@ pub fn build(
                     (Some(Outcome::Concept(rule)), ColumnMeaning::Period(period)) => {
                         let info = RowInfo {
                             rule,
+                            flow_only: in_cash_flow(table, row)
+                                && !names_balance_date(&row.label.text),
+                            at_start: names_start(&row.label.text),
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
@@ -289,6 +296,29 @@ pub fn build(
     }
     merge(source, candidates, &mut out)?;
     Ok(out)
+}
+
+/// Whether a row sits in a cash-flow statement (by its table title or its sections), where a
+/// row named like a balance-sheet item ("Accounts receivable") is a change in it.
+fn in_cash_flow(table: &Table, row: &Row) -> bool {
+    const WORDS: &[&str] = &["cash flow", "operating activities", "investing activities", "financing activities"];
+    let hit = |t: &str| {
+        let l = t.to_ascii_lowercase();
+        WORDS.iter().any(|w| l.contains(w))
+    };
+    table.title.iter().any(|t| hit(&t.text)) || row.sections.iter().any(|s| hit(&s.text))
+}
+
+fn names_balance_date(label: &str) -> bool {
+    let l = label.to_ascii_lowercase();
+    ["end of", "beginning of", "at end", "at beginning", "ending balance", "beginning balance"]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+fn names_start(label: &str) -> bool {
+    let l = label.to_ascii_lowercase();
+    l.contains("beginning of") || l.contains("at beginning") || l.contains("beginning balance")
 }
 
 fn row_name(row: &Row) -> String {
@@ -343,8 +373,15 @@ fn candidate(
         return Err(format!("{} is not in the concept table", target.concept));
     };
     let mut notes = Vec::new();
+    if info.flow_only && concept.period_type == PeriodType::Instant {
+        return Err(format!(
+            "{} is a balance, but this row of a cash-flow statement reports a change",
+            target.concept
+        ));
+    }
+    let at = if info.at_start { At::Start } else { rule.at };
     let period = match (concept.period_type, column.period) {
-        (PeriodType::Instant, Period::Duration { start, end }) => match rule.at {
+        (PeriodType::Instant, Period::Duration { start, end }) => match at {
             At::End => {
                 notes.push(format!("instant {end}, the end of its duration column"));
                 Period::Instant(end)

@@ -89,13 +89,28 @@ struct Entry {
     outcome: Outcome,
 }
 
-/// A footing relationship: `total` = Σ weight × item.
+/// One item of a footing relationship.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// +1 or -1.
+    pub weight: i8,
+    /// The item.
+    pub target: Target,
+    /// Whether the relationship applies without it (an item a statement may not show).
+    pub optional: bool,
+}
+
+/// A footing relationship: `total` = Σ weight × item. It applies in a period where the total
+/// and every required item are reported and none of the `unless` concepts is (so that
+/// alternative layouts of a statement can each state their own identity).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Footing {
     /// The total.
     pub total: Target,
-    /// Weighted items (weight ±1).
-    pub items: Vec<(i8, Target)>,
+    /// The items.
+    pub items: Vec<Item>,
+    /// Concepts whose presence means another relationship describes the statement.
+    pub unless: Vec<Target>,
 }
 
 /// A loaded, checked mapping.
@@ -136,6 +151,8 @@ struct RawRow {
 struct RawTotal {
     total: Spanned<String>,
     items: Vec<Spanned<String>>,
+    #[serde(default)]
+    unless: Vec<Spanned<String>>,
 }
 
 /// Normalises a row label or section heading for matching: lower case, `&` read as "and",
@@ -306,15 +323,24 @@ impl Mapping {
         let mut footings = Vec::new();
         for t in &raw.total {
             let total = parse_item(t.total.get_ref()).map_err(|m| at(t.total.span(), m))?;
-            if total.0 < 0 {
-                return Err(at(t.total.span(), "a total cannot be negated".into()));
+            if total.weight < 0 || total.optional {
+                return Err(at(t.total.span(), "a total cannot be negated or optional".into()));
             }
             let mut items = Vec::new();
             for item in &t.items {
                 let parsed = parse_item(item.get_ref()).map_err(|m| at(item.span(), m))?;
                 items.push(parsed);
             }
-            for (_, target) in std::iter::once(&total).chain(items.iter()) {
+            let mut unless = Vec::new();
+            for u in &t.unless {
+                let parsed = parse_item(u.get_ref()).map_err(|m| at(u.span(), m))?;
+                unless.push(parsed.target);
+            }
+            let all: Vec<&Target> = std::iter::once(&total.target)
+                .chain(items.iter().map(|i| &i.target))
+                .chain(unless.iter())
+                .collect();
+            for target in all {
                 let q = |s: &str| Spanned::new(t.total.span(), s.to_string());
                 check(&q(&target.concept), NUMERIC, "numeric item").map_err(|_| {
                     at(
@@ -334,8 +360,9 @@ impl Mapping {
                 }
             }
             footings.push(Footing {
-                total: total.1,
+                total: total.target,
                 items,
+                unless,
             });
         }
         Ok(Mapping {
@@ -371,11 +398,15 @@ impl Mapping {
     }
 }
 
-/// Parses `-us-gaap:Name[axis=member]` into a weight and a target.
-fn parse_item(text: &str) -> Result<(i8, Target), String> {
-    let (weight, rest) = match text.strip_prefix('-') {
+/// Parses `?-us-gaap:Name[axis=member]`: `?` optional, `-` weight -1.
+fn parse_item(text: &str) -> Result<Item, String> {
+    let (optional, rest) = match text.strip_prefix('?') {
+        Some(r) => (true, r),
+        None => (false, text),
+    };
+    let (weight, rest) = match rest.strip_prefix('-') {
         Some(r) => (-1, r),
-        None => (1, text.strip_prefix('+').unwrap_or(text)),
+        None => (1, rest.strip_prefix('+').unwrap_or(rest)),
     };
     let (concept, dims) = match rest.split_once('[') {
         None => (rest, Vec::new()),
@@ -399,13 +430,14 @@ fn parse_item(text: &str) -> Result<(i8, Target), String> {
             "`{text}`: expected a prefixed name such as `us-gaap:Revenues`"
         ));
     }
-    Ok((
+    Ok(Item {
         weight,
-        Target {
+        target: Target {
             concept: concept.trim().to_string(),
             dims,
         },
-    ))
+        optional,
+    })
 }
 
 #[cfg(test)]
