@@ -45,7 +45,11 @@ pub fn footing(source: &Source, mapping: &Mapping, facts: &[Fact]) -> Vec<Diagno
             let items: Vec<(i8, &Fact)> = rule
                 .items
                 .iter()
-                .filter_map(|i| index.get(&(i.target.clone(), period)).map(|f| (i.weight, *f)))
+                .filter_map(|i| {
+                    index
+                        .get(&(i.target.clone(), period))
+                        .map(|f| (i.weight, *f))
+                })
                 .collect();
             if items.is_empty() {
                 continue;

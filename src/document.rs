@@ -28,10 +28,25 @@ pub struct EdgarHeader {
     pub accession: Option<String>,
     /// `CONFORMED SUBMISSION TYPE`, e.g. `8-K`.
     pub form_type: Option<String>,
-    /// `COMPANY CONFORMED NAME` of the filer.
-    pub company: Option<String>,
+    /// `CONFORMED PERIOD OF REPORT` (YYYYMMDD).
+    pub period_of_report: Option<String>,
+    /// `FILED AS OF DATE` (YYYYMMDD).
+    pub filed: Option<String>,
+    /// Every filer (co-registrants file one submission together).
+    pub filers: Vec<Filer>,
+    /// The filer the release is about: the one whose name matches the release's company.
+    pub registrant: Option<Filer>,
+}
+
+/// One filer of a submission.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filer {
+    /// `COMPANY CONFORMED NAME`.
+    pub name: String,
     /// `CENTRAL INDEX KEY`, zero-padded to 10 digits.
-    pub cik: Option<String>,
+    pub cik: String,
+    /// `FISCAL YEAR END` (MMDD).
+    pub fiscal_year_end: Option<String>,
 }
 
 /// A piece of source text.

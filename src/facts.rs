@@ -167,22 +167,31 @@ struct RowInfo<'a> {
 /// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
 /// "Consolidated" or "Total" section are the entity itself.
 fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
-    let path = |r: &Row| r.sections.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+    let path = |r: &Row| {
+        r.sections
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+    };
     table
         .rows
         .iter()
         .zip(outcomes)
         .map(|(row, outcome)| {
-            let Some(Outcome::Concept(rule)) = outcome else { return None };
+            let Some(Outcome::Concept(rule)) = outcome else {
+                return None;
+            };
             let conflict = table.rows.iter().zip(outcomes).any(|(other, o)| {
-                matches!(o, Some(Outcome::Concept(r)) if r.target == rule.target) && path(other) != path(row)
+                matches!(o, Some(Outcome::Concept(r)) if r.target == rule.target)
+                    && path(other) != path(row)
             });
             if !conflict {
                 return None;
             }
             let section = row.sections.last()?;
             let lower = section.text.to_ascii_lowercase();
-            (!lower.contains("consolidated") && !lower.contains("total")).then(|| section.text.clone())
+            (!lower.contains("consolidated") && !lower.contains("total"))
+                .then(|| section.text.clone())
         })
         .collect()
 }
@@ -201,7 +210,12 @@ pub fn build(
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
             .iter()
-            .map(|row| mapping.lookup(&row.label.text, row.sections.iter().map(|s| s.text.as_str())))
+            .map(|row| {
+                mapping.lookup(
+                    &row.label.text,
+                    row.sections.iter().map(|s| s.text.as_str()),
+                )
+            })
             .collect();
         let parts = parts_of_entity(table, &outcomes);
         for (r, row) in table.rows.iter().enumerate() {
@@ -301,7 +315,12 @@ pub fn build(
 /// Whether a row sits in a cash-flow statement (by its table title or its sections), where a
 /// row named like a balance-sheet item ("Accounts receivable") is a change in it.
 fn in_cash_flow(table: &Table, row: &Row) -> bool {
-    const WORDS: &[&str] = &["cash flow", "operating activities", "investing activities", "financing activities"];
+    const WORDS: &[&str] = &[
+        "cash flow",
+        "operating activities",
+        "investing activities",
+        "financing activities",
+    ];
     let hit = |t: &str| {
         let l = t.to_ascii_lowercase();
         WORDS.iter().any(|w| l.contains(w))
@@ -311,9 +330,16 @@ fn in_cash_flow(table: &Table, row: &Row) -> bool {
 
 fn names_balance_date(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    ["end of", "beginning of", "at end", "at beginning", "ending balance", "beginning balance"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        "end of",
+        "beginning of",
+        "at end",
+        "at beginning",
+        "ending balance",
+        "beginning balance",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 fn names_start(label: &str) -> bool {
@@ -387,8 +413,12 @@ fn candidate(
                 Period::Instant(end)
             }
             At::Start => {
-                let before = start.pred_opt().ok_or_else(|| "date out of range".to_string())?;
-                notes.push(format!("instant {before}, the day before its duration column starts"));
+                let before = start
+                    .pred_opt()
+                    .ok_or_else(|| "date out of range".to_string())?;
+                notes.push(format!(
+                    "instant {before}, the day before its duration column starts"
+                ));
                 Period::Instant(before)
             }
         },
@@ -408,8 +438,14 @@ fn candidate(
         ));
     }
     let (unit, exp): (Unit, i32) = match concept.kind {
-        ValueKind::Monetary => (Unit::Usd, exponent(concept.kind, meaning, info.scale) as i32),
-        ValueKind::Shares => (Unit::Shares, exponent(concept.kind, meaning, info.scale) as i32),
+        ValueKind::Monetary => (
+            Unit::Usd,
+            exponent(concept.kind, meaning, info.scale) as i32,
+        ),
+        ValueKind::Shares => (
+            Unit::Shares,
+            exponent(concept.kind, meaning, info.scale) as i32,
+        ),
         ValueKind::PerShare => (Unit::UsdPerShare, 0),
         ValueKind::Pure => (Unit::Pure, if shown.percent { -2 } else { 0 }),
         ValueKind::Decimal => (Unit::Pure, 0),
@@ -437,7 +473,9 @@ fn candidate(
         }
         Sign::Loss if !row_shows_negative => {
             if !magnitude.is_zero() {
-                notes.push("the label names a loss shown as a positive amount: stored negative".into());
+                notes.push(
+                    "the label names a loss shown as a positive amount: stored negative".into(),
+                );
             }
             -magnitude
         }
@@ -445,7 +483,11 @@ fn candidate(
             if !magnitude.is_zero() {
                 notes.push("sign rule `negate`: stored with the opposite sign".into());
             }
-            if shown.negative { magnitude } else { -magnitude }
+            if shown.negative {
+                magnitude
+            } else {
+                -magnitude
+            }
         }
         _ if shown.negative => -magnitude,
         _ => magnitude,

@@ -49,7 +49,12 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
                 crate::interpret::ColumnMeaning::Period(p) => p.period.to_string(),
                 crate::interpret::ColumnMeaning::Other(why) => format!("not reported: {why}"),
             };
-            let _ = writeln!(out, "#   column {}: \"{}\" = {meaning}", c + 1, col.heading_text());
+            let _ = writeln!(
+                out,
+                "#   column {}: \"{}\" = {meaning}",
+                c + 1,
+                col.heading_text()
+            );
         }
     }
     let (mut n_fact, mut n_dup, mut n_skip) = (0, 0, 0);

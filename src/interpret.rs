@@ -130,8 +130,19 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
 }
 
 const NOT_PERIOD: &[&str] = &[
-    "change", "increase", "decrease", "variance", "%", "percent", "pro forma", "proforma",
-    "as adjusted", "adjustment", "non-gaap", "reconcil", "excluding",
+    "change",
+    "increase",
+    "decrease",
+    "variance",
+    "%",
+    "percent",
+    "pro forma",
+    "proforma",
+    "as adjusted",
+    "adjustment",
+    "non-gaap",
+    "reconcil",
+    "excluding",
 ];
 
 fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
@@ -155,11 +166,22 @@ fn non_monetary(line: &str) -> Option<String> {
     let rest = ["thousands of ", "millions of ", "billions of "]
         .iter()
         .find_map(|k| t.split_once(k).map(|(_, r)| r))?;
-    let unit = rest.trim_start_matches(['$', ' ']).split([' ', ')', ',']).next().unwrap_or("");
-    if unit.is_empty() || unit.starts_with("dollar") || unit.starts_with("u.s.") || unit.starts_with("us") {
+    let unit = rest
+        .trim_start_matches(['$', ' '])
+        .split([' ', ')', ','])
+        .next()
+        .unwrap_or("");
+    if unit.is_empty()
+        || unit.starts_with("dollar")
+        || unit.starts_with("u.s.")
+        || unit.starts_with("us")
+    {
         return None;
     }
-    Some(format!("the table reports {unit}, not amounts (\"{}\")", line.trim()))
+    Some(format!(
+        "the table reports {unit}, not amounts (\"{}\")",
+        line.trim()
+    ))
 }
 
 /// A scale a row's own label states ("Average Shares Outstanding (in millions)").
@@ -281,17 +303,17 @@ fn duration_words(text: &str) -> Option<Length> {
             "quarter" | "quarters"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending")
-                => {
-                    return Some(Length::Months(3));
-                }
+                    .is_some_and(|n| n == "ended" || n == "ending") =>
+            {
+                return Some(Length::Months(3));
+            }
             "year" | "years"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending")
-                => {
-                    return Some(Length::Months(12));
-                }
+                    .is_some_and(|n| n == "ended" || n == "ending") =>
+            {
+                return Some(Length::Months(12));
+            }
             "ytd" | "year-to-date" => {}
             _ => {}
         }
@@ -312,10 +334,11 @@ fn date_in(text: &str) -> Option<NaiveDate> {
         let mut day = None;
         if let Some(d) = words.get(k).map(|d| d.trim_end_matches(','))
             && let Ok(d) = d.parse::<u32>()
-                && (1..=31).contains(&d) {
-                    day = Some(d);
-                    k += 1;
-                }
+            && (1..=31).contains(&d)
+        {
+            day = Some(d);
+            k += 1;
+        }
         let year = words.get(k).and_then(|y| {
             let y = y.trim_end_matches([',', '.', ')', '*']);
             (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
@@ -392,9 +415,14 @@ fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
         let Some(to) = to else { break };
         let start_text = &after[..to];
         let tail = &after[to..];
-        let tail = tail.trim_start_matches(" to ").trim_start_matches(" through ");
+        let tail = tail
+            .trim_start_matches(" to ")
+            .trim_start_matches(" through ");
         let end_len = tail.find(" and ").unwrap_or(tail.len()).min(40);
-        let end_text = &tail[..tail.char_indices().nth(end_len).map_or(tail.len(), |(b, _)| b)];
+        let end_text = &tail[..tail
+            .char_indices()
+            .nth(end_len)
+            .map_or(tail.len(), |(b, _)| b)];
         if let (Some(s), Some(e)) = (date_in(start_text), date_in(end_text)) {
             if s <= e {
                 out.push((s, e));
@@ -405,7 +433,12 @@ fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
     out
 }
 
-fn column_period(source: &Source, column: &Column, heading: &str, title: &[&Text]) -> Result<ColumnPeriod, Error> {
+fn column_period(
+    source: &Source,
+    column: &Column,
+    heading: &str,
+    title: &[&Text],
+) -> Result<ColumnPeriod, Error> {
     let heading = heading.to_string();
     let span: Span = column
         .heading
@@ -420,7 +453,10 @@ fn column_period(source: &Source, column: &Column, heading: &str, title: &[&Text
         .find(|w| crate::read::is_year_token(w))
         .and_then(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok());
     if date_in(&heading).is_none() {
-        if let Some(&(start, end)) = ranges_in(&title_text).iter().find(|(_, e)| Some(e.year()) == year) {
+        if let Some(&(start, end)) = ranges_in(&title_text)
+            .iter()
+            .find(|(_, e)| Some(e.year()) == year)
+        {
             return Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months: None,
@@ -507,9 +543,7 @@ fn column_period(source: &Source, column: &Column, heading: &str, title: &[&Text
 
 /// The fiscal year and period a set of column periods reports, judged from the longest
 /// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
-pub fn fiscal_focus(
-    periods: &[ColumnPeriod],
-) -> Option<(NaiveDate, i32, String, Option<Period>)> {
+pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
     let end = periods.iter().map(|p| p.period.end()).max()?;
     let longest = periods
         .iter()

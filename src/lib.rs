@@ -124,7 +124,11 @@ pub fn convert(
 
     let cik = match &options.cik {
         Some(c) => Some(normalise_cik(c)?),
-        None => document.edgar.as_ref().and_then(|e| e.cik.clone()),
+        None => document
+            .edgar
+            .as_ref()
+            .and_then(|e| e.registrant.as_ref())
+            .map(|r| r.cik.clone()),
     };
     let entity = match (&cik, &document.ticker) {
         (Some(cik), _) => Entity {

@@ -166,17 +166,18 @@ pub fn normalise(label: &str) -> String {
         let c = chars[i];
         // "(1)", "(a)", "(12)": footnote markers.
         if c == '('
-            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')') {
-                let inner = &chars[i + 1..i + 1 + close];
-                if (1..=2).contains(&inner.len())
-                    && (inner.iter().all(|c| c.is_ascii_digit())
-                        || (inner.len() == 1 && inner[0].is_ascii_lowercase()))
-                {
-                    i += close + 2;
-                    s.push(' ');
-                    continue;
-                }
+            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')')
+        {
+            let inner = &chars[i + 1..i + 1 + close];
+            if (1..=2).contains(&inner.len())
+                && (inner.iter().all(|c| c.is_ascii_digit())
+                    || (inner.len() == 1 && inner[0].is_ascii_lowercase()))
+            {
+                i += close + 2;
+                s.push(' ');
+                continue;
             }
+        }
         if c == '&' {
             s.push_str(" and ");
         } else if c.is_alphanumeric() || c == '%' {
@@ -271,7 +272,9 @@ impl Mapping {
                         Some((other, span)) => {
                             return Err(at(
                                 span,
-                                format!("unknown sign rule `{other}`: expected `as-shown`, `loss` or `negate`"),
+                                format!(
+                                    "unknown sign rule `{other}`: expected `as-shown`, `loss` or `negate`"
+                                ),
                             ));
                         }
                     };
@@ -279,7 +282,10 @@ impl Mapping {
                         None | Some(("end", _)) => At::End,
                         Some(("start", _)) => At::Start,
                         Some((other, span)) => {
-                            return Err(at(span, format!("unknown `at` `{other}`: expected `end` or `start`")));
+                            return Err(at(
+                                span,
+                                format!("unknown `at` `{other}`: expected `end` or `start`"),
+                            ));
                         }
                     };
                     Outcome::Concept(RowMapping {
@@ -324,7 +330,10 @@ impl Mapping {
         for t in &raw.total {
             let total = parse_item(t.total.get_ref()).map_err(|m| at(t.total.span(), m))?;
             if total.weight < 0 || total.optional {
-                return Err(at(t.total.span(), "a total cannot be negated or optional".into()));
+                return Err(at(
+                    t.total.span(),
+                    "a total cannot be negated or optional".into(),
+                ));
             }
             let mut items = Vec::new();
             for item in &t.items {

@@ -33,7 +33,9 @@ fn strip_footnote(token: &str) -> &str {
         if mark.ends_with(')')
             && preceded
             && (1..=2).contains(&inner.len())
-            && inner.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             t = &t[..open];
         }
@@ -59,7 +61,10 @@ pub fn classify(token: &str) -> Token {
         return Token::Dollar;
     }
     let lower = token.to_ascii_lowercase();
-    if matches!(lower.as_str(), "n/a" | "n/m" | "nm" | "na" | "n.a." | "n.m." | "nmf") {
+    if matches!(
+        lower.as_str(),
+        "n/a" | "n/m" | "nm" | "na" | "n.a." | "n.m." | "nmf"
+    ) {
         return special(false, true);
     }
     let token = strip_footnote(token);
@@ -74,9 +79,10 @@ pub fn classify(token: &str) -> Token {
     }
     // A dash after a digit is a phone number, a range or a date ("617-386-1005", "2003-2004").
     if let Some(first_digit) = token.find(|c: char| c.is_ascii_digit())
-        && token[first_digit..].contains('-') {
-            return Token::Word;
-        }
+        && token[first_digit..].contains('-')
+    {
+        return Token::Word;
+    }
     // Sentence punctuation after a number ("2003." "30,") makes it prose, not a cell.
     if token.ends_with(',') || token.ends_with('.') {
         return Token::Word;
@@ -153,9 +159,10 @@ fn parse(token: &str) -> Result<Shown, String> {
         None => (rest, None),
     };
     if let Some(f) = frac
-        && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit())) {
-            return Err("digits expected after the decimal point".into());
-        }
+        && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err("digits expected after the decimal point".into());
+    }
     if int.is_empty() && frac.is_none() {
         return Err("no digits".into());
     }

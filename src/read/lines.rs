@@ -67,7 +67,9 @@ impl<'a> Line<'a> {
         let tokens = tokenize(start, text);
         let markup = markup(&tokens);
         let rule = !tokens.is_empty()
-            && tokens.iter().all(|t| t.text.chars().all(|c| matches!(c, '-' | '=' | '_')))
+            && tokens
+                .iter()
+                .all(|t| t.text.chars().all(|c| matches!(c, '-' | '=' | '_')))
             && tokens.iter().any(|t| t.text.chars().count() >= 3);
         let (label_len, cells) = if markup.is_some() || rule {
             (tokens.len(), Vec::new())
@@ -122,7 +124,10 @@ impl<'a> Line<'a> {
                         && !n.not_available
                         && n.fraction_digits == 0
                         && is_year_value(n.magnitude)
-                }) && !self.tokens.iter().any(|t| t.span == c.span && t.text.contains(','))
+                }) && !self
+                    .tokens
+                    .iter()
+                    .any(|t| t.span == c.span && t.text.contains(','))
             })
     }
 
@@ -134,12 +139,6 @@ impl<'a> Line<'a> {
     /// Tokens that are years (`2003`, `2003,`, `2003*`).
     pub fn year_tokens(&self) -> impl Iterator<Item = &Tok<'a>> {
         self.tokens.iter().filter(|t| is_year_token(t.text))
-    }
-
-    /// The span of the label text, if any.
-    pub fn label_span(&self) -> Option<Span> {
-        let toks = self.label_tokens();
-        Some(toks.first()?.span.join(toks.last()?.span))
     }
 }
 
@@ -168,10 +167,11 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
     match (tag.starts_with("</"), name) {
         (false, "TABLE") => Some(Markup::TableStart),
         (true, "TABLE") => Some(Markup::TableEnd),
-        (false, "S") | (false, "C") if tokens.iter().all(|t| {
-            let u = t.text.to_ascii_uppercase();
-            u == "<S>" || u == "<C>"
-        }) =>
+        (false, "S") | (false, "C")
+            if tokens.iter().all(|t| {
+                let u = t.text.to_ascii_uppercase();
+                u == "<S>" || u == "<C>"
+            }) =>
         {
             Some(Markup::Columns(
                 tokens
@@ -181,7 +181,9 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
                     .collect(),
             ))
         }
-        (_, "CAPTION" | "PAGE" | "FN" | "F1" | "F2" | "F3" | "F4" | "F5" | "R" | "/R") if tokens.len() <= 2 => {
+        (_, "CAPTION" | "PAGE" | "FN" | "F1" | "F2" | "F3" | "F4" | "F5" | "R" | "/R")
+            if tokens.len() <= 2 =>
+        {
             Some(Markup::Other)
         }
         _ => None,
@@ -202,7 +204,11 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
                     end_col: col,
                 });
             }
-            col = if c == '\t' { (col / 8 + 1) * 8 } else { col + 1 };
+            col = if c == '\t' {
+                (col / 8 + 1) * 8
+            } else {
+                col + 1
+            };
         } else {
             if current.is_none() {
                 current = Some((i, col));
@@ -311,17 +317,32 @@ mod tests {
 
     #[test]
     fn cells_and_labels() {
-        let l = Line::new(0, "  Product license             $5,001    $11,825    $21,971    $36,573");
+        let l = Line::new(
+            0,
+            "  Product license             $5,001    $11,825    $21,971    $36,573",
+        );
         assert_eq!(l.label_len, 2);
         assert_eq!(l.cells.len(), 4);
         assert_eq!(l.cells[0].span, Span::new(30, 36));
-        let l = Line::new(0, "   expense/(benefit)               -          -     (5,273)       (89)");
+        let l = Line::new(
+            0,
+            "   expense/(benefit)               -          -     (5,273)       (89)",
+        );
         assert_eq!(l.cells.len(), 4);
-        let l = Line::new(0, "the company's net loss (non-GAAP) for the period would have been $5.2");
+        let l = Line::new(
+            0,
+            "the company's net loss (non-GAAP) for the period would have been $5.2",
+        );
         assert!(l.cells.is_empty());
-        let l = Line::new(0, "                                   2003      2002      2003      2002");
+        let l = Line::new(
+            0,
+            "                                   2003      2002      2003      2002",
+        );
         assert!(l.is_year_line());
-        let l = Line::new(0, "ASSETS                                      1997              1996");
+        let l = Line::new(
+            0,
+            "ASSETS                                      1997              1996",
+        );
         assert!(l.is_year_line());
         let l = Line::new(0, "  Sales     $ 5,001   $        --");
         assert_eq!(l.cells.len(), 2);
@@ -330,7 +351,10 @@ mod tests {
         let l = Line::new(0, "  Other      (32 )    15");
         assert_eq!(l.cells.len(), 2);
         assert!(l.cells[0].number.as_ref().unwrap().negative);
-        let l = Line::new(0, "      1997, 1,943,666; 1996, 1,191,666                     5,915,572         3,564,238");
+        let l = Line::new(
+            0,
+            "      1997, 1,943,666; 1996, 1,191,666                     5,915,572         3,564,238",
+        );
         assert_eq!(l.cells.len(), 2);
         let l = Line::new(0, "  - -----------   ======");
         assert!(l.rule);

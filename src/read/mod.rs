@@ -10,7 +10,7 @@ mod table;
 
 use std::ops::Range;
 
-use crate::document::{Document, EdgarHeader, Text};
+use crate::document::{Document, EdgarHeader, Filer, Text};
 use crate::error::{Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
@@ -105,15 +105,28 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         .with_location(Location::of(source, Span::new(0, 0))));
     }
     let ticker = find_ticker(source);
-    let company = find_company(source, &tables, ticker.as_ref()).or_else(|| {
-        edgar
-            .as_ref()
-            .and_then(|e| e.company.clone())
-            .map(|c| Text {
-                text: c,
-                span: Span::new(0, 0),
-            })
-    });
+    let mut company = find_company(source, &tables, ticker.as_ref());
+    let mut edgar = edgar;
+    if let Some(header) = &mut edgar {
+        header.registrant = registrant(
+            &header.filers,
+            header.accession.as_deref(),
+            company.as_ref(),
+        );
+        // The registrant is who the instance is about; a release about another company (the
+        // statements of an acquired business, say) still reports for the filer.
+        if let Some(r) = &header.registrant {
+            let matches = company
+                .as_ref()
+                .is_some_and(|c| similarity(&c.text, &r.name) > 0.0);
+            if !matches {
+                company = Some(Text {
+                    text: r.name.clone(),
+                    span: Span::new(0, 0),
+                });
+            }
+        }
+    }
     Ok(Document {
         company,
         ticker,
@@ -139,6 +152,7 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     let mut text_start: Option<usize> = None;
     let mut html = false;
     let mut in_header = true;
+    let mut filer_block = false;
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.trim();
         if in_header {
@@ -147,12 +161,30 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 header.accession.get_or_insert(v);
             } else if let Some(v) = field("CONFORMED SUBMISSION TYPE:") {
                 header.form_type.get_or_insert(v);
+            } else if let Some(v) = field("CONFORMED PERIOD OF REPORT:") {
+                header.period_of_report.get_or_insert(v);
+            } else if let Some(v) = field("FILED AS OF DATE:") {
+                header.filed.get_or_insert(v);
+            } else if t == "FILER:" || t == "SUBJECT COMPANY:" || t == "FILED BY:" {
+                filer_block = t == "FILER:";
             } else if let Some(v) = field("COMPANY CONFORMED NAME:") {
-                header.company.get_or_insert(v);
-            } else if let Some(v) = field("CENTRAL INDEX KEY:")
-                && v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 {
-                    header.cik.get_or_insert(format!("{v:0>10}"));
+                if filer_block {
+                    header.filers.push(Filer {
+                        name: v,
+                        ..Filer::default()
+                    });
                 }
+            } else if let Some(v) = field("CENTRAL INDEX KEY:") {
+                if let Some(f) = header.filers.last_mut().filter(|_| filer_block) {
+                    if v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 && f.cik.is_empty() {
+                        f.cik = format!("{v:0>10}");
+                    }
+                }
+            } else if let Some(v) = field("FISCAL YEAR END:") {
+                if let Some(f) = header.filers.last_mut().filter(|_| filer_block) {
+                    f.fiscal_year_end.get_or_insert(v);
+                }
+            }
         }
         let upper = t.to_ascii_uppercase();
         if upper.starts_with("<DOCUMENT>") {
@@ -168,7 +200,9 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 docs.push((doc_type.clone(), s..i, html));
             }
         } else if text_start.is_some()
-            && (upper.starts_with("<HTML") || upper.starts_with("<!DOCTYPE HTML") || upper.starts_with("<BODY"))
+            && (upper.starts_with("<HTML")
+                || upper.starts_with("<!DOCTYPE HTML")
+                || upper.starts_with("<BODY"))
         {
             html = true;
         }
@@ -187,6 +221,65 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
         std::iter::once(0..lines.len()).collect()
     };
     (Some(header), regions)
+}
+
+const NAME_NOISE: &[&str] = &[
+    "THE",
+    "INC",
+    "INCORPORATED",
+    "CO",
+    "COMPANY",
+    "CORP",
+    "CORPORATION",
+    "LTD",
+    "LIMITED",
+    "LLC",
+    "LP",
+    "PLC",
+    "AND",
+    "&",
+    "COM",
+    "GROUP",
+    "HOLDINGS",
+];
+
+fn name_words(name: &str) -> Vec<String> {
+    name.to_ascii_uppercase()
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty() && !NAME_NOISE.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Jaccard similarity of two company names' significant words.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (name_words(a), name_words(b));
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+/// The filer the release is about: the best name match, then the filer agent whose CIK opens
+/// the accession number, then the first filer.
+fn registrant(filers: &[Filer], accession: Option<&str>, company: Option<&Text>) -> Option<Filer> {
+    let agent = accession.and_then(|a| a.split('-').next()).unwrap_or("");
+    let score = |f: &Filer| {
+        let name = company.map_or(0.0, |c| similarity(&c.text, &f.name));
+        let is_agent = !agent.is_empty() && f.cik.ends_with(agent.trim_start_matches('0'));
+        (name, is_agent)
+    };
+    let mut best: Option<(&Filer, (f64, bool))> = None;
+    for f in filers.iter().filter(|f| !f.cik.is_empty()) {
+        let s = score(f);
+        if best.is_none_or(|(_, b)| s.0 > b.0 || (s.0 == b.0 && s.1 && !b.1)) {
+            best = Some((f, s));
+        }
+    }
+    best.map(|(f, _)| f.clone())
 }
 
 const EXCHANGES: &[&str] = &[

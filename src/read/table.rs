@@ -57,7 +57,11 @@ impl Blocks {
     }
 
     fn spec(&self, line: usize) -> Option<&[usize]> {
-        self.spec.get(line).copied().flatten().map(|i| self.specs[i].as_slice())
+        self.spec
+            .get(line)
+            .copied()
+            .flatten()
+            .map(|i| self.specs[i].as_slice())
     }
 }
 
@@ -164,7 +168,9 @@ fn is_scale_line(text: &str) -> bool {
 }
 
 fn is_unaudited(text: &str) -> bool {
-    text.trim().trim_matches(['(', ')']).eq_ignore_ascii_case("unaudited")
+    text.trim()
+        .trim_matches(['(', ')'])
+        .eq_ignore_ascii_case("unaudited")
 }
 
 fn text_of(line: &Line<'_>) -> Option<Text> {
@@ -337,7 +343,12 @@ fn spec_columns(spec: &[usize]) -> Vec<Column> {
 
 fn bottom_columns(line: &Line<'_>) -> Vec<Column> {
     let mut out = Vec::new();
-    let toks: Vec<Tok<'_>> = line.tokens.iter().filter(|t| !is_rule_token(t.text)).cloned().collect();
+    let toks: Vec<Tok<'_>> = line
+        .tokens
+        .iter()
+        .filter(|t| !is_rule_token(t.text))
+        .cloned()
+        .collect();
     let label_end = if line.is_year_line() {
         line.cells.first().map_or(0, |c| c.col)
     } else {
@@ -346,7 +357,11 @@ fn bottom_columns(line: &Line<'_>) -> Vec<Column> {
     let toks: Vec<Tok<'_>> = toks.into_iter().filter(|t| t.col >= label_end).collect();
     for phrase in phrases(&toks) {
         let years = phrase.iter().filter(|t| is_year_token(t.text)).count();
-        let groups = if years > 1 { split_repeated(phrase, years) } else { Vec::new() };
+        let groups = if years > 1 {
+            split_repeated(phrase, years)
+        } else {
+            Vec::new()
+        };
         if groups.is_empty() {
             out.push(column_of(phrase));
         } else {
@@ -414,14 +429,21 @@ fn attach_headings(
     anchors: &[(usize, usize)],
 ) {
     for &k in header {
-        let toks: Vec<Tok<'_>> = lines[k].tokens.iter().filter(|t| !is_rule_token(t.text)).cloned().collect();
+        let toks: Vec<Tok<'_>> = lines[k]
+            .tokens
+            .iter()
+            .filter(|t| !is_rule_token(t.text))
+            .cloned()
+            .collect();
         if Some(k) == bottom {
             // The dated line fixed the anchors: each of its words goes to the column whose
             // anchor holds the word's centre ("2003 Change" with one space is two columns).
             let mut pieces: Vec<Vec<Tok<'_>>> = vec![Vec::new(); columns.len()];
             for t in &toks {
                 let center = (t.col + t.end_col) / 2;
-                if let Some(c) = (0..columns.len()).find(|&c| anchors[c].0 <= center && center < anchors[c].1.max(anchors[c].0 + 1)) {
+                if let Some(c) = (0..columns.len()).find(|&c| {
+                    anchors[c].0 <= center && center < anchors[c].1.max(anchors[c].0 + 1)
+                }) {
                     pieces[c].push(t.clone());
                 }
             }
@@ -548,7 +570,11 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
             if i + 1 == n {
                 let trimmed = w.trim_end_matches('.');
                 // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
-                if w.len() - trimmed.len() > 1 { trimmed.to_string() } else { w.to_string() }
+                if w.len() - trimmed.len() > 1 {
+                    trimmed.to_string()
+                } else {
+                    w.to_string()
+                }
             } else {
                 w.to_string()
             }
@@ -580,7 +606,10 @@ fn heading_name(text: &str) -> (String, bool) {
         }
     }
     let trimmed = t.trim_end();
-    if let Some(name) = trimmed.strip_suffix(':').or_else(|| trimmed.strip_suffix('-')) {
+    if let Some(name) = trimmed
+        .strip_suffix(':')
+        .or_else(|| trimmed.strip_suffix('-'))
+    {
         (name.trim_end().to_string(), true)
     } else {
         (trimmed.to_string(), false)
@@ -599,7 +628,10 @@ impl Sections {
         if name.is_empty() {
             return;
         }
-        let text = Text { text: name, span: text.span };
+        let text = Text {
+            text: name,
+            span: text.span,
+        };
         if section {
             while self.stack.last().is_some_and(|(i, _)| *i >= indent) {
                 self.stack.pop();
@@ -665,7 +697,11 @@ fn body(
         sections.heading(0, t);
     }
     let block = blocks.block(start.first_row);
-    let max_pending = if block.is_some() { MAX_PENDING_MARKED } else { MAX_PENDING };
+    let max_pending = if block.is_some() {
+        MAX_PENDING_MARKED
+    } else {
+        MAX_PENDING
+    };
     let mut pending = start.pending;
     let mut empty_run = 0;
     let mut last_row = start.first_row;
@@ -743,7 +779,10 @@ fn body(
         // ("$0.30 - $0.50" as a row label).
         let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
         let in_label = if by_spec {
-            line.cells.iter().take_while(|c| c.end_col <= left_edge).count()
+            line.cells
+                .iter()
+                .take_while(|c| c.end_col <= left_edge)
+                .count()
         } else {
             0
         };
@@ -784,7 +823,12 @@ fn body(
     Ok(last_row + 1)
 }
 
-fn place_cells(source: &Source, raw_cells: &[RawCell], table: &Table, by_spec: bool) -> Result<Vec<Cell>, Error> {
+fn place_cells(
+    source: &Source,
+    raw_cells: &[RawCell],
+    table: &Table,
+    by_spec: bool,
+) -> Result<Vec<Cell>, Error> {
     let mut out = Vec::with_capacity(raw_cells.len());
     let n = table.columns.len();
     let mut next_free = 0;
@@ -802,7 +846,10 @@ fn place_cells(source: &Source, raw_cells: &[RawCell], table: &Table, by_spec: b
         };
         let column = if by_spec {
             let right = raw.end_col.saturating_sub(1);
-            (0..n).rev().find(|&c| table.columns[c].extent.0 <= right).unwrap_or(0)
+            (0..n)
+                .rev()
+                .find(|&c| table.columns[c].extent.0 <= right)
+                .unwrap_or(0)
         } else if raw_cells.len() == n {
             i
         } else {
@@ -813,7 +860,10 @@ fn place_cells(source: &Source, raw_cells: &[RawCell], table: &Table, by_spec: b
         };
         if column < next_free || column >= n {
             let message = if raw_cells.len() > n {
-                format!("this row has {} numbers but the table has {n} columns", raw_cells.len())
+                format!(
+                    "this row has {} numbers but the table has {n} columns",
+                    raw_cells.len()
+                )
             } else {
                 "cannot tell which column this number belongs to".to_string()
             };

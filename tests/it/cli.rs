@@ -144,11 +144,7 @@ fn errors_exit_2_with_position_and_caret_and_leave_the_output_alone() {
         "{stderr}"
     );
     assert!(
-        stderr
-            .lines()
-            .nth(1)
-            .unwrap()
-            .contains("$0..00"),
+        stderr.lines().nth(1).unwrap().contains("$0..00"),
         "{stderr}"
     );
     assert!(
