@@ -423,10 +423,10 @@ fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
             .char_indices()
             .nth(end_len)
             .map_or(tail.len(), |(b, _)| b)];
-        if let (Some(s), Some(e)) = (date_in(start_text), date_in(end_text)) {
-            if s <= e {
-                out.push((s, e));
-            }
+        if let (Some(s), Some(e)) = (date_in(start_text), date_in(end_text))
+            && s <= e
+        {
+            out.push((s, e));
         }
         rest = &after[to..];
     }
@@ -452,16 +452,15 @@ fn column_period(
         .rev()
         .find(|w| crate::read::is_year_token(w))
         .and_then(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok());
-    if date_in(&heading).is_none() {
-        if let Some(&(start, end)) = ranges_in(&title_text)
+    if date_in(&heading).is_none()
+        && let Some(&(start, end)) = ranges_in(&title_text)
             .iter()
             .find(|(_, e)| Some(e.year()) == year)
-        {
-            return Ok(ColumnPeriod {
-                period: Period::Duration { start, end },
-                months: None,
-            });
-        }
+    {
+        return Ok(ColumnPeriod {
+            period: Period::Duration { start, end },
+            months: None,
+        });
     }
     let end = date_in(&heading)
         .or_else(|| {

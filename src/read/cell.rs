@@ -20,10 +20,10 @@ pub enum Token {
 /// Drops a trailing footnote mark: `1,234*`, `1,234(a)`, `1,234(1)`, `1,234<F1>`.
 fn strip_footnote(token: &str) -> &str {
     let mut t = token;
-    if let Some(i) = t.find("<F") {
-        if i > 0 {
-            t = &t[..i];
-        }
+    if let Some(i) = t.find("<F")
+        && i > 0
+    {
+        t = &t[..i];
     }
     t = t.trim_end_matches('*');
     if let Some(open) = t.rfind('(') {

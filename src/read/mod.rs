@@ -175,15 +175,17 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                     });
                 }
             } else if let Some(v) = field("CENTRAL INDEX KEY:") {
-                if let Some(f) = header.filers.last_mut().filter(|_| filer_block) {
-                    if v.chars().all(|c| c.is_ascii_digit()) && v.len() <= 10 && f.cik.is_empty() {
-                        f.cik = format!("{v:0>10}");
-                    }
+                if let Some(f) = header.filers.last_mut().filter(|_| filer_block)
+                    && v.chars().all(|c| c.is_ascii_digit())
+                    && v.len() <= 10
+                    && f.cik.is_empty()
+                {
+                    f.cik = format!("{v:0>10}");
                 }
-            } else if let Some(v) = field("FISCAL YEAR END:") {
-                if let Some(f) = header.filers.last_mut().filter(|_| filer_block) {
-                    f.fiscal_year_end.get_or_insert(v);
-                }
+            } else if let Some(v) = field("FISCAL YEAR END:")
+                && let Some(f) = header.filers.last_mut().filter(|_| filer_block)
+            {
+                f.fiscal_year_end.get_or_insert(v);
             }
         }
         let upper = t.to_ascii_uppercase();
