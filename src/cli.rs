@@ -34,6 +34,13 @@ enum Command {
     Inspect {
         #[command(flatten)]
         common: Common,
+        /// Print a coverage report instead: cells by fate, the primary statements' share, and
+        /// the rows no mapping entry matched. Accepts several releases.
+        #[arg(long)]
+        summary: bool,
+        /// More releases (with --summary).
+        #[arg(value_name = "MORE", requires = "summary")]
+        more: Vec<String>,
     },
 }
 
@@ -45,6 +52,10 @@ struct Common {
     /// A mapping file replacing the embedded taxonomy/us-gaap-2024.toml.
     #[arg(long, value_name = "FILE")]
     mapping: Option<PathBuf>,
+    /// A concept table replacing the embedded taxonomy/concepts.tsv (for a mapping that uses
+    /// concepts the embedded table lacks).
+    #[arg(long, value_name = "FILE")]
+    concepts: Option<PathBuf>,
     /// The registrant's SEC Central Index Key (up to 10 digits).
     #[arg(long, value_name = "N")]
     cik: Option<String>,
@@ -83,7 +94,14 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         (common.release.clone(), bytes)
     };
     let source = xbrlify::read::decode(&name, &bytes)?;
-    let concepts = ConceptTable::embedded();
+    let concepts = match &common.concepts {
+        None => ConceptTable::embedded(),
+        Some(path) => {
+            let shown = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| io_error(&shown, "read the concept table", e))?;
+            ConceptTable::parse(&shown, &text)?
+        }
+    };
     let mapping = match &common.mapping {
         None => Mapping::embedded(&concepts)?,
         Some(path) => {
@@ -125,17 +143,63 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Inspect { common } => {
+        Command::Inspect {
+            common,
+            summary: false,
+            ..
+        } => {
             let (source, conv) = load(&common)?;
             let denied = report(&conv, common.deny_warnings);
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
-            Ok(if denied {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if denied { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Inspect {
+            common,
+            summary: true,
+            more,
+        } => summary(common, more),
+    }
+}
+
+fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
+    let mut all = xbrlify::inspect::Counts::default();
+    let mut primary = xbrlify::inspect::Counts::default();
+    let mut failed = 0;
+    let releases: Vec<String> = std::iter::once(common.release.clone()).chain(more).collect();
+    for release in releases {
+        let one = Common {
+            release,
+            mapping: common.mapping.clone(),
+            concepts: common.concepts.clone(),
+            cik: common.cik.clone(),
+            deny_warnings: common.deny_warnings,
+        };
+        match load(&one) {
+            Ok((source, conv)) => {
+                let (a, p) = xbrlify::inspect::coverage(&conv);
+                all.merge(a);
+                primary.merge(p);
+                write_stdout(xbrlify::inspect::summary(&source, &conv).as_bytes())?;
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("{e}");
+            }
         }
     }
+    let text = format!(
+        "total: {} cells ({} facts, {} duplicates, {} skipped: {:.1}% reported); \
+         primary statements: {} cells, {:.1}% reported; {failed} failed\n",
+        all.cells,
+        all.facts,
+        all.duplicates,
+        all.skipped,
+        all.reported_percent(),
+        primary.cells,
+        primary.reported_percent()
+    );
+    write_stdout(text.as_bytes())?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Error> {

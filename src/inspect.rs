@@ -115,3 +115,92 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
     );
     out
 }
+
+/// Cell counts by fate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Numeric cells.
+    pub cells: usize,
+    /// Cells that became facts.
+    pub facts: usize,
+    /// Cells that repeat a fact and agree with it.
+    pub duplicates: usize,
+    /// Cells skipped with a reason.
+    pub skipped: usize,
+}
+
+impl Counts {
+    fn add(&mut self, fate: &Fate) {
+        self.cells += 1;
+        match fate {
+            Fate::Fact(_) => self.facts += 1,
+            Fate::Duplicate(_) => self.duplicates += 1,
+            Fate::Skipped(_) => self.skipped += 1,
+        }
+    }
+
+    /// Adds another count.
+    pub fn merge(&mut self, other: Counts) {
+        self.cells += other.cells;
+        self.facts += other.facts;
+        self.duplicates += other.duplicates;
+        self.skipped += other.skipped;
+    }
+
+    /// Facts and duplicates as a share of cells, in percent.
+    pub fn reported_percent(&self) -> f64 {
+        if self.cells == 0 {
+            100.0
+        } else {
+            (self.facts + self.duplicates) as f64 * 100.0 / self.cells as f64
+        }
+    }
+}
+
+/// Coverage of a conversion: all cells, and the cells of the primary statements.
+pub fn coverage(conv: &Conversion) -> (Counts, Counts) {
+    let mut all = Counts::default();
+    let mut primary = Counts::default();
+    let mut cells = conv.facts.cells.iter();
+    for (table, meaning) in conv.document.tables.iter().zip(&conv.meanings) {
+        let n: usize = table.rows.iter().map(|r| r.cells.len()).sum();
+        for cell in cells.by_ref().take(n) {
+            all.add(&cell.fate);
+            if meaning.statement.is_primary() && meaning.skip.is_none() {
+                primary.add(&cell.fate);
+            }
+        }
+    }
+    (all, primary)
+}
+
+/// The coverage report of one release: cells by fate, the primary statements' share, and
+/// every row no mapping entry matched.
+pub fn summary(source: &Source, conv: &Conversion) -> String {
+    let mut out = String::new();
+    let (all, primary) = coverage(conv);
+    let _ = writeln!(out, "{}", source.name());
+    let _ = writeln!(
+        out,
+        "  cells: {} ({} facts, {} duplicates, {} skipped)",
+        all.cells, all.facts, all.duplicates, all.skipped
+    );
+    let _ = writeln!(
+        out,
+        "  primary statements: {} cells, {} facts + {} duplicates = {:.1}%",
+        primary.cells,
+        primary.facts,
+        primary.duplicates,
+        primary.reported_percent()
+    );
+    for (i, (table, meaning)) in conv.document.tables.iter().zip(&conv.meanings).enumerate() {
+        let title = table.title.last().map_or("(untitled)", |t| t.text.as_str());
+        let _ = writeln!(out, "  table {}: {:?}: {title}", i + 1, meaning.statement);
+    }
+    for d in conv.diagnostics.iter().filter(|d| d.code == "unmapped-row") {
+        if let Some(loc) = &d.location {
+            let _ = writeln!(out, "  unmapped {}: {}", loc.at, d.message);
+        }
+    }
+    out
+}

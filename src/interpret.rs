@@ -84,9 +84,57 @@ impl ColumnMeaning {
     }
 }
 
+/// Which statement a table is, judged from its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Statement {
+    /// Statement of operations / income / earnings.
+    Income,
+    /// Balance sheet / statement of financial position.
+    Balance,
+    /// Statement of cash flows.
+    CashFlow,
+    /// Statement of stockholders' equity.
+    Equity,
+    /// Anything else: highlights, segment tables, statistics, notes.
+    Other,
+}
+
+impl Statement {
+    /// Whether this is one of the primary statements (income, balance sheet, cash flow).
+    pub fn is_primary(self) -> bool {
+        matches!(self, Statement::Income | Statement::Balance | Statement::CashFlow)
+    }
+
+    /// Judges a table by its title lines.
+    pub fn of_title(title: &[Text]) -> Statement {
+        let t = title
+            .iter()
+            .map(|t| t.text.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["cash flow", "cashflow"]) {
+            Statement::CashFlow
+        } else if has(&["stockholders' equity", "shareholders' equity", "changes in equity", "stockholders equity"]) {
+            Statement::Equity
+        } else if has(&["balance sheet", "financial position", "financial condition"]) {
+            Statement::Balance
+        } else if has(&["statement of operations", "statements of operations", "statement of income", "statements of income",
+            "income statement", "statement of earnings", "statements of earnings", "consolidated earnings",
+            "results of operations", "statements of operation", "statement of operation"])
+        {
+            Statement::Income
+        } else {
+            Statement::Other
+        }
+    }
+}
+
 /// What stage 2 makes of one table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableMeaning {
+    /// Which statement the table is.
+    pub statement: Statement,
     /// One meaning per column.
     pub columns: Vec<ColumnMeaning>,
     /// The scale.
@@ -154,6 +202,7 @@ fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
         .collect::<Result<Vec<_>, _>>()?;
     let scale_text = table.scale.as_ref().map(|t| t.text.as_str());
     Ok(TableMeaning {
+        statement: Statement::of_title(&table.title),
         columns,
         scale: scale(scale_text),
         skip: scale_text.and_then(non_monetary),
