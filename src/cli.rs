@@ -188,15 +188,18 @@ fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
         }
     }
     let text = format!(
-        "total: {} cells ({} facts, {} duplicates, {} skipped: {:.1}% reported); \
-         primary statements: {} cells, {:.1}% reported; {failed} failed\n",
+        "total: {} cells ({} facts, {} duplicates, {} skipped of which {} derived: {:.1}% reported); \
+         primary statements: {} cells ({} derived), {:.1}% reported, {:.1}% of non-derived; {failed} failed\n",
         all.cells,
         all.facts,
         all.duplicates,
         all.skipped,
+        all.derived,
         all.reported_percent(),
         primary.cells,
-        primary.reported_percent()
+        primary.derived,
+        primary.reported_percent(),
+        primary.reportable_percent()
     );
     write_stdout(text.as_bytes())?;
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })

@@ -116,6 +116,9 @@ pub struct CellReport {
     pub fate: Fate,
     /// How the value was derived, when not plainly (sign, instant from a duration column).
     pub note: Option<String>,
+    /// The cell is derived from others by construction (a "Change" column, a percentage), so
+    /// no fact is expected of it.
+    pub derived: bool,
 }
 
 /// Facts of one release, and the account of every cell.
@@ -258,6 +261,7 @@ pub fn build(
                     period: column.period().map(|p| p.period),
                     fate: Fate::Skipped(String::new()),
                     note: None,
+                    derived: cell.number.percent || column.period().is_none(),
                 };
                 let skip = |why: &str| Fate::Skipped(why.to_string());
                 match (outcome, column) {

@@ -127,11 +127,17 @@ pub struct Counts {
     pub duplicates: usize,
     /// Cells skipped with a reason.
     pub skipped: usize,
+    /// Of the skipped, cells derived from others by construction (change columns, percentages).
+    pub derived: usize,
 }
 
 impl Counts {
-    fn add(&mut self, fate: &Fate) {
+    fn add(&mut self, cell: &crate::facts::CellReport) {
+        let fate = &cell.fate;
         self.cells += 1;
+        if cell.derived && matches!(fate, Fate::Skipped(_)) {
+            self.derived += 1;
+        }
         match fate {
             Fate::Fact(_) => self.facts += 1,
             Fate::Duplicate(_) => self.duplicates += 1,
@@ -145,15 +151,26 @@ impl Counts {
         self.facts += other.facts;
         self.duplicates += other.duplicates;
         self.skipped += other.skipped;
+        self.derived += other.derived;
     }
 
-    /// Facts and duplicates as a share of cells, in percent.
+    /// Facts and duplicates as a share of all cells, in percent.
     pub fn reported_percent(&self) -> f64 {
-        if self.cells == 0 {
-            100.0
-        } else {
-            (self.facts + self.duplicates) as f64 * 100.0 / self.cells as f64
-        }
+        percent(self.facts + self.duplicates, self.cells)
+    }
+
+    /// Facts and duplicates as a share of the cells that report an amount of their own (all
+    /// but the derived ones), in percent.
+    pub fn reportable_percent(&self) -> f64 {
+        percent(self.facts + self.duplicates, self.cells - self.derived)
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        100.0
+    } else {
+        part as f64 * 100.0 / whole as f64
     }
 }
 
@@ -165,9 +182,9 @@ pub fn coverage(conv: &Conversion) -> (Counts, Counts) {
     for (table, meaning) in conv.document.tables.iter().zip(&conv.meanings) {
         let n: usize = table.rows.iter().map(|r| r.cells.len()).sum();
         for cell in cells.by_ref().take(n) {
-            all.add(&cell.fate);
+            all.add(cell);
             if meaning.statement.is_primary() && meaning.skip.is_none() {
-                primary.add(&cell.fate);
+                primary.add(cell);
             }
         }
     }
@@ -182,16 +199,18 @@ pub fn summary(source: &Source, conv: &Conversion) -> String {
     let _ = writeln!(out, "{}", source.name());
     let _ = writeln!(
         out,
-        "  cells: {} ({} facts, {} duplicates, {} skipped)",
-        all.cells, all.facts, all.duplicates, all.skipped
+        "  cells: {} ({} facts, {} duplicates, {} skipped, of which {} derived)",
+        all.cells, all.facts, all.duplicates, all.skipped, all.derived
     );
     let _ = writeln!(
         out,
-        "  primary statements: {} cells, {} facts + {} duplicates = {:.1}%",
+        "  primary statements: {} cells ({} derived); {} facts + {} duplicates = {:.1}% of all, {:.1}% of non-derived",
         primary.cells,
+        primary.derived,
         primary.facts,
         primary.duplicates,
-        primary.reported_percent()
+        primary.reported_percent(),
+        primary.reportable_percent()
     );
     for (i, (table, meaning)) in conv.document.tables.iter().zip(&conv.meanings).enumerate() {
         let title = table.title.last().map_or("(untitled)", |t| t.text.as_str());
