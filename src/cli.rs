@@ -98,7 +98,8 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         None => ConceptTable::embedded(),
         Some(path) => {
             let shown = path.display().to_string();
-            let text = std::fs::read_to_string(path).map_err(|e| io_error(&shown, "read the concept table", e))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| io_error(&shown, "read the concept table", e))?;
             ConceptTable::parse(&shown, &text)?
         }
     };
@@ -151,7 +152,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let (source, conv) = load(&common)?;
             let denied = report(&conv, common.deny_warnings);
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
-            Ok(if denied { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if denied {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Inspect {
             common,
@@ -165,7 +170,9 @@ fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
-    let releases: Vec<String> = std::iter::once(common.release.clone()).chain(more).collect();
+    let releases: Vec<String> = std::iter::once(common.release.clone())
+        .chain(more)
+        .collect();
     for release in releases {
         let one = Common {
             release,
@@ -202,7 +209,11 @@ fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
         primary.reportable_percent()
     );
     write_stdout(text.as_bytes())?;
-    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<(), Error> {

@@ -102,7 +102,10 @@ pub enum Statement {
 impl Statement {
     /// Whether this is one of the primary statements (income, balance sheet, cash flow).
     pub fn is_primary(self) -> bool {
-        matches!(self, Statement::Income | Statement::Balance | Statement::CashFlow)
+        matches!(
+            self,
+            Statement::Income | Statement::Balance | Statement::CashFlow
+        )
     }
 
     /// Judges a table by its title lines.
@@ -115,14 +118,28 @@ impl Statement {
         let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
         if has(&["cash flow", "cashflow"]) {
             Statement::CashFlow
-        } else if has(&["stockholders' equity", "shareholders' equity", "changes in equity", "stockholders equity"]) {
+        } else if has(&[
+            "stockholders' equity",
+            "shareholders' equity",
+            "changes in equity",
+            "stockholders equity",
+        ]) {
             Statement::Equity
         } else if has(&["balance sheet", "financial position", "financial condition"]) {
             Statement::Balance
-        } else if has(&["statement of operations", "statements of operations", "statement of income", "statements of income",
-            "income statement", "statement of earnings", "statements of earnings", "consolidated earnings",
-            "results of operations", "statements of operation", "statement of operation"])
-        {
+        } else if has(&[
+            "statement of operations",
+            "statements of operations",
+            "statement of income",
+            "statements of income",
+            "income statement",
+            "statement of earnings",
+            "statements of earnings",
+            "consolidated earnings",
+            "results of operations",
+            "statements of operation",
+            "statement of operation",
+        ]) {
             Statement::Income
         } else {
             Statement::Other

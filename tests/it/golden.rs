@@ -40,18 +40,33 @@ fn check(path: &Path, actual: &[u8]) {
     }
 }
 
+fn check_case(case: &str, input: &Path) {
+    let (source, conv) = convert_file(input, &Options::default())
+        .unwrap_or_else(|e| panic!("{case} does not convert:\n{e}"));
+    check(
+        &root().join(format!("golden/{case}.xml")),
+        &xbrlify::xbrl::write(&conv),
+    );
+    check(
+        &root().join(format!("golden/{case}.facts")),
+        xbrlify::inspect::render(&source, &conv).as_bytes(),
+    );
+}
+
 #[test]
 fn goldens() {
     for (case, input) in CASES {
-        let (source, conv) = convert_file(&root().join(input), &Options::default()).unwrap();
-        check(
-            &root().join(format!("golden/{case}.xml")),
-            &xbrlify::xbrl::write(&conv),
-        );
-        check(
-            &root().join(format!("golden/{case}.facts")),
-            xbrlify::inspect::render(&source, &conv).as_bytes(),
-        );
+        check_case(case, &root().join(input));
+    }
+}
+
+#[test]
+fn corpus_goldens() {
+    let Some(dir) = crate::corpus::folder_or_skip("the golden comparison") else {
+        return;
+    };
+    for release in crate::corpus::RELEASES {
+        check_case(release.case, &dir.join(release.path));
     }
 }
 

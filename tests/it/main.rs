@@ -3,6 +3,7 @@
 
 mod arelle;
 mod cli;
+mod corpus;
 mod errors;
 mod facts;
 mod golden;
