@@ -53,3 +53,15 @@ pub fn folder_or_skip(what: &str) -> Option<PathBuf> {
     }
     dir
 }
+
+#[test]
+fn readme_names_every_corpus_release() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    for release in RELEASES {
+        assert!(
+            readme.contains(release.accession),
+            "README.md does not give the accession number of {}",
+            release.case
+        );
+    }
+}
