@@ -59,6 +59,9 @@ struct Common {
     /// The registrant's SEC Central Index Key (up to 10 digits).
     #[arg(long, value_name = "N")]
     cik: Option<String>,
+    /// The largest input accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    max_input_size: u64,
     /// Treat diagnostics (footing, unmapped rows, no CIK) as fatal: exit 1, write nothing.
     #[arg(long)]
     deny_warnings: bool,
@@ -82,16 +85,40 @@ fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
 }
 
 fn load(common: &Common) -> Result<(Source, Conversion), Error> {
+    let limit = common.max_input_size;
+    let too_big = |name: &str, size: u64| {
+        Error::new(
+            ErrorKind::Input,
+            format!("the input is {size} bytes, more than the limit of {limit} (--max-input-size)"),
+        )
+        .with_location(Location::bare(name, 1, 1))
+    };
     let (name, bytes) = if common.release == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
+            .take(limit.saturating_add(1))
             .read_to_end(&mut buf)
             .map_err(|e| io_error("<stdin>", "read standard input", e))?;
+        if buf.len() as u64 > limit {
+            return Err(too_big("<stdin>", buf.len() as u64));
+        }
         ("<stdin>".to_string(), buf)
     } else {
-        let bytes = std::fs::read(&common.release)
-            .map_err(|e| io_error(&common.release, "read the release", e))?;
-        (common.release.clone(), bytes)
+        let name = common.release.clone();
+        let file =
+            std::fs::File::open(&name).map_err(|e| io_error(&name, "read the release", e))?;
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        if size > limit {
+            return Err(too_big(&name, size));
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| io_error(&name, "read the release", e))?;
+        if bytes.len() as u64 > limit {
+            return Err(too_big(&name, bytes.len() as u64));
+        }
+        (name, bytes)
     };
     let source = xbrlify::read::decode(&name, &bytes)?;
     let concepts = match &common.concepts {
@@ -179,6 +206,7 @@ fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
             mapping: common.mapping.clone(),
             concepts: common.concepts.clone(),
             cik: common.cik.clone(),
+            max_input_size: common.max_input_size,
             deny_warnings: common.deny_warnings,
         };
         match load(&one) {

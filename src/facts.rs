@@ -176,6 +176,17 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             .map(|s| s.text.clone())
             .collect::<Vec<_>>()
     };
+    // Each mapped target, with the section paths it occurs under (at most two kept).
+    let mut paths: BTreeMap<&crate::map::Target, Vec<Vec<String>>> = BTreeMap::new();
+    for (row, outcome) in table.rows.iter().zip(outcomes) {
+        if let Some(Outcome::Concept(rule)) = outcome {
+            let seen = paths.entry(&rule.target).or_default();
+            let p = path(row);
+            if seen.len() < 2 && !seen.contains(&p) {
+                seen.push(p);
+            }
+        }
+    }
     table
         .rows
         .iter()
@@ -184,11 +195,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             let Some(Outcome::Concept(rule)) = outcome else {
                 return None;
             };
-            let conflict = table.rows.iter().zip(outcomes).any(|(other, o)| {
-                matches!(o, Some(Outcome::Concept(r)) if r.target == rule.target)
-                    && path(other) != path(row)
-            });
-            if !conflict {
+            if paths.get(&rule.target).is_none_or(|p| p.len() < 2) {
                 return None;
             }
             let section = row.sections.last()?;

@@ -119,7 +119,16 @@ pub fn convert(
     let document = read::read(source)?;
     let meanings = interpret::interpret(source, &document)?;
     let mut facts = facts::build(source, &document, &meanings, mapping, concepts)?;
-    let mut diagnostics = std::mem::take(&mut facts.diagnostics);
+    let mut diagnostics = Vec::new();
+    if let Some(offset) = source.transcoded_at() {
+        diagnostics.push(Diagnostic {
+            code: "not-utf8",
+            message: "the input is not UTF-8: read as Windows-1252 from here on".into(),
+            location: Some(Location::of(source, source::Span::new(offset, offset))),
+            notes: Vec::new(),
+        });
+    }
+    diagnostics.append(&mut facts.diagnostics);
     diagnostics.extend(check::footing(source, mapping, &facts.facts));
 
     let cik = match &options.cik {

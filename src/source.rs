@@ -53,6 +53,7 @@ pub struct Source {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    transcoded_at: Option<usize>,
 }
 
 impl Source {
@@ -65,7 +66,20 @@ impl Source {
             name: name.into(),
             text,
             line_starts,
+            transcoded_at: None,
         }
+    }
+
+    /// Marks the text as decoded from Windows-1252, the first non-UTF-8 byte being at `offset`
+    /// of the decoded text.
+    pub fn with_transcoding(mut self, offset: usize) -> Source {
+        self.transcoded_at = Some(offset);
+        self
+    }
+
+    /// Where the first byte that was not UTF-8 is, when the input was read as Windows-1252.
+    pub fn transcoded_at(&self) -> Option<usize> {
+        self.transcoded_at
     }
 
     /// The name shown in messages.

@@ -35,6 +35,17 @@ pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
     bytes
 }
 
+/// Text as XML 1.0 allows it: characters XML forbids (most control characters) are dropped.
+/// quick-xml escapes `&`, `<`, `>` and quotes.
+fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    if s.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(|&c| allowed(c)).collect())
+    }
+}
+
 fn prefix(qname: &str) -> &str {
     qname.split_once(':').map_or("", |(p, _)| p)
 }
@@ -103,8 +114,8 @@ fn context(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Resul
         .write_inner_content(|w| {
             w.create_element("xbrli:entity").write_inner_content(|w| {
                 w.create_element("xbrli:identifier")
-                    .with_attribute(("scheme", entity.scheme.as_str()))
-                    .write_text_content(BytesText::new(&entity.identifier))?;
+                    .with_attribute(("scheme", xml_text(&entity.scheme).as_ref()))
+                    .write_text_content(BytesText::new(&xml_text(&entity.identifier)))?;
                 if !ctx.dims.is_empty() {
                     w.create_element("xbrli:segment").write_inner_content(|w| {
                         for (axis, member) in &ctx.dims {
@@ -175,6 +186,6 @@ fn fact(w: &mut Writer<Vec<u8>>, f: &Fact) -> io::Result<()> {
     if let Some(d) = &decimals {
         el = el.with_attribute(("decimals", d.as_str()));
     }
-    el.write_text_content(BytesText::new(&f.value))?;
+    el.write_text_content(BytesText::new(&xml_text(&f.value)))?;
     Ok(())
 }

@@ -294,17 +294,20 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
     // A label must stand clear of the first number by two columns (or by leader dots):
     // "was $5.2" in prose is not a cell, and "shares outstanding: 1997, 1,943,666" keeps its
     // numbers in the label.
-    while !cells.is_empty() && i > 0 {
+    let mut keep_from = 0;
+    while keep_from < cells.len() && i > 0 {
         let last = &tokens[i - 1];
         let leader = last.text.ends_with("..");
-        if cells[0].col >= last.end_col + 2 || leader {
+        if cells[keep_from].col >= last.end_col + 2 || leader {
             break;
         }
-        let first = cells.remove(0);
-        while i < tokens.len() && tokens[i].span.start < first.span.end {
+        let moved = &cells[keep_from];
+        while i < tokens.len() && tokens[i].span.start < moved.span.end {
             i += 1;
         }
+        keep_from += 1;
     }
+    cells.drain(..keep_from);
     if cells.is_empty() {
         return (tokens.len(), cells);
     }

@@ -43,11 +43,18 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
             .unwrap_or(0);
         return Err(binary(name, bytes, pos));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
-    };
-    Ok(Source::new(name, text))
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Source::new(name, s)),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+            let offset = bytes[..valid]
+                .iter()
+                .map(|&b| windows_1252(b).len_utf8())
+                .sum();
+            Ok(Source::new(name, text).with_transcoding(offset))
+        }
+    }
 }
 
 fn binary(name: &str, bytes: &[u8], pos: usize) -> Error {

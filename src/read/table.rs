@@ -103,7 +103,8 @@ fn looks_like_table(lines: &[Line<'_>], blocks: &Blocks, first: usize, end: usiz
     }
     let mut rows = 0;
     let mut gap = 0;
-    for line in &lines[first..end] {
+    // A bounded look: the decision must not rescan the rest of the text for every row.
+    for line in lines[first..end].iter().take(12) {
         if line.is_data_row() && line.cells.len() >= 2 {
             rows += 1;
             gap = 0;

@@ -169,3 +169,22 @@ fn bad_cik_and_missing_file_are_errors() {
             .starts_with("no/such/release.txt:1:1: cannot read the release")
     );
 }
+
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let run = xbrlify(
+        &[
+            "convert",
+            "tests/corpus/atg-2003-q3.txt",
+            "--max-input-size",
+            "1000",
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.starts_with("tests/corpus/atg-2003-q3.txt:1:1: the input is 15076 bytes, more than the limit of 1000"), "{stderr}");
+    let seed = std::fs::read(seed_path()).unwrap();
+    let run = xbrlify(&["convert", "-", "--max-input-size", "1000"], Some(&seed));
+    assert_eq!(run.status.code(), Some(2));
+}

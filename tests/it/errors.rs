@@ -168,3 +168,22 @@ fn embedded_mapping_loads() {
     let concepts = ConceptTable::embedded();
     Mapping::embedded(&concepts).unwrap();
 }
+
+#[test]
+fn windows_1252_is_read_with_a_diagnostic() {
+    let text = b"ACME Corp. (NYSE: ACM)\n\n                     Three Months Ended\n                     Sept. 30,  Sept. 30,\n                        2003       2002\n\nNet sales \x96 caf\xe9       $5,001     $4,000\n";
+    let (source, conv) = convert_text("latin.txt", text, &Options::default()).unwrap();
+    assert!(source.text().contains("Net sales \u{2013} caf\u{e9}"));
+    let d = conv
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "not-utf8")
+        .expect("a not-utf8 diagnostic");
+    assert!(d.to_string().starts_with("latin.txt:7:11: "), "{d}");
+    let f = conv
+        .facts
+        .facts
+        .iter()
+        .find(|f| f.concept == "us-gaap:Revenues");
+    assert!(f.is_none(), "an unmapped label stays unmapped");
+}
