@@ -63,6 +63,9 @@ pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
 /// The scheme used when no CIK is known and the entity is identified by its ticker. It is
 /// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
 pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
+/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
+/// words joined by hyphens. Not EDGAR-ready either.
+pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
 
 /// Choices the caller makes.
 #[derive(Clone, Debug, Default)]
@@ -161,11 +164,41 @@ pub fn convert(
             }
         }
         (None, None) => {
-            return Err(Error::new(
-                ErrorKind::Usage,
-                "no CIK and no ticker found in the release: give the registrant's CIK with --cik",
-            )
-            .with_location(Location::of(source, source::Span::new(0, 0))));
+            let Some(company) = &document.company else {
+                return Err(Error::new(
+                    ErrorKind::Usage,
+                    "no CIK, ticker or company name found in the release: give the registrant's CIK with --cik",
+                )
+                .with_location(Location::of(source, source::Span::new(0, 0))));
+            };
+            let name: String = company
+                .text
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_uppercase()
+                    } else {
+                        '-'
+                    }
+                })
+                .collect::<String>()
+                .split('-')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            diagnostics.push(Diagnostic {
+                code: "entity-fallback",
+                message: format!(
+                    "no CIK or ticker known: the entity is identified by its name {name} under the scheme \
+                     {NAME_SCHEME}; the instance is not EDGAR-ready (give --cik)"
+                ),
+                location: Some(Location::of(source, company.span)),
+                notes: Vec::new(),
+            });
+            Entity {
+                scheme: NAME_SCHEME.into(),
+                identifier: name,
+            }
         }
     };
     let document_facts = document_facts(&document, &meanings, cik.as_deref());

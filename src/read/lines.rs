@@ -227,6 +227,20 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     tokens
 }
 
+fn is_footnote_mark(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    if t.chars().all(|c| c == '*') {
+        return true;
+    }
+    if let Some(inner) = t.strip_prefix("<f").and_then(|r| r.strip_suffix('>')) {
+        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    }
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return inner.len() == 1 && inner.chars().all(|c| c.is_ascii_lowercase());
+    }
+    false
+}
+
 fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
     let mut cells: Vec<RawCell> = Vec::new();
     let mut i = tokens.len();
@@ -236,6 +250,12 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
         let tok = &tokens[i - 1];
         if tok.text == ")" && close.is_none() {
             close = Some(tok);
+            i -= 1;
+            continue;
+        }
+        // A footnote mark between or after the numbers ("1,234 <F1>", "1,234 (a)", "*").
+        if (close.is_none() && !cells.is_empty() || i == tokens.len()) && is_footnote_mark(tok.text)
+        {
             i -= 1;
             continue;
         }

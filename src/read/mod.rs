@@ -352,10 +352,11 @@ const SUFFIXES: &[&str] = &[
 ];
 
 fn has_corporate_suffix(name: &str) -> bool {
-    let name = name.trim().trim_end_matches(',');
+    let name = name.trim().trim_end_matches(',').to_ascii_lowercase();
     SUFFIXES.iter().any(|s| {
+        let s = s.to_ascii_lowercase();
         name.len() > s.len() + 1
-            && name.ends_with(s)
+            && name.ends_with(&s)
             && name[..name.len() - s.len()].ends_with([' ', ','])
     })
 }

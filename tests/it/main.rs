@@ -7,6 +7,7 @@ mod corpus;
 mod errors;
 mod facts;
 mod golden;
+mod layouts;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,213 @@
+//! Layouts seen in real releases, each as a small release text and the facts it must give.
+
+use xbrlify::Options;
+use xbrlify::facts::{Fact, Fate};
+
+use crate::convert_text;
+
+fn facts(text: &str) -> Vec<Fact> {
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    conv.facts.facts
+}
+
+fn value(facts: &[Fact], concept: &str, context: &str) -> (String, i32) {
+    let f = facts
+        .iter()
+        .find(|f| f.concept == concept && f.context.id == context)
+        .unwrap_or_else(|| panic!("no {concept} in {context}: {facts:#?}"));
+    (f.value.clone(), f.decimals.unwrap())
+}
+
+#[test]
+fn thirteen_weeks_and_a_52_53_week_quarter() {
+    let text = "\
+Acme Stores, Inc. (NYSE: ACS)
+                          (In thousands)
+
+                         Thirteen Weeks Ended      Three Months Ended
+                          November 1, 2003          November 1, 2003
+
+Net sales                     $5,001                     $5,001
+";
+    let f = facts(text);
+    // 13 weeks ending 2003-11-01 start on 2003-08-03; "three months" ending on a day that is
+    // not a month end is the same 13-week quarter.
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20030803-20031101"),
+        ("5001000".into(), -3)
+    );
+    assert_eq!(
+        f.iter().filter(|f| f.concept == "us-gaap:Revenues").count(),
+        1
+    );
+}
+
+#[test]
+fn month_on_one_row_year_on_the_next_with_change_columns() {
+    let text = "\
+Utility Co. (NYSE: UC)
+                      (In Millions of Dollars)
+<TABLE>
+<CAPTION>
+                              3 Months Ended December
+                            ---------------------------
+                              2004     2003    Change
+                              ----     ----    ------
+<S>                         <C>      <C>       <C>
+Total Revenues               2,721    2,520       201
+Net Income                     204      125        79
+</TABLE>
+";
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default()).unwrap();
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20041001-20041231"),
+        ("2721000000".into(), -6)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20031001-20031231"),
+        ("125000000".into(), -6)
+    );
+    let change: Vec<_> = conv
+        .facts
+        .cells
+        .iter()
+        .filter(|c| c.period.is_none())
+        .collect();
+    assert_eq!(change.len(), 2);
+    assert!(
+        change
+            .iter()
+            .all(|c| matches!(&c.fate, Fate::Skipped(r) if r.contains("Change")))
+    );
+}
+
+#[test]
+fn balance_sheet_with_three_dates_and_title_dates() {
+    let text = "\
+Acme Corp. (NASDAQ: ACME)
+                        Condensed Balance Sheets
+                             (In thousands)
+
+                        March 31,    March 31,   December 31,
+                          2004         2003          2003
+
+Total assets            $10,000       $9,000        $9,500
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Assets", "I20040331"),
+        ("10000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Assets", "I20030331"),
+        ("9000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Assets", "I20031231"),
+        ("9500000".into(), -3)
+    );
+}
+
+#[test]
+fn year_columns_dated_by_the_title() {
+    let text = "\
+JUNGLE CORP.
+STATEMENTS OF OPERATIONS
+YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996
+
+                                      1997              1996
+
+Total net revenues               $ 1,216,355       $        --
+NET LOSS                         $ 4,200,103       $   742,411
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D19970101-19971231"),
+        ("1216355".into(), 0)
+    );
+    // A dash is a zero; the label says loss, and the row shows no parentheses.
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D19960603-19961231"),
+        ("0".into(), 0)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D19970101-19971231"),
+        ("-4200103".into(), 0)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D19960603-19961231"),
+        ("-742411".into(), 0)
+    );
+}
+
+#[test]
+fn cell_shapes() {
+    let text = "\
+Acme Corp. (NYSE: ACM)
+                          (In thousands, except per share data)
+
+                               Three Months Ended
+                              June 30,     June 30,
+                                2004         2003
+
+Total revenues               $   1,234    $  1,000(a)
+Net income (loss)                (32 )        15 *
+Basic net income (loss) per share  n/a       $0.01
+";
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default()).unwrap();
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20040401-20040630"),
+        ("1234000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20030401-20030630"),
+        ("1000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20040401-20040630"),
+        ("-32000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20030401-20030630"),
+        ("15000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareBasic", "D20030401-20030630"),
+        ("0.01".into(), 2)
+    );
+    assert!(
+        !f.iter()
+            .any(|f| f.concept == "us-gaap:EarningsPerShareBasic"
+                && f.context.id == "D20040401-20040630")
+    );
+    assert!(
+        conv.facts
+            .cells
+            .iter()
+            .any(|c| matches!(&c.fate, Fate::Skipped(r) if r.contains("n/a")))
+    );
+}
+
+#[test]
+fn expenses_in_parentheses_are_stored_positive() {
+    let text = "\
+Acme Corp. (NYSE: ACM)
+                               (In thousands)
+
+                               Three Months Ended
+                              June 30,     June 30,
+                                2004         2003
+
+Total revenues                  10,000        9,000
+Cost of revenues                (6,000)      (5,000)
+Gross profit                     4,000        4,000
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:CostOfRevenue", "D20040401-20040630"),
+        ("6000000".into(), -3)
+    );
+}
