@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Validates xbrlify instances with Arelle, fully offline.
+#
+#   tests/arelle/check.sh INSTANCE.xml [INSTANCE.xml ...]
+#
+# Builds the taxonomy package (tests/arelle/package.py: subset us-gaap, srt and dei 2024
+# schemas from taxonomy/concepts.tsv, a calculation linkbase from the mapping's footing
+# relationships, a catalog rewriting the official 2024 addresses), then runs Arelle once over
+# all instances: XBRL 2.1, Calculations 1.1 round-to-nearest (--calc c11r), the Unit Type
+# Registry (--utr) and inconsistent duplicate facts.
+#
+# Prints every message of level warning or above, one a line, sorted:
+#   LEVEL [code] message - file
+# Exit status: 0 no messages; 1 Arelle reported errors, inconsistencies or warnings;
+# 2 usage error or Arelle could not run.
+#
+# Environment: ARELLE_VENV, the venv holding arelle-release (default tests/arelle/.venv,
+# created from tests/arelle/requirements.txt when absent).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+venv="${ARELLE_VENV:-$here/.venv}"
+
+[[ $# -ge 1 ]] || { echo "usage: $(basename "$0") INSTANCE.xml ..." >&2; exit 2; }
+files=()
+for f in "$@"; do
+    [[ -f "$f" ]] || { echo "check.sh: no such instance: $f" >&2; exit 2; }
+    files+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
+done
+
+if [[ ! -x "$venv/bin/arelleCmdLine" ]]; then
+    echo "check.sh: installing Arelle into $venv" >&2
+    python3 -m venv "$venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt" >&2
+fi
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-arelle.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+# One Arelle run per instance: each gets the calculation relationships that apply to it.
+n=0
+for f in "${files[@]}"; do
+    n=$((n + 1))
+    python3 "$here/package.py" "$tmp/pkg-$n.zip" "$f"
+    set +e
+    XDG_CONFIG_HOME="$tmp/xdg" "$venv/bin/arelleCmdLine" \
+        --disablePersistentConfig --workOffline \
+        --packages "$tmp/pkg-$n.zip" \
+        --file "$f" --validate \
+        --calc c11r \
+        --validateDuplicateFacts inconsistent \
+        --utr \
+        --validationExitCode \
+        --logFileMode w --logFile "$tmp/log-$n.json" \
+        >"$tmp/stdout-$n" 2>&1
+    rc=$?
+    set -e
+    if [[ ! -s "$tmp/log-$n.json" ]] || [[ $rc -ne 0 && $rc -ne 3 ]]; then
+        echo "check.sh: Arelle failed on $f (exit $rc):" >&2
+        cat "$tmp/stdout-$n" >&2
+        exit 2
+    fi
+done
+
+"$venv/bin/python" - "$tmp" "$n" <<'PY'
+import json, sys
+
+tmp, expected = sys.argv[1], int(sys.argv[2])
+QUIET = {"info", "debug", "assertion-satisfied"}
+rows, validated = [], 0
+for n in range(1, expected + 1):
+    for e in json.load(open(f"{tmp}/log-{n}.json", encoding="utf-8"))["log"]:
+        level = e.get("level", "")
+        text = e["message"]["text"]
+        if level == "info" and "validated in" in text:
+            validated += 1
+        if level in QUIET:
+            continue
+        prefix = f"[{e['code']}] "
+        text = text[len(prefix):] if text.startswith(prefix) else text
+        refs = e.get("refs") or [{}]
+        href = refs[0].get("href", "").split("#")[0].rsplit("/", 1)[-1]
+        rows.append(f"{level.upper()} [{e['code']}] {text.strip()} - {href}")
+for msg in sorted(rows):
+    print(msg)
+print(f"check.sh: {validated} of {expected} instances validated, {len(rows)} messages")
+sys.exit(1 if rows or validated != expected else 0)
+PY
