@@ -1,57 +1,111 @@
 //! Footing: every total the mapping lists equals the weighted sum of its items, within the
 //! rounding the shown digits allow (the same interval rule as XBRL Calculations 1.1,
-//! round-to-nearest). A relationship applies in a period where the total and all its required
-//! items are reported and none of its `unless` concepts is. A total that does not foot is a diagnostic, not an error: the release
-//! says what it says, and the instance reports it faithfully.
+//! round-to-nearest).
+//!
+//! A relationship applies in a period where the total and all its required items are reported
+//! and none of its `unless` concepts is. It is *checked* only where it is complete: the rows
+//! that stand above the total in its table, down to its items, are all items of the
+//! relationship (or parts of an item: a section ending in an item total, a breakdown of an
+//! item). A row in between that is unmapped, or mapped to a concept the relationship does not
+//! list, means the release sums something the mapping does not know, and a mismatch would say
+//! nothing about the release: such a total is recorded as not checked, with the row that
+//! stopped it, instead of raising a false alarm.
+//!
+//! A total that does not foot is a diagnostic, not an error: the release says what it says,
+//! and the instance reports it faithfully.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 
+use crate::document::{Document, Row};
 use crate::error::{Diagnostic, Location, Note};
-use crate::facts::{Fact, half_unit};
+use crate::facts::{Fact, Facts, Fate, half_unit};
 use crate::interpret::Period;
-use crate::map::{Mapping, Target};
-use crate::source::Source;
+use crate::map::{Footing, Mapping, Target};
+use crate::source::{Source, Span};
 
-/// Checks the footing relationships on `facts`.
-pub fn footing(source: &Source, mapping: &Mapping, facts: &[Fact]) -> Vec<Diagnostic> {
-    let mut index: BTreeMap<(Target, Period), &Fact> = BTreeMap::new();
-    for f in facts {
+/// The outcome of one footing relationship at one reported total.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootingCheck {
+    /// The relationship: its index in [`Mapping::footings`] (the `[[total]]` order).
+    pub rule: usize,
+    /// The total: its index in [`Facts::facts`].
+    pub total: usize,
+    /// What was found.
+    pub verdict: Verdict,
+}
+
+/// What a footing check found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The total equals its items within their rounding.
+    Foots,
+    /// It does not (a `footing` diagnostic says by how much).
+    DoesNotFoot,
+    /// Not checked: this row stands among the total's items but is not one of them.
+    Incomplete {
+        /// The row's section headings and label.
+        row: String,
+        /// Its first cell in the total's column, or its label.
+        span: Span,
+    },
+}
+
+/// Checks the footing relationships on `facts`: the outcome at every total where a
+/// relationship applies, and a diagnostic for each total that does not foot.
+pub fn footing(
+    source: &Source,
+    document: &Document,
+    mapping: &Mapping,
+    facts: &Facts,
+) -> (Vec<FootingCheck>, Vec<Diagnostic>) {
+    let mut index: BTreeMap<(&Target, Period), &Fact> = BTreeMap::new();
+    let targets: Vec<Target> = facts
+        .facts
+        .iter()
+        .map(|f| Target {
+            concept: f.concept.clone(),
+            dims: f.context.dims.clone(),
+        })
+        .collect();
+    for (f, t) in facts.facts.iter().zip(&targets) {
         if f.number.is_some() {
-            let target = Target {
-                concept: f.concept.clone(),
-                dims: f.context.dims.clone(),
-            };
-            index.insert((target, f.context.period), f);
+            index.insert((t, f.context.period), f);
         }
     }
+    let layout = Layout::new(document, facts);
+    let mut checks = Vec::new();
     let mut out = Vec::new();
-    for rule in mapping.footings() {
-        for total in facts
-            .iter()
-            .filter(|f| f.concept == rule.total.concept && f.context.dims == rule.total.dims)
-        {
+    for (rule_idx, rule) in mapping.footings().iter().enumerate() {
+        let parts = parts_of(mapping, rule);
+        for (fact_idx, total) in facts.facts.iter().enumerate() {
+            if targets[fact_idx] != rule.total {
+                continue;
+            }
             let (Some(value), Some(cell)) = (total.number, total.cell) else {
                 continue;
             };
             let period = total.context.period;
-            let present = |t: &Target| index.contains_key(&(t.clone(), period));
+            let present = |t: &Target| index.contains_key(&(t, period));
             let applies = rule.items.iter().all(|i| i.optional || present(&i.target))
                 && !rule.unless.iter().any(present);
-            if !applies {
-                continue;
-            }
             let items: Vec<(i8, &Fact)> = rule
                 .items
                 .iter()
-                .filter_map(|i| {
-                    index
-                        .get(&(i.target.clone(), period))
-                        .map(|f| (i.weight, *f))
-                })
+                .filter_map(|i| index.get(&(&i.target, period)).map(|f| (i.weight, *f)))
                 .collect();
-            if items.is_empty() {
+            if !applies || items.is_empty() {
+                continue;
+            }
+            let mut check = FootingCheck {
+                rule: rule_idx,
+                total: fact_idx,
+                verdict: Verdict::Foots,
+            };
+            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &targets) {
+                check.verdict = Verdict::Incomplete { row, span };
+                checks.push(check);
                 continue;
             }
             let mut sum = Decimal::ZERO;
@@ -61,43 +115,213 @@ pub fn footing(source: &Source, mapping: &Mapping, facts: &[Fact]) -> Vec<Diagno
                 sum += if *w < 0 { -v } else { v };
                 slack += half_unit(f.decimals.unwrap_or(0));
             }
-            if (sum - value).abs() <= slack {
-                continue;
+            if (sum - value).abs() > slack {
+                check.verdict = Verdict::DoesNotFoot;
+                out.push(mismatch(source, total, cell, value, sum, &items));
             }
-            let terms: Vec<String> = items
-                .iter()
-                .map(|(w, f)| {
-                    format!(
-                        "{}{} {}",
-                        if *w < 0 { "- " } else { "+ " },
-                        f.concept,
-                        f.value
-                    )
-                })
-                .collect();
-            let notes = items
-                .iter()
-                .filter_map(|(_, f)| {
-                    f.cell.map(|c| Note {
-                        message: format!("item {} = {}", f.concept, f.value),
-                        location: Some(Location::of(source, c)),
-                    })
-                })
-                .collect();
-            out.push(Diagnostic {
-                code: "footing",
-                message: format!(
-                    "{} for {period} does not foot: shown {} but its items sum to {} ({}), off by {}",
-                    total.concept,
-                    total.value,
-                    sum.normalize(),
-                    terms.join(" ").trim_start_matches("+ "),
-                    (value - sum).normalize(),
-                ),
-                location: Some(Location::of(source, cell)),
-                notes,
-            });
+            checks.push(check);
         }
     }
-    out
+    (checks, out)
+}
+
+fn mismatch(
+    source: &Source,
+    total: &Fact,
+    cell: Span,
+    value: Decimal,
+    sum: Decimal,
+    items: &[(i8, &Fact)],
+) -> Diagnostic {
+    let terms: Vec<String> = items
+        .iter()
+        .map(|(w, f)| {
+            format!(
+                "{}{} {}",
+                if *w < 0 { "- " } else { "+ " },
+                f.concept,
+                f.value
+            )
+        })
+        .collect();
+    let notes = items
+        .iter()
+        .filter_map(|(_, f)| {
+            f.cell.map(|c| Note {
+                message: format!("item {} = {}", f.concept, f.value),
+                location: Some(Location::of(source, c)),
+            })
+        })
+        .collect();
+    Diagnostic {
+        code: "footing",
+        message: format!(
+            "{} for {} does not foot: shown {} but its items sum to {} ({}), off by {}",
+            total.concept,
+            total.context.period,
+            total.value,
+            sum.normalize(),
+            terms.join(" ").trim_start_matches("+ "),
+            (value - sum).normalize(),
+        ),
+        location: Some(Location::of(source, cell)),
+        notes,
+    }
+}
+
+/// The concepts that sum into the relationship's items: the items' own concepts (whatever
+/// their dimensions) and, transitively, the items of every relationship totalling one of them.
+fn parts_of(mapping: &Mapping, rule: &Footing) -> BTreeSet<String> {
+    let mut parts: BTreeSet<String> = rule
+        .items
+        .iter()
+        .map(|i| i.target.concept.clone())
+        .collect();
+    loop {
+        let before = parts.len();
+        for other in mapping.footings() {
+            if parts.contains(&other.total.concept) {
+                parts.extend(other.items.iter().map(|i| i.target.concept.clone()));
+            }
+        }
+        if parts.len() == before {
+            return parts;
+        }
+    }
+}
+
+/// Where each cell stands in its table, and what became of it.
+struct Layout<'a> {
+    document: &'a Document,
+    /// Cell start → (table, row, column).
+    place: HashMap<usize, (usize, usize, usize)>,
+    /// Cell start → fate and whether it is derived.
+    fate: HashMap<usize, (&'a Fate, bool)>,
+}
+
+/// What a row's cell in one column is, for footing.
+enum RowKind<'t> {
+    /// A reported amount of this concept.
+    Amount(&'t Target),
+    /// Neither an amount nor an omission: a derived cell, a ratio the mapping skips.
+    Neutral,
+    /// A number no fact reports (an unmapped row).
+    Unknown,
+}
+
+impl<'a> Layout<'a> {
+    fn new(document: &'a Document, facts: &'a Facts) -> Layout<'a> {
+        let mut place = HashMap::new();
+        for (t, table) in document.tables.iter().enumerate() {
+            for (r, row) in table.rows.iter().enumerate() {
+                for cell in &row.cells {
+                    place.insert(cell.span.start, (t, r, cell.column));
+                }
+            }
+        }
+        let fate = facts
+            .cells
+            .iter()
+            .map(|c| (c.span.start, (&c.fate, c.derived)))
+            .collect();
+        Layout {
+            document,
+            place,
+            fate,
+        }
+    }
+
+    fn kind<'t>(&self, row: &Row, column: usize, targets: &'t [Target]) -> Option<RowKind<'t>> {
+        let cell = row.cells.iter().find(|c| c.column == column)?;
+        let kind = match self.fate.get(&cell.span.start) {
+            Some((Fate::Fact(i) | Fate::Duplicate(i), _)) => RowKind::Amount(&targets[*i]),
+            _ if cell.number.not_available || cell.number.percent => RowKind::Neutral,
+            Some((Fate::Skipped(_), true)) => RowKind::Neutral,
+            _ => RowKind::Unknown,
+        };
+        Some(kind)
+    }
+
+    /// The first row above the total's cell, among the rows the relationship sums, that is not
+    /// one of its items: `None` when the relationship is complete there.
+    fn intruder(
+        &self,
+        cell: Span,
+        rule: &Footing,
+        parts: &BTreeSet<String>,
+        targets: &[Target],
+    ) -> Option<(String, Span)> {
+        let &(t, r_total, column) = self.place.get(&cell.start)?;
+        let rows = &self.document.tables[t].rows;
+        let total_sections = section_names(&rows[r_total]);
+        let required: Vec<&Target> = rule
+            .items
+            .iter()
+            .filter(|i| !i.optional)
+            .map(|i| &i.target)
+            .collect();
+        let mut found: Vec<&Target> = Vec::new();
+        let mut r = r_total;
+        while r > 0 {
+            r -= 1;
+            let row = &rows[r];
+            let Some(kind) = self.kind(row, column, targets) else {
+                continue;
+            };
+            let all_required = required.iter().all(|t| found.contains(t));
+            let in_section =
+                !total_sections.is_empty() && section_names(row).starts_with(&total_sections);
+            let intruder = || Some((row_name(row), first_cell(row, column)));
+            match kind {
+                RowKind::Neutral => {}
+                RowKind::Amount(target) if rule.items.iter().any(|i| &i.target == target) => {
+                    found.push(target);
+                    // An item that closes a section of its own ("Total cost of revenues")
+                    // stands for the rows of that section above it.
+                    let own = section_names(row);
+                    if own.len() > total_sections.len() {
+                        while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
+                            r -= 1;
+                        }
+                    }
+                }
+                // A part of an item (its breakdown) inside the block.
+                RowKind::Amount(target)
+                    if parts.contains(&target.concept) && (in_section || !all_required) => {}
+                _ if in_section => return intruder(),
+                // Without a section to bound the block, an unmapped row may be a missed item.
+                RowKind::Unknown if required.is_empty() && total_sections.is_empty() => {
+                    return intruder();
+                }
+                // Every item found: the row above the block.
+                _ if all_required && !found.is_empty() => break,
+                _ => return intruder(),
+            }
+        }
+        if required.iter().all(|t| found.contains(t)) && !found.is_empty() {
+            None
+        } else {
+            Some((
+                "(its items are not in the rows above it)".into(),
+                rows[r_total].label.span,
+            ))
+        }
+    }
+}
+
+fn section_names(row: &Row) -> Vec<&str> {
+    row.sections.iter().map(|s| s.text.as_str()).collect()
+}
+
+fn row_name(row: &Row) -> String {
+    let mut parts = section_names(row);
+    parts.push(&row.label.text);
+    parts.join(" / ")
+}
+
+fn first_cell(row: &Row, column: usize) -> Span {
+    row.cells
+        .iter()
+        .find(|c| c.column == column)
+        .map_or(row.label.span, |c| c.span)
 }

@@ -10,6 +10,7 @@
 use std::fmt::Write;
 
 use crate::Conversion;
+use crate::check::Verdict;
 use crate::facts::Fate;
 use crate::source::Source;
 
@@ -104,6 +105,28 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             cell.row,
             cell.period.map_or("-".to_string(), |p| p.to_string()),
             source.slice(cell.span)
+        );
+    }
+    for check in &conv.footing {
+        let total = &facts[check.total];
+        let at = total
+            .cell
+            .map(|c| source.line_col(c.start).to_string())
+            .unwrap_or_default();
+        let verdict = match &check.verdict {
+            Verdict::Foots => "foots".to_string(),
+            Verdict::DoesNotFoot => "does not foot".to_string(),
+            Verdict::Incomplete { row, span } => format!(
+                "not checked: {row} (at {}) is not one of its items",
+                source.line_col(span.start)
+            ),
+        };
+        let _ = writeln!(
+            out,
+            "footing {}\t{at}\t{} context={}\t{verdict}",
+            check.rule + 1,
+            total.concept,
+            total.context.id
         );
     }
     let _ = writeln!(

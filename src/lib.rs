@@ -96,6 +96,8 @@ pub struct Conversion {
     pub document_facts: Vec<Fact>,
     /// The release's facts and the account of its cells.
     pub facts: Facts,
+    /// The footing relationships checked, at every total where one applies.
+    pub footing: Vec<check::FootingCheck>,
     /// All findings, in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -132,7 +134,8 @@ pub fn convert(
         });
     }
     diagnostics.append(&mut facts.diagnostics);
-    diagnostics.extend(check::footing(source, mapping, &facts.facts));
+    let (footing, mut mismatches) = check::footing(source, &document, mapping, &facts);
+    diagnostics.append(&mut mismatches);
 
     let cik = match &options.cik {
         Some(c) => Some(normalise_cik(c)?),
@@ -208,6 +211,7 @@ pub fn convert(
         entity,
         document_facts,
         facts,
+        footing,
         diagnostics,
     })
 }

@@ -3,6 +3,9 @@
 #
 #   tests/arelle/check.sh INSTANCE.xml [INSTANCE.xml ...]
 #
+# Each INSTANCE.xml needs its `xbrlify inspect` account beside it, INSTANCE.facts (as the
+# goldens have): its footing verdicts decide which calculation relationships Arelle checks.
+#
 # Builds the taxonomy package (tests/arelle/package.py: subset us-gaap, srt and dei 2024
 # schemas from taxonomy/concepts.tsv, a calculation linkbase from the mapping's footing
 # relationships, a catalog rewriting the official 2024 addresses), then runs Arelle once over
@@ -41,7 +44,9 @@ trap 'rm -rf "$tmp"' EXIT
 n=0
 for f in "${files[@]}"; do
     n=$((n + 1))
-    python3 "$here/package.py" "$tmp/pkg-$n.zip" "$f"
+    facts="${f%.xml}.facts"
+    [[ -f "$facts" ]] || { echo "check.sh: no $facts beside $f" >&2; exit 2; }
+    python3 "$here/package.py" "$tmp/pkg-$n.zip" "$f" "$facts"
     set +e
     XDG_CONFIG_HOME="$tmp/xdg" "$venv/bin/arelleCmdLine" \
         --disablePersistentConfig --workOffline \

@@ -10,18 +10,20 @@ those addresses to subset schemas declaring exactly the concepts of taxonomy/con
 with their real types, period types and balances, so Arelle checks the instances against
 what the taxonomy says, fully offline.
 
-    package.py OUT.zip INSTANCE.xml
+    package.py OUT.zip INSTANCE.xml FACTS
 
 The us-gaap subset also links a calculation linkbase of the mapping's [[total]] footing
-relationships, so Arelle's Calculations 1.1 check re-verifies the totals xbrlify footed. The
-two rules differ where an item is missing: Calculations 1.1 binds wherever the total and any
-one item are reported (the others count as zero), while a mapping relationship applies only
-where every required item is reported and no `unless` concept is (an alternative layout).
-So, given the instance, the linkbase holds each relationship whose Calculations 1.1 binding
-coincides with the mapping's rule in every context of that instance where it binds (and that
-binds somewhere). Relationships with dimensional items are left out: Calculations 1.1 sums
-facts of one context only. Each relationship gets an extended link role of its own, so
-alternative relationships for one total are never summed together.
+relationships, so that Arelle's Calculations 1.1 check re-verifies, independently, every
+total xbrlify says foots. FACTS is the instance's `xbrlify inspect` account, whose
+`footing N` lines give xbrlify's verdict on relationship N (the N-th [[total]]) at each total.
+Calculations 1.1 binds a relationship wherever the total and any one item are reported;
+xbrlify checks it only where every required item is reported, no `unless` concept is, and
+the rows above the total are all its items. So the linkbase holds each relationship that
+xbrlify found to foot in every context where Calculations 1.1 binds it (and that binds
+somewhere): a total xbrlify did not check, or found not to foot, keeps its relationship out.
+Relationships with dimensional items are left out: Calculations 1.1 sums facts of one context
+only. Each relationship gets an extended link role of its own, so alternative relationships
+for one total are never summed together.
 
 Entries are sorted and dated 1980-01-01: the zip is the same bytes every time.
 """
@@ -138,23 +140,32 @@ def instance_facts(path):
     return by_context
 
 
-def applies(total, facts):
-    """Whether the mapping's footing rule and Calculations 1.1 agree in every context of the
-    instance where Calculations 1.1 binds, and it binds in at least one."""
-    required = [q for t, q in ((t, parse_item(t)[1]) for t in total["items"]) if not t.startswith("?")]
+def verdicts(path):
+    """xbrlify's footing verdicts: {(relationship number, context id): verdict}."""
+    out = {}
+    for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("footing "):
+            head, _, what, verdict = line.split("\t")
+            context = what.split(" context=", 1)[1]
+            out[(int(head.split()[1]), context)] = verdict
+    return out
+
+
+def applies(n, total, facts, said):
+    """Whether xbrlify found relationship n to foot in every context where Calculations 1.1
+    binds it, and it binds in at least one."""
     items = [parse_item(t)[1] for t in total["items"]]
-    unless = total.get("unless", [])
     bound = 0
-    for present in facts.values():
+    for context, present in facts.items():
         if total["total"] not in present or not any(q in present for q in items):
             continue
-        if any(q not in present for q in required) or any(q in present for q in unless):
+        if said.get((n, context)) != "foots":
             return False
         bound += 1
     return bound > 0
 
 
-def calculation_linkbase(mapping, known, facts):
+def calculation_linkbase(mapping, known, facts, said):
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n']
     out.append(
         '<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase"'
@@ -163,7 +174,7 @@ def calculation_linkbase(mapping, known, facts):
     links = []
     for n, total in enumerate(mapping.get("total", []), start=1):
         items = [parse_item(i) for i in total["items"]]
-        if any(dim for _, _, dim in items) or "[" in total["total"] or not applies(total, facts):
+        if any(dim for _, _, dim in items) or "[" in total["total"] or not applies(n, total, facts, said):
             continue
         role = f"https://xbrlify.invalid/role/footing-{n}"
         out.append(
@@ -233,12 +244,12 @@ def package_meta():
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: package.py OUT.zip INSTANCE.xml")
+    if len(sys.argv) != 4:
+        sys.exit("usage: package.py OUT.zip INSTANCE.xml FACTS")
     rows = read_concepts()
     known = {r["qname"] for r in rows}
     mapping = tomllib.loads((ROOT / "taxonomy/us-gaap-2024.toml").read_text(encoding="utf-8"))
-    cal, roles, n_links = calculation_linkbase(mapping, known, instance_facts(sys.argv[2]))
+    cal, roles, n_links = calculation_linkbase(mapping, known, instance_facts(sys.argv[2]), verdicts(sys.argv[3]))
     catalog, meta = package_meta()
     files = {
         "META-INF/catalog.xml": catalog,

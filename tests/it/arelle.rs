@@ -58,6 +58,12 @@ fn arelle_rejects_an_instance_that_does_not_foot() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.xml");
     std::fs::write(&path, broken).unwrap();
+    // The footing verdicts beside it say which relationships Arelle checks.
+    std::fs::copy(
+        root().join("golden/atg-2003-q3.facts"),
+        dir.path().join("broken.facts"),
+    )
+    .unwrap();
     let (code, text) = check(&[path]);
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("calc"), "{text}");
