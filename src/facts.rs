@@ -116,8 +116,9 @@ pub struct CellReport {
     pub fate: Fate,
     /// How the value was derived, when not plainly (sign, instant from a duration column).
     pub note: Option<String>,
-    /// The cell is derived from others by construction (a "Change" column, a percentage), so
-    /// no fact is expected of it.
+    /// No fact is expected of the cell: it is derived from others by construction (a "Change"
+    /// column, a percentage), or the mapping says its row is not a us-gaap amount (a ratio, a
+    /// non-GAAP measure).
     pub derived: bool,
 }
 
@@ -290,7 +291,11 @@ pub fn build(
                         report.fate = skip("a percentage with no mapping: a ratio of other cells");
                     }
                     (None, _) => report.fate = skip("no mapping for this row label"),
-                    (Some(Outcome::Skip(reason)), _) => report.fate = skip(reason),
+                    (Some(Outcome::Skip(reason)), _) => {
+                        // The mapping says what the row is not: a ratio, a non-GAAP measure.
+                        report.fate = skip(reason);
+                        report.derived = true;
+                    }
                     (Some(Outcome::Concept(rule)), ColumnMeaning::Period(period)) => {
                         let info = RowInfo {
                             rule,

@@ -166,7 +166,14 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
     let meanings = doc
         .tables
         .iter()
-        .map(|t| table(source, t))
+        .enumerate()
+        .map(|(i, t)| {
+            let scale = t.scale.as_ref().or_else(|| {
+                i.checked_sub(1)
+                    .and_then(|p| inherited_scale(source, &doc.tables[p], t))
+            });
+            table(source, t, scale)
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let dated = meanings
         .iter()
@@ -210,14 +217,33 @@ const NOT_PERIOD: &[&str] = &[
     "excluding",
 ];
 
-fn table(source: &Source, table: &Table) -> Result<TableMeaning, Error> {
+/// How many lines may separate a table without a scale line from the one before it for the
+/// earlier table's scale to carry over: a statement continued under a repeated header.
+const SCALE_CARRIES_OVER: usize = 20;
+
+/// The scale a table without a scale line takes from the table just before it: a table that
+/// continues a page's statement under a repeated column header ("3 Months Ended December" /
+/// "2006 2005" again, a few lines below) is in the same units. Farther apart, a table states
+/// its own scale or is in whole units.
+fn inherited_scale<'a>(source: &Source, previous: &'a Table, table: &Table) -> Option<&'a Text> {
+    let scale = previous.scale.as_ref()?;
+    let end = previous.rows.last()?.label.span.start;
+    let start = table.rows.first()?.label.span.start;
+    let gap = source
+        .line_col(start)
+        .line
+        .checked_sub(source.line_col(end).line)?;
+    (gap <= SCALE_CARRIES_OVER).then_some(scale)
+}
+
+fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<TableMeaning, Error> {
     let title: Vec<&Text> = table.title.iter().collect();
     let columns = table
         .columns
         .iter()
         .map(|c| column(source, c, &title))
         .collect::<Result<Vec<_>, _>>()?;
-    let scale_text = table.scale.as_ref().map(|t| t.text.as_str());
+    let scale_text = scale_line.map(|t| t.text.as_str());
     Ok(TableMeaning {
         statement: Statement::of_title(&table.title),
         columns,

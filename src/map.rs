@@ -169,9 +169,12 @@ pub fn normalise(label: &str) -> String {
             && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')')
         {
             let inner = &chars[i + 1..i + 1 + close];
-            if (1..=2).contains(&inner.len())
+            // "(net of allowance of $57,177)", "(Note 9)": a detail with a number in it, which
+            // differs from release to release.
+            if ((1..=2).contains(&inner.len())
                 && (inner.iter().all(|c| c.is_ascii_digit())
-                    || (inner.len() == 1 && inner[0].is_ascii_lowercase()))
+                    || (inner.len() == 1 && inner[0].is_ascii_lowercase())))
+                || inner.iter().any(|c| c.is_ascii_digit())
             {
                 i += close + 2;
                 s.push(' ');
@@ -389,9 +392,12 @@ impl Mapping {
     ) -> Option<&Outcome> {
         let entries = self.by_label.get(&normalise(label))?;
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
-        entries
+        // The innermost section that an entry names decides: "Total" under "Assets" inside
+        // "Balance sheet" is the assets total.
+        sections
             .iter()
-            .find(|e| !e.sections.is_empty() && e.sections.iter().any(|s| sections.contains(s)))
+            .rev()
+            .find_map(|s| entries.iter().find(|e| e.sections.contains(s)))
             .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
             .map(|e| &e.outcome)
     }

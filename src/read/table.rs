@@ -620,7 +620,16 @@ fn heading_name(text: &str) -> (String, bool) {
 #[derive(Default)]
 struct Sections {
     group: Option<Text>,
-    stack: Vec<(usize, Text)>,
+    stack: Vec<Open>,
+}
+
+/// An open section heading ("Current assets:").
+struct Open {
+    indent: usize,
+    text: Text,
+    /// A row indented deeper than the heading has been seen: the section's rows are indented,
+    /// so a row back at the heading's indent (or left of it) is outside it.
+    deeper: bool,
 }
 
 impl Sections {
@@ -634,23 +643,71 @@ impl Sections {
             span: text.span,
         };
         if section {
-            while self.stack.last().is_some_and(|(i, _)| *i >= indent) {
+            while self.stack.last().is_some_and(|o| o.indent >= indent) {
                 self.stack.pop();
             }
-            self.stack.push((indent, text));
+            self.stack.push(Open {
+                indent,
+                text,
+                deeper: false,
+            });
         } else {
             self.group = Some(text);
             self.stack.clear();
         }
     }
 
+    /// A row whose label starts at `indent`: closes the sections it stands outside of.
+    /// Returns whether any was closed.
+    fn row(&mut self, indent: usize) -> bool {
+        let before = self.stack.len();
+        while self
+            .stack
+            .last()
+            .is_some_and(|o| o.deeper && indent <= o.indent)
+        {
+            self.stack.pop();
+        }
+        for open in &mut self.stack {
+            if indent > open.indent {
+                open.deeper = true;
+            }
+        }
+        self.stack.len() != before
+    }
+
+    /// A "Total ..." row closes the section it names ("Total stockholders' equity" closes
+    /// "Stockholders' equity:" and the sections inside it), else the innermost one.
+    fn close(&mut self, label: &str) {
+        let named = words(label.get(5..).unwrap_or_default());
+        match self
+            .stack
+            .iter()
+            .rposition(|o| words(&o.text.text) == named)
+        {
+            Some(j) => self.stack.truncate(j),
+            None => {
+                self.stack.pop();
+            }
+        }
+    }
+
     fn current(&self) -> Vec<Text> {
         self.group
             .iter()
-            .chain(self.stack.iter().map(|(_, t)| t))
+            .chain(self.stack.iter().map(|o| &o.text))
             .cloned()
             .collect()
     }
+}
+
+/// Lower-case words of a heading or label, punctuation dropped: "Stockholders' equity:" and
+/// "stockholders equity" compare equal.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.replace('\'', "").to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 struct Start {
@@ -767,6 +824,7 @@ fn body(
             idx += 1;
         }
         pending.clear();
+        let first_label_line = wrap.first().copied();
         let mut label: Option<Text> = None;
         for w in wrap {
             if let Some(t) = text_of(&lines[w]) {
@@ -810,13 +868,16 @@ fn body(
         };
         let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
+        let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
+        let left_section = sections.row(label_indent);
+        let name = label.text.clone();
         table.rows.push(Row {
             label,
             sections: sections.current(),
             cells,
         });
-        if closes {
-            sections.stack.pop();
+        if closes && !left_section {
+            sections.close(&name);
         }
         last_row = k;
         k += 1;
