@@ -65,3 +65,369 @@ fn readme_names_every_corpus_release() {
         );
     }
 }
+
+/// (concept, context id, value, unit, decimals), typed by hand from each release's text.
+type Expected = (&'static str, &'static str, &'static str, &'static str, i32);
+
+/// Southern Company, Q4 2004: the income account (in millions) and the financial highlights.
+const SOUTHERN_2004: &[Expected] = &[
+    (
+        "us-gaap:Revenues",
+        "D20041001-20041231",
+        "2721000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:Revenues",
+        "D20040101-20041231",
+        "11903000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:UnregulatedOperatingRevenue",
+        "D20041001-20041231",
+        "117000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:OperatingExpenses",
+        "D20041001-20041231",
+        "2325000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:OperatingIncomeLoss",
+        "D20040101-20041231",
+        "2827000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NonoperatingIncomeExpense",
+        "D20041001-20041231",
+        "-15000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:IncomeTaxExpenseBenefit",
+        "D20041001-20041231",
+        "-2000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D20041001-20041231",
+        "204000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D20040101-20041231",
+        "1532000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D20041001-20041231",
+        "0.27",
+        "USD-per-shares",
+        2,
+    ),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D20040101-20041231",
+        "2.07",
+        "USD-per-shares",
+        2,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+        "D20040101-20041231",
+        "739000000",
+        "shares",
+        -6,
+    ),
+    (
+        "us-gaap:CommonStockSharesOutstanding",
+        "I20041231",
+        "741000000",
+        "shares",
+        -6,
+    ),
+];
+
+/// Southern Company, Q4 2006.
+const SOUTHERN_2006: &[Expected] = &[
+    (
+        "us-gaap:Revenues",
+        "D20061001-20061231",
+        "3152000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:Revenues",
+        "D20050101-20051231",
+        "13554000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:UtilitiesOperatingExpenseMaintenanceAndOperations",
+        "D20061001-20061231",
+        "971000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:DepreciationDepletionAndAmortization",
+        "D20060101-20061231",
+        "1200000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:OperatingExpenses",
+        "D20060101-20061231",
+        "11132000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NonoperatingIncomeExpense",
+        "D20051001-20051231",
+        "-26000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
+        "D20060101-20061231",
+        "-1000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
+        "D20061001-20061231",
+        "0",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D20061001-20061231",
+        "188000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D20050101-20051231",
+        "1591000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D20061001-20061231",
+        "0.25",
+        "USD-per-shares",
+        2,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+        "D20061001-20061231",
+        "745000000",
+        "shares",
+        -6,
+    ),
+    (
+        "us-gaap:CommonStockSharesOutstanding",
+        "I20061231",
+        "747000000",
+        "shares",
+        -6,
+    ),
+];
+
+/// Junglee Corp. (in Amazon.com's 8-K): audited statements in whole dollars, the 1996 column
+/// from inception (June 3, 1996), and unaudited six-month statements.
+const AMAZON_1998: &[Expected] = &[
+    (
+        "us-gaap:Revenues",
+        "D19970101-19971231",
+        "1216355",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+        "D19970101-19971231-ProductOrServiceAxis-LicenseMember",
+        "985495",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:Revenues",
+        "D19980101-19980630",
+        "1398204",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:OperatingIncomeLoss",
+        "D19970101-19971231",
+        "-4322012",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:OperatingIncomeLoss",
+        "D19980101-19980630",
+        "-4314757",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:InvestmentIncomeInterest",
+        "D19970101-19971231",
+        "156436",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:InterestExpense",
+        "D19970101-19971231",
+        "30998",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:OtherNonoperatingIncomeExpense",
+        "D19960603-19961231",
+        "-9712",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D19960603-19961231",
+        "-742411",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D19970101-19970630",
+        "-1581681",
+        "USD",
+        0,
+    ),
+    ("us-gaap:AssetsCurrent", "I19971231", "2168345", "USD", 0),
+    ("us-gaap:Assets", "I19961231", "3788259", "USD", 0),
+    (
+        "us-gaap:LiabilitiesAndStockholdersEquity",
+        "I19971231",
+        "3086238",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+        "I19971231",
+        "1576716",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:ShortTermInvestments",
+        "I19961231",
+        "977957",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:NetCashProvidedByUsedInOperatingActivities",
+        "D19970101-19971231",
+        "-3883963",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:IncreaseDecreaseInAccountsReceivable",
+        "D19970101-19971231",
+        "386068",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment",
+        "D19960603-19961231",
+        "335912",
+        "USD",
+        0,
+    ),
+    (
+        "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease",
+        "D19970101-19971231",
+        "-838484",
+        "USD",
+        0,
+    ),
+];
+
+fn check_release(case: &str, expected: &[Expected], cik: &str) {
+    let Some(dir) = folder_or_skip(&format!("the facts of {case}")) else {
+        return;
+    };
+    let release = RELEASES.iter().find(|r| r.case == case).unwrap();
+    let (_, conv) = crate::convert_file(&dir.join(release.path), &xbrlify::Options::default())
+        .unwrap_or_else(|e| panic!("{case} converts: {e}"));
+    assert_eq!(conv.entity.scheme, xbrlify::CIK_SCHEME, "{case}");
+    assert_eq!(conv.entity.identifier, cik, "{case}");
+    let cik_fact = conv
+        .document_facts
+        .iter()
+        .find(|f| f.concept == "dei:EntityCentralIndexKey")
+        .unwrap_or_else(|| panic!("{case}: no dei:EntityCentralIndexKey"));
+    assert_eq!(cik_fact.value, cik, "{case}");
+    for &(concept, context, value, unit, decimals) in expected {
+        let fact = conv
+            .facts
+            .facts
+            .iter()
+            .find(|f| f.concept == concept && f.context.id == context)
+            .unwrap_or_else(|| panic!("{case}: no {concept} in {context}"));
+        assert_eq!(fact.value, value, "{case}: {concept} {context}");
+        assert_eq!(
+            fact.unit.map(|u| u.id()),
+            Some(unit),
+            "{case}: {concept} {context}"
+        );
+        assert_eq!(fact.decimals, Some(decimals), "{case}: {concept} {context}");
+    }
+}
+
+#[test]
+fn southern_2004_facts_typed_from_the_release() {
+    check_release("southern-2004-q4", SOUTHERN_2004, "0000092122");
+}
+
+#[test]
+fn southern_2006_facts_typed_from_the_release() {
+    check_release("southern-2006-q4", SOUTHERN_2006, "0000092122");
+}
+
+#[test]
+fn amazon_1998_facts_typed_from_the_release() {
+    check_release("amazon-1998-junglee", AMAZON_1998, "0001018724");
+}
