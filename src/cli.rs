@@ -1,10 +1,13 @@
-//! The command line: argument parsing (clap) and all file I/O.
+//! The command line: argument parsing (clap) and all file I/O. Batch conversion (many inputs,
+//! `--out-dir`) is in [`batch`].
+
+mod batch;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
 use xbrlify::error::{Error, ErrorKind, Location};
 use xbrlify::map::Mapping;
@@ -22,18 +25,29 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Convert a release into an XBRL instance.
+    /// Convert releases into XBRL instances: one release to a file or standard output, or many
+    /// (files, folders, a list) into --out-dir.
     Convert {
+        /// Releases: plain text or whole EDGAR submissions; `-` reads standard input. With
+        /// --out-dir, also folders (every `*.txt` below them).
+        #[arg(value_name = "RELEASE", required_unless_present = "from_list")]
+        inputs: Vec<PathBuf>,
         #[command(flatten)]
-        common: Common,
-        /// Where to write the instance (default: standard output). Written atomically.
-        #[arg(short, long, value_name = "OUT.xml")]
+        settings: Settings,
+        /// Where to write the instance of a single release (default: standard output).
+        /// Written atomically.
+        #[arg(short, long, value_name = "OUT.xml", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        batch: batch::Args,
     },
     /// Account for every numeric cell: the fact it became, or why not.
     Inspect {
+        /// The release: plain text or a whole EDGAR submission; `-` reads standard input.
+        #[arg(value_name = "RELEASE")]
+        release: String,
         #[command(flatten)]
-        common: Common,
+        settings: Settings,
         /// Print a coverage report instead: cells by fate, the primary statements' share, and
         /// the rows no mapping entry matched. Accepts several releases.
         #[arg(long)]
@@ -44,11 +58,9 @@ enum Command {
     },
 }
 
-#[derive(Args)]
-struct Common {
-    /// The release: plain text or a whole EDGAR submission; `-` reads standard input.
-    #[arg(value_name = "RELEASE")]
-    release: String,
+/// What every conversion takes besides its input.
+#[derive(clap::Args)]
+pub(crate) struct Settings {
     /// A mapping file replacing the embedded taxonomy/us-gaap-2024.toml.
     #[arg(long, value_name = "FILE")]
     mapping: Option<PathBuf>,
@@ -61,10 +73,17 @@ struct Common {
     cik: Option<String>,
     /// The largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
-    max_input_size: u64,
+    pub(crate) max_input_size: u64,
     /// Treat diagnostics (footing, unmapped rows, no CIK) as fatal: exit 1, write nothing.
     #[arg(long)]
-    deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
+}
+
+/// The mapping and concept table a run converts with, loaded once.
+pub(crate) struct Tables {
+    concepts: ConceptTable,
+    mapping: Mapping,
+    options: Options,
 }
 
 /// Runs the command line; returns the process exit code.
@@ -79,13 +98,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
+pub(crate) fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("cannot {what}: {e}"))
         .with_location(Location::bare(path, 1, 1))
 }
 
-fn load(common: &Common) -> Result<(Source, Conversion), Error> {
-    let limit = common.max_input_size;
+/// Reads a release (`-`: standard input), refusing more than `limit` bytes. Returns the name
+/// shown in messages and the bytes.
+pub(crate) fn read_release(release: &Path, limit: u64) -> Result<(String, Vec<u8>), Error> {
     let too_big = |name: &str, size: u64| {
         Error::new(
             ErrorKind::Input,
@@ -93,7 +113,7 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         )
         .with_location(Location::bare(name, 1, 1))
     };
-    let (name, bytes) = if common.release == "-" {
+    if release == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin()
             .take(limit.saturating_add(1))
@@ -102,26 +122,27 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         if buf.len() as u64 > limit {
             return Err(too_big("<stdin>", buf.len() as u64));
         }
-        ("<stdin>".to_string(), buf)
-    } else {
-        let name = common.release.clone();
-        let file =
-            std::fs::File::open(&name).map_err(|e| io_error(&name, "read the release", e))?;
-        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-        if size > limit {
-            return Err(too_big(&name, size));
-        }
-        let mut bytes = Vec::with_capacity(size as usize);
-        file.take(limit.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(|e| io_error(&name, "read the release", e))?;
-        if bytes.len() as u64 > limit {
-            return Err(too_big(&name, bytes.len() as u64));
-        }
-        (name, bytes)
-    };
-    let source = xbrlify::read::decode(&name, &bytes)?;
-    let concepts = match &common.concepts {
+        return Ok(("<stdin>".to_string(), buf));
+    }
+    let name = release.display().to_string();
+    let file = std::fs::File::open(release).map_err(|e| io_error(&name, "read the release", e))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limit {
+        return Err(too_big(&name, size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&name, "read the release", e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(&name, bytes.len() as u64));
+    }
+    Ok((name, bytes))
+}
+
+/// Loads the concept table and the mapping the settings name (or the embedded ones).
+pub(crate) fn tables(settings: &Settings) -> Result<Tables, Error> {
+    let concepts = match &settings.concepts {
         None => ConceptTable::embedded(),
         Some(path) => {
             let shown = path.display().to_string();
@@ -130,7 +151,7 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
             ConceptTable::parse(&shown, &text)?
         }
     };
-    let mapping = match &common.mapping {
+    let mapping = match &settings.mapping {
         None => Mapping::embedded(&concepts)?,
         Some(path) => {
             let shown = path.display().to_string();
@@ -140,10 +161,30 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         }
     };
     let options = Options {
-        cik: common.cik.clone(),
+        cik: settings.cik.clone(),
     };
-    let conversion = xbrlify::convert(&source, &mapping, &concepts, &options)?;
+    Ok(Tables {
+        concepts,
+        mapping,
+        options,
+    })
+}
+
+/// Decodes and converts the bytes of a release.
+pub(crate) fn convert(
+    name: &str,
+    bytes: &[u8],
+    tables: &Tables,
+) -> Result<(Source, Conversion), Error> {
+    let source = xbrlify::read::decode(name, bytes)?;
+    let conversion = xbrlify::convert(&source, &tables.mapping, &tables.concepts, &tables.options)?;
     Ok((source, conversion))
+}
+
+fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
+    let (name, bytes) = read_release(release, settings.max_input_size)?;
+    let tables = tables(settings)?;
+    convert(&name, &bytes, &tables)
 }
 
 fn report(conv: &Conversion, deny: bool) -> bool {
@@ -155,9 +196,32 @@ fn report(conv: &Conversion, deny: bool) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
-        Command::Convert { common, output } => {
-            let (_, conv) = load(&common)?;
-            if report(&conv, common.deny_warnings) {
+        Command::Convert {
+            inputs,
+            settings,
+            output,
+            batch,
+        } => {
+            if batch.out_dir.is_some() {
+                return batch::run(&inputs, &settings, &batch);
+            }
+            let release = match inputs.as_slice() {
+                [one] if !one.is_dir() => one,
+                [one] => {
+                    return Err(usage(format!(
+                        "{} is a folder: converting a folder needs --out-dir DIR",
+                        one.display()
+                    )));
+                }
+                _ => {
+                    return Err(usage(format!(
+                        "{} releases given: converting several needs --out-dir DIR",
+                        inputs.len()
+                    )));
+                }
+            };
+            let (_, conv) = load(release, &settings)?;
+            if report(&conv, settings.deny_warnings) {
                 eprintln!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
                     conv.diagnostics.len()
@@ -167,17 +231,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let xml = xbrlify::xbrl::write(&conv);
             match output {
                 None => write_stdout(&xml)?,
-                Some(path) => write_atomically(&path, &xml)?,
+                Some(path) => write_atomically(&path, &xml, Flush::Now)?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Inspect {
-            common,
+            release,
+            settings,
             summary: false,
             ..
         } => {
-            let (source, conv) = load(&common)?;
-            let denied = report(&conv, common.deny_warnings);
+            let (source, conv) = load(Path::new(&release), &settings)?;
+            let denied = report(&conv, settings.deny_warnings);
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
             Ok(if denied {
                 ExitCode::from(1)
@@ -186,30 +251,25 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             })
         }
         Command::Inspect {
-            common,
+            release,
+            settings,
             summary: true,
             more,
-        } => summary(common, more),
+        } => summary(release, &settings, more),
     }
 }
 
-fn summary(common: Common, more: Vec<String>) -> Result<ExitCode, Error> {
+pub(crate) fn usage(message: String) -> Error {
+    Error::new(ErrorKind::Usage, message)
+}
+
+fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Error> {
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
-    let releases: Vec<String> = std::iter::once(common.release.clone())
-        .chain(more)
-        .collect();
+    let releases: Vec<String> = std::iter::once(release).chain(more).collect();
     for release in releases {
-        let one = Common {
-            release,
-            mapping: common.mapping.clone(),
-            concepts: common.concepts.clone(),
-            cik: common.cik.clone(),
-            max_input_size: common.max_input_size,
-            deny_warnings: common.deny_warnings,
-        };
-        match load(&one) {
+        match load(Path::new(&release), settings) {
             Ok((source, conv)) => {
                 let (a, p) = xbrlify::inspect::coverage(&conv);
                 all.merge(a);
@@ -251,9 +311,20 @@ fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
         .map_err(|e| io_error("<stdout>", "write standard output", e))
 }
 
+/// Whether [`write_atomically`] makes the new file durable before renaming it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flush {
+    /// `fsync` the file before the rename: after a crash the name holds the old file or the
+    /// whole new one.
+    Now,
+    /// Leave flushing to the caller (batch mode syncs the file system once at the end). A
+    /// killed process still never leaves a part under the name; a machine crash can.
+    Later,
+}
+
 /// Writes to a temporary file beside `path`, then renames it over `path`: readers see the old
 /// file or the whole new one, never a part.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8], flush: Flush) -> Result<(), Error> {
     let shown = path.display().to_string();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -262,7 +333,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| io_error(&shown, "create a temporary file", e))?;
     tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
+        .and_then(|_| match flush {
+            Flush::Now => tmp.as_file().sync_all(),
+            Flush::Later => Ok(()),
+        })
         .map_err(|e| io_error(&shown, "write the output", e))?;
     tmp.persist(path)
         .map_err(|e| io_error(&shown, "replace the output", e.error))?;

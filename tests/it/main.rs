@@ -2,6 +2,7 @@
 //! and (with `XBRLIFY_ARELLE=1`) Arelle's verdict on every golden instance.
 
 mod arelle;
+mod batch;
 mod cli;
 mod corpus;
 mod errors;
