@@ -28,7 +28,8 @@ fn strip_footnote(token: &str) -> &str {
     t = t.trim_end_matches('*');
     if let Some(open) = t.rfind('(') {
         let mark = &t[open..];
-        let inner = &mark[1..mark.len().saturating_sub(1)];
+        // `mark` is at least the `(`; a lone `(` has no inside.
+        let inner = mark.get(1..mark.len().saturating_sub(1)).unwrap_or("");
         let preceded = t[..open].ends_with(|c: char| c.is_ascii_digit() || c == ')' || c == '%');
         if mark.ends_with(')')
             && preceded

@@ -145,7 +145,12 @@ pub fn read(source: &Source) -> Result<Document, Error> {
 /// Splits an EDGAR submission into its header fields and the line ranges of the documents
 /// whose tables count (Exhibit 99 text; all plain-text documents when there is none).
 fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
-    let head = &source.text()[..source.text().len().min(4096)];
+    let text = source.text();
+    let mut head_end = text.len().min(4096);
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = &text[..head_end];
     let is_submission = head.contains("<SEC-HEADER>")
         || head.contains("<SEC-DOCUMENT>")
         || head.contains("<IMS-HEADER>")
@@ -310,8 +315,10 @@ fn find_ticker(source: &Source) -> Option<Text> {
     for (colon, _) in text.match_indices(':') {
         let before = &text[..colon];
         let word_start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = before[word_start..].to_ascii_lowercase();
         if !EXCHANGES.contains(&word.as_str()) {
             continue;

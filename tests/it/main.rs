@@ -9,6 +9,7 @@ mod errors;
 mod facts;
 mod golden;
 mod layouts;
+mod regress;
 
 use std::path::{Path, PathBuf};
 
