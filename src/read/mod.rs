@@ -200,6 +200,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 f.fiscal_year_end.get_or_insert(v);
             }
         }
+        // Every marker below is a tag: only lines starting with `<` need an upper-case copy.
+        if !t.starts_with('<') {
+            continue;
+        }
         let upper = t.to_ascii_uppercase();
         if upper.starts_with("<DOCUMENT>") {
             in_header = false;
