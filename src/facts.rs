@@ -56,12 +56,19 @@ pub struct Context {
 impl Context {
     /// The context of a period and dimensions.
     pub fn new(period: Period, dims: Vec<(String, String)>) -> Context {
-        let mut id = match period {
-            Period::Instant(d) => format!("I{}", d.format("%Y%m%d")),
-            Period::Duration { start, end } => {
-                format!("D{}-{}", start.format("%Y%m%d"), end.format("%Y%m%d"))
+        let mut id = String::with_capacity(40);
+        match period {
+            Period::Instant(d) => {
+                id.push('I');
+                push_ymd(&mut id, d);
             }
-        };
+            Period::Duration { start, end } => {
+                id.push('D');
+                push_ymd(&mut id, start);
+                id.push('-');
+                push_ymd(&mut id, end);
+            }
+        }
         for (axis, member) in &dims {
             let local = |q: &str| q.rsplit(':').next().unwrap_or(q).to_string();
             id.push('-');
@@ -71,6 +78,17 @@ impl Context {
         }
         Context { id, period, dims }
     }
+}
+
+/// Appends a date as `%Y%m%d` does (`20030930`), without parsing a format string for each.
+fn push_ymd(out: &mut String, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let _ = if (0..=9999).contains(&d.year()) {
+        write!(out, "{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    } else {
+        write!(out, "{}", d.format("%Y%m%d"))
+    };
 }
 
 /// A fact.
