@@ -192,52 +192,54 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
 
 fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
-    // As many as the ASCII word starts: exact unless the line has non-ASCII whitespace.
-    let starts = bytes
-        .iter()
-        .zip(std::iter::once(&b' ').chain(bytes))
-        .filter(|&(&b, &before)| !is_ascii_space(b) && is_ascii_space(before))
-        .count();
-    let mut tokens = Vec::with_capacity(starts);
+    let mut tokens = Vec::new();
     let mut col = 0;
-    let mut current: Option<(usize, usize)> = None; // (byte offset in line, col)
     let mut i = 0;
-    // Bytes, not chars: releases are nearly all ASCII, and an ASCII byte is its own char.
-    while i < bytes.len() {
-        let (white, len) = match bytes[i] {
+    // Bytes, not chars: releases are nearly all ASCII, and an ASCII byte is its own char. Any
+    // other char is decoded and asked whether it is whitespace.
+    let space_at = |i: usize| -> (bool, usize) {
+        match bytes[i] {
             b if b.is_ascii() => (is_ascii_space(b), 1),
-            _ => match text[i..].chars().next() {
-                Some(c) => (c.is_whitespace(), c.len_utf8()),
-                None => break,
-            },
-        };
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    while i < bytes.len() {
+        // Whitespace between tokens.
+        let (white, len) = space_at(i);
         if white {
-            if let Some((b, cs)) = current.take() {
-                tokens.push(Tok {
-                    text: &text[b..i],
-                    span: Span::new(start + b, start + i),
-                    col: cs,
-                    end_col: col,
-                });
-            }
             col = if bytes[i] == b'\t' {
                 (col / 8 + 1) * 8
             } else {
                 col + 1
             };
-        } else {
-            if current.is_none() {
-                current = Some((i, col));
+            i += len;
+            continue;
+        }
+        // A token: printable ASCII (above the space) is never whitespace.
+        let (from, from_col) = (i, col);
+        while i < bytes.len() {
+            if bytes[i] > b' ' && bytes[i] < 0x80 {
+                i += 1;
+            } else {
+                let (white, len) = space_at(i);
+                if white {
+                    break;
+                }
+                i += len;
             }
             col += 1;
         }
-        i += len;
-    }
-    if let Some((b, cs)) = current {
+        if tokens.capacity() == 0 {
+            // Room for a line of short words: one allocation for nearly every line.
+            tokens.reserve(bytes.len() / 6 + 1);
+        }
         tokens.push(Tok {
-            text: &text[b..],
-            span: Span::new(start + b, start + text.len()),
-            col: cs,
+            text: &text[from..i],
+            span: Span::new(start + from, start + i),
+            col: from_col,
             end_col: col,
         });
     }
