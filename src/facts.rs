@@ -247,6 +247,7 @@ pub fn build(
             })
             .collect();
         let parts = parts_of_entity(table, &outcomes);
+        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         for (r, row) in table.rows.iter().enumerate() {
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
             let outcome = outcomes[r];
@@ -279,6 +280,7 @@ pub fn build(
             }
             let row_name = row_name(row);
             let decimals = row_decimals(row, meaning, outcome, concepts);
+            let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
                 let column = &meaning.columns[cell.column];
                 let mut report = CellReport {
@@ -315,16 +317,17 @@ pub fn build(
                         report.derived = true;
                     }
                     (Some(Outcome::Concept(rule)), ColumnMeaning::Period(period)) => {
-                        let info = RowInfo {
+                        // What the row's cells share, worked out for its first reported cell.
+                        let info = info.get_or_insert_with(|| RowInfo {
                             rule,
-                            flow_only: in_cash_flow(table, row)
+                            flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                                 && !names_balance_date(&row.label.text),
                             at_start: names_start(&row.label.text),
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
-                        };
-                        match candidate(cell, *period, meaning, &info, mapping, concepts) {
+                        });
+                        match candidate(cell, *period, meaning, info, mapping, concepts) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -346,20 +349,22 @@ pub fn build(
     Ok(out)
 }
 
-/// Whether a row sits in a cash-flow statement (by its table title or its sections), where a
-/// row named like a balance-sheet item ("Accounts receivable") is a change in it.
-fn in_cash_flow(table: &Table, row: &Row) -> bool {
+/// Whether a title or section names a cash-flow statement, where a row named like a
+/// balance-sheet item ("Accounts receivable") is a change in it.
+fn names_cash_flow(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "cash flow",
         "operating activities",
         "investing activities",
         "financing activities",
     ];
-    let hit = |t: &str| {
-        let l = t.to_ascii_lowercase();
-        WORDS.iter().any(|w| l.contains(w))
-    };
-    table.title.iter().any(|t| hit(&t.text)) || row.sections.iter().any(|s| hit(&s.text))
+    let l = text.to_ascii_lowercase();
+    WORDS.iter().any(|w| l.contains(w))
+}
+
+/// Whether a row's sections name a cash-flow statement (its table's title may, too).
+fn sections_in_cash_flow(row: &Row) -> bool {
+    row.sections.iter().any(|s| names_cash_flow(&s.text))
 }
 
 fn names_balance_date(label: &str) -> bool {
