@@ -33,7 +33,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    if let Some(pos) = sample.iter().position(|&b| b == 0) {
+    // `contains` searches a byte with memchr; `position` would test byte by byte.
+    if sample.contains(&0)
+        && let Some(pos) = sample.iter().position(|&b| b == 0)
+    {
         return Err(binary(name, bytes, pos));
     }
     if control * 100 > sample.len() {
