@@ -93,7 +93,7 @@ fn windows_1252(b: u8) -> char {
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
     let text = source.text();
-    let mut all = Vec::new();
+    let mut all = Vec::with_capacity(source.line_count());
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
         let content = raw.trim_end_matches(['\n', '\r']);
