@@ -7,7 +7,8 @@
 # `xbrlify convert ARCHIVE --out-dir OUT` at each -j, and prints wall time, MB/s of input,
 # releases/s and peak RSS (from /usr/bin/time -v). Then times single releases, process start
 # to exit. The archive's files are hard links to one copy of each release, read from the page
-# cache: the figures are the converter's, not the disk's.
+# cache: the figures are the converter's, not the disk's. CPU s is user + system time: on a
+# machine shared with other work it varies less than the wall time.
 #
 # Usage: bench/batch.sh [COUNT...]        default counts: 1000 10000 50000
 #        JOBS="1 2" bench/batch.sh 10000  -j values (default "1 2")
@@ -36,7 +37,7 @@ releases=("$tmp"/releases/*.txt)
 echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 echo "releases replicated: ${#releases[@]} ($(cat "${releases[@]}" | wc -c) bytes together)"
 echo
-printf '%8s %3s %9s %8s %8s %11s %9s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB'
+printf '%8s %3s %9s %8s %8s %11s %9s %7s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB' 'CPU s'
 
 for count in "${counts[@]}"; do
     archive=$tmp/archive-$count
@@ -66,8 +67,9 @@ for count in "${counts[@]}"; do
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
             n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$tmp/time")
         rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time")
-        awk -v n="$count" -v j="$j" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
-            printf "%8d %3d %9.1f %8.2f %8.1f %11.0f %9.1f\n", n, j, b / 1e6, w, b / 1e6 / w, n / w, r / 1024 }'
+        cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s }' "$tmp/time")
+        awk -v n="$count" -v j="$j" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
+            printf "%8d %3d %9.1f %8.2f %8.1f %11.0f %9.1f %7.2f\n", n, j, b / 1e6, w, b / 1e6 / w, n / w, r / 1024, c }'
     done
 done
 
