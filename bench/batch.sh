@@ -12,6 +12,9 @@
 #
 # Usage: bench/batch.sh [COUNT...]        default counts: 1000 10000 50000
 #        JOBS="1 2" bench/batch.sh 10000  -j values (default "1 2")
+#        OUT_DIR=/dev/shm bench/batch.sh  where the outputs go (default: the temporary folder);
+#                                         a tmpfs leaves out the file system's cost of creating
+#                                         files
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +26,9 @@ cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 bin=$root/target/release/xbrlify
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+outs=$tmp
+if [ -n "${OUT_DIR:-}" ]; then outs=$(mktemp -d "$OUT_DIR/xbrlify-bench-out.XXXXXX"); fi
+trap 'rm -rf "$tmp" "$outs"' EXIT
 
 mkdir "$tmp/releases"
 cp "$root/tests/corpus/atg-2003-q3.txt" "$tmp/releases/"
@@ -35,6 +40,7 @@ fi
 releases=("$tmp"/releases/*.txt)
 
 echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
+echo "outputs in: $(df --output=fstype "$outs" | tail -1) ($outs)"
 echo "releases replicated: ${#releases[@]} ($(cat "${releases[@]}" | wc -c) bytes together)"
 echo
 printf '%8s %3s %9s %8s %8s %11s %9s %7s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB' 'CPU s'
@@ -51,7 +57,7 @@ for count in "${counts[@]}"; do
         # A fresh folder per run, removed only at the end: creating files where many were just
         # deleted costs ext4 extra work (it skips recently freed inodes) that is no part of a
         # conversion.
-        out=$tmp/out-$count-$j
+        out=$outs/out-$count-$j
         sync
         /usr/bin/time -v -o "$tmp/time" "$bin" convert "$archive" --out-dir "$out" -j "$j" \
             --report "$tmp/report.jsonl" 2>"$tmp/stderr" || {
