@@ -86,9 +86,9 @@ fn parse_shard(text: &str) -> Result<Shard, String> {
 }
 
 impl Shard {
-    /// Whether the release with this output name (relative to DIR) is in the slice.
-    fn holds(self, name: &Path) -> bool {
-        fnv1a(name.as_os_str().as_encoded_bytes()) % self.count == self.index
+    /// Whether the release whose output name hashes to `name_hash` is in the slice.
+    fn holds(self, name_hash: u64) -> bool {
+        name_hash % self.count == self.index
     }
 }
 
@@ -99,14 +99,40 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// One release of the batch.
+/// One release of the batch. The whole list is held at once, so an input keeps its path and
+/// little else (its output name is made again when needed).
 struct Input {
     /// Where to read it.
-    path: PathBuf,
-    /// Its instance, relative to DIR.
-    output: PathBuf,
+    path: Box<Path>,
+    /// How many leading parts of `path` are the folder it was found in (0 when given as is):
+    /// the output is named from the rest.
+    root_parts: usize,
+    /// FNV-1a of the output name: its shard, and a first test for collisions.
+    name_hash: u64,
     /// Why it cannot be converted, found before reading it.
     problem: Option<Error>,
+}
+
+impl Input {
+    fn new(path: PathBuf, root_parts: usize, problem: Option<Error>) -> Input {
+        let mut input = Input {
+            path: path.into_boxed_path(),
+            root_parts,
+            name_hash: 0,
+            problem,
+        };
+        input.name_hash = fnv1a(input.output().as_os_str().as_encoded_bytes());
+        input
+    }
+
+    /// Its instance, relative to DIR.
+    fn output(&self) -> PathBuf {
+        let mut parts = self.path.components();
+        for _ in 0..self.root_parts {
+            parts.next();
+        }
+        output_name(parts.as_path())
+    }
 }
 
 /// The name of a release's instance below DIR, from the release's path (relative to the
@@ -165,11 +191,7 @@ fn list(inputs: &[PathBuf], from_list: Option<&Path>) -> Result<Vec<Input>, Erro
         if path.is_dir() {
             walk(&path, &mut out);
         } else {
-            out.push(Input {
-                output: output_name(&path),
-                path,
-                problem: None,
-            });
+            out.push(Input::new(path, 0, None));
         }
     }
     Ok(out)
@@ -217,12 +239,13 @@ fn path_of_bytes(bytes: &[u8]) -> Option<PathBuf> {
 /// that cannot be listed is a failed input.
 fn walk(root: &Path, out: &mut Vec<Input>) {
     let mut found = Vec::new();
+    let root_parts = root.components().count();
     let mut folders = vec![root.to_path_buf()];
     while let Some(folder) = folders.pop() {
         let entries = match fs::read_dir(&folder) {
             Ok(entries) => entries,
             Err(e) => {
-                out.push(unlistable(root, &folder, e));
+                out.push(unlistable(root_parts, &folder, e));
                 continue;
             }
         };
@@ -230,7 +253,7 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    out.push(unlistable(root, &folder, e));
+                    out.push(unlistable(root_parts, &folder, e));
                     break;
                 }
             };
@@ -250,43 +273,47 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
         }
     }
     found.sort();
-    out.extend(found.into_iter().map(|path| Input {
-        output: output_name(path.strip_prefix(root).unwrap_or(&path)),
-        path,
-        problem: None,
-    }));
+    out.extend(
+        found
+            .into_iter()
+            .map(|path| Input::new(path, root_parts, None)),
+    );
 }
 
-fn unlistable(root: &Path, folder: &Path, e: std::io::Error) -> Input {
-    Input {
-        output: output_name(folder.strip_prefix(root).unwrap_or(folder)),
-        path: folder.to_path_buf(),
-        problem: Some(io_error(
-            &folder.display().to_string(),
-            "list the folder",
-            e,
-        )),
-    }
+fn unlistable(root_parts: usize, folder: &Path, e: std::io::Error) -> Input {
+    let problem = io_error(&folder.display().to_string(), "list the folder", e);
+    Input::new(folder.to_path_buf(), root_parts, Some(problem))
 }
 
-/// Marks every release whose output name an earlier release already has.
+/// Marks every release whose output name an earlier release already has. Names are compared
+/// by hash first and made again only when two hashes agree.
 fn mark_collisions(inputs: &mut [Input]) {
-    let mut first: HashMap<&Path, usize> = HashMap::new();
+    let mut first: HashMap<u64, usize> = HashMap::with_capacity(inputs.len());
+    // Names whose hash an earlier, different name has: kept whole (practically never used).
+    let mut others: HashMap<PathBuf, usize> = HashMap::new();
     let mut taken = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         if input.problem.is_some() {
             continue;
         }
-        if let Some(&earlier) = first.get(input.output.as_path()) {
-            taken.push((i, earlier));
+        let Some(&j) = first.get(&input.name_hash) else {
+            first.insert(input.name_hash, i);
+            continue;
+        };
+        let name = input.output();
+        if inputs[j].output() == name {
+            taken.push((i, j));
+        } else if let Some(&k) = others.get(&name) {
+            taken.push((i, k));
         } else {
-            first.insert(&input.output, i);
+            others.insert(name, i);
         }
     }
+    drop(first);
     for (i, earlier) in taken {
         let message = format!(
             "its instance would be {}, the instance of {} (listed earlier): rename one",
-            inputs[i].output.display(),
+            inputs[i].output().display(),
             inputs[earlier].path.display()
         );
         let shown = inputs[i].path.display().to_string();
@@ -396,7 +423,7 @@ fn convert_one(
     settings: &Settings,
     args: &Args,
 ) -> Done {
-    let output = dir.join(&input.output);
+    let output = dir.join(input.output());
     let mut line = Line {
         input: input.path.display().to_string(),
         output: output.display().to_string(),
@@ -593,7 +620,7 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
     let mut releases = list(inputs, args.from_list.as_deref())?;
     mark_collisions(&mut releases);
     if let Some(shard) = args.shard {
-        releases.retain(|r| shard.holds(&r.output));
+        releases.retain(|r| shard.holds(r.name_hash));
     }
     let shown_dir = dir.display().to_string();
     fs::create_dir_all(dir).map_err(|e| io_error(&shown_dir, "create the output folder", e))?;
@@ -715,7 +742,7 @@ mod tests {
                         index,
                         count: count as u64,
                     }
-                    .holds(name)
+                    .holds(fnv1a(name.as_os_str().as_encoded_bytes()))
                 })
                 .collect();
             assert_eq!(holders.len(), 1, "{}", name.display());
