@@ -86,6 +86,19 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// A line outside the text that is read, kept for its position only: no tokens, no
+    /// cells, no markup (the caller cuts any line that may be markup).
+    pub fn outside(text: &'a str) -> Line<'a> {
+        Line {
+            text,
+            tokens: Vec::new(),
+            label_len: 0,
+            cells: Vec::new(),
+            markup: None,
+            rule: false,
+        }
+    }
+
     /// No content: empty, a rule, or markup.
     pub fn is_blank(&self) -> bool {
         self.tokens.is_empty() || self.rule || self.markup.is_some()

@@ -93,14 +93,31 @@ fn windows_1252(b: u8) -> char {
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
     let text = source.text();
-    let mut all = Vec::with_capacity(source.line_count());
+    let mut raw_lines: Vec<(usize, &str)> = Vec::with_capacity(source.line_count());
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        all.push(lines::Line::new(offset, content));
+        raw_lines.push((offset, raw.trim_end_matches(['\n', '\r'])));
         offset += raw.len();
     }
-    let (edgar, regions) = edgar(source, &all);
+    let (edgar, regions) = edgar(source, &raw_lines);
+    // Only the regions' lines are ever looked into (table finding stays inside its region);
+    // elsewhere a line needs cutting only when it may be markup, which table blocks count.
+    let mut inside = vec![false; raw_lines.len()];
+    for region in &regions {
+        let end = region.end.min(inside.len());
+        inside[region.start.min(end)..end].fill(true);
+    }
+    let all: Vec<lines::Line<'_>> = raw_lines
+        .iter()
+        .zip(&inside)
+        .map(|(&(offset, content), &inside)| {
+            if inside || content.trim_start().starts_with('<') {
+                lines::Line::new(offset, content)
+            } else {
+                lines::Line::outside(content)
+            }
+        })
+        .collect();
     let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
     for region in regions {
@@ -147,7 +164,7 @@ pub fn read(source: &Source) -> Result<Document, Error> {
 
 /// Splits an EDGAR submission into its header fields and the line ranges of the documents
 /// whose tables count (Exhibit 99 text; all plain-text documents when there is none).
-fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
+fn edgar(source: &Source, lines: &[(usize, &str)]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
     let text = source.text();
     let mut head_end = text.len().min(4096);
     while !text.is_char_boundary(head_end) {
@@ -168,8 +185,8 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     let mut html = false;
     let mut in_header = true;
     let mut filer_block = false;
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.text.trim();
+    for (i, &(_, line)) in lines.iter().enumerate() {
+        let t = line.trim();
         if in_header {
             let field = |key: &str| t.strip_prefix(key).map(|v| v.trim().to_string());
             if let Some(v) = field("ACCESSION NUMBER:") {
