@@ -688,9 +688,14 @@ fn progress(releases: usize) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(releases as u64), ProgressDrawTarget::stderr());
     if let Ok(style) =
-        ProgressStyle::with_template("{wide_bar} {pos}/{len} releases, {per_sec}, {eta} left")
+        ProgressStyle::with_template("{wide_bar} {pos}/{len} releases, {rate}/s, {eta} left")
     {
-        bar.set_style(style);
+        bar.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, out: &mut dyn std::fmt::Write| {
+                let _ = write!(out, "{:.0}", state.per_sec());
+            },
+        ));
     }
     bar
 }
