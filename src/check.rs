@@ -79,6 +79,11 @@ pub fn footing(
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
         let parts = parts_of(mapping, rule);
+        let totals: BTreeSet<&str> = mapping
+            .footings()
+            .iter()
+            .map(|f| f.total.concept.as_str())
+            .collect();
         for (fact_idx, total) in facts.facts.iter().enumerate() {
             if targets[fact_idx] != rule.total {
                 continue;
@@ -103,7 +108,7 @@ pub fn footing(
                 total: fact_idx,
                 verdict: Verdict::Foots,
             };
-            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &targets) {
+            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &totals, &targets) {
                 check.verdict = Verdict::Incomplete { row, span };
                 checks.push(check);
                 continue;
@@ -249,6 +254,7 @@ impl<'a> Layout<'a> {
         cell: Span,
         rule: &Footing,
         parts: &BTreeSet<String>,
+        totals: &BTreeSet<&str>,
         targets: &[Target],
     ) -> Option<(String, Span)> {
         let &(t, r_total, column) = self.place.get(&cell.start)?;
@@ -261,6 +267,9 @@ impl<'a> Layout<'a> {
             .map(|i| &i.target)
             .collect();
         let mut found: Vec<&Target> = Vec::new();
+        // Inside the block of an item that is itself a total ("Total operating expenses" with
+        // no section of its own): its rows are its own relationship's business.
+        let mut in_subtotal = false;
         let mut r = r_total;
         while r > 0 {
             r -= 1;
@@ -272,10 +281,15 @@ impl<'a> Layout<'a> {
             let in_section =
                 !total_sections.is_empty() && section_names(row).starts_with(&total_sections);
             let intruder = || Some((row_name(row), first_cell(row, column)));
+            let is_item = |t: &Target| rule.items.iter().any(|i| &i.target == t);
+            if in_subtotal && !matches!(kind, RowKind::Amount(t) if is_item(t)) {
+                continue;
+            }
             match kind {
                 RowKind::Neutral => {}
-                RowKind::Amount(target) if rule.items.iter().any(|i| &i.target == target) => {
+                RowKind::Amount(target) if is_item(target) => {
                     found.push(target);
+                    in_subtotal = false;
                     // An item that closes a section of its own ("Total cost of revenues")
                     // stands for the rows of that section above it.
                     let own = section_names(row);
@@ -283,6 +297,10 @@ impl<'a> Layout<'a> {
                         while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
                             r -= 1;
                         }
+                    } else if totals.contains(target.concept.as_str())
+                        && !required.iter().all(|t| found.contains(t))
+                    {
+                        in_subtotal = true;
                     }
                 }
                 // A part of an item (its breakdown) inside the block.
