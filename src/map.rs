@@ -155,10 +155,27 @@ struct RawTotal {
     unless: Vec<Spanned<String>>,
 }
 
+/// Parenthesised words that qualify a label or heading without changing what it names.
+const QUALIFIERS: &[&str] = &[
+    "unaudited",
+    "audited",
+    "restated",
+    "see note",
+    "see notes",
+    "note",
+    "notes",
+];
+
 /// Normalises a row label or section heading for matching: lower case, `&` read as "and",
 /// footnote markers such as `(1)` and `*` dropped, other punctuation as spaces (except `%`),
 /// whitespace collapsed.
 pub fn normalise(label: &str) -> String {
+    // "Common stock, $.001 par value: 12,000,000 shares authorized; ...": an equity caption's
+    // terms follow its first comma and differ from release to release.
+    let label = match label.split_once(',') {
+        Some((caption, terms)) if terms.to_ascii_lowercase().contains("par value") => caption,
+        _ => label,
+    };
     let mut s = String::with_capacity(label.len());
     let chars: Vec<char> = label.chars().collect();
     let mut i = 0;
@@ -170,11 +187,16 @@ pub fn normalise(label: &str) -> String {
         {
             let inner = &chars[i + 1..i + 1 + close];
             // "(net of allowance of $57,177)", "(Note 9)": a detail with a number in it, which
-            // differs from release to release.
+            // differs from release to release; "(Unaudited)", "(See Notes)": a qualifier.
+            let qualifier = || {
+                let words: String = inner.iter().collect::<String>().to_lowercase();
+                QUALIFIERS.contains(&words.trim())
+            };
             if ((1..=2).contains(&inner.len())
                 && (inner.iter().all(|c| c.is_ascii_digit())
                     || (inner.len() == 1 && inner[0].is_ascii_lowercase())))
                 || inner.iter().any(|c| c.is_ascii_digit())
+                || qualifier()
             {
                 i += close + 2;
                 s.push(' ');

@@ -464,8 +464,10 @@ fn attach_headings(
                 })
                 .collect();
             match covered.len() {
+                // Covering no column's centre: the columns it touches. A phrase centred between
+                // two columns ("June 30," over "2004    2003") heads both.
                 0 => {
-                    if let Some(c) = (0..columns.len()).find(|&c| {
+                    for c in (0..columns.len()).filter(|&c| {
                         let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
                     }) {
@@ -729,6 +731,18 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
 }
 
+/// Whether `line` continues the label of the data row just above it (indented `row_indent`):
+/// it is indented deeper, starts in lower case, and has no number under a column.
+fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
+    let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+    line.indent() > row_indent
+        && line
+            .tokens
+            .first()
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        && line.cells.iter().all(|c| c.end_col <= left_edge)
+}
+
 /// A line that only refers to notes: "(See Notes)".
 fn is_note_reference(line: &Line<'_>) -> bool {
     line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
@@ -780,6 +794,21 @@ fn body(
             continue;
         }
         empty_run = 0;
+        // The rest of the previous row's label, wrapped below it: "Series B: ... issued and"
+        // over "outstanding: 1998, 1,949,726; 1997, 1,943,666", whose numbers stand left of
+        // the first column and belong to the words.
+        if pending.is_empty()
+            && !table.rows.is_empty()
+            && last_row + 1 == k
+            && continues_below(line, lines[last_row].indent(), table)
+            && let Some(rest) = text_of_tokens(&line.tokens)
+            && let Some(prev) = table.rows.last_mut()
+        {
+            prev.label = join(prev.label.clone(), rest);
+            last_row = k;
+            k += 1;
+            continue;
+        }
         if line.is_year_line() || (line.cells.is_empty() && line.year_tokens().count() >= 2) {
             break;
         }

@@ -211,3 +211,97 @@ Gross profit                     4,000        4,000
         ("6000000".into(), -3)
     );
 }
+
+#[test]
+fn bank_income_statement_and_balance_sheet() {
+    let text = "\
+First Example Bancorp (NASDAQ: FEXB)
+
+                    CONSOLIDATED STATEMENTS OF INCOME
+            (Dollars in thousands, except per share data)
+
+                                              Three Months Ended
+                                                   June 30,
+                                               2004        2003
+Interest income:
+  Loans                                      $ 12,345    $ 11,234
+  Investment securities                         2,345       2,100
+    Total interest income                      14,690      13,334
+Interest expense:
+  Deposits                                      3,456       3,789
+  Borrowings                                      456         512
+    Total interest expense                      3,912       4,301
+Net interest income                            10,778       9,033
+Provision for loan losses                         500         600
+Net interest income after provision
+  for loan losses                              10,278       8,433
+Total noninterest income                        2,100       1,900
+Total noninterest expense                       7,000       6,500
+Income before income taxes                      5,378       3,833
+Income taxes                                    1,882       1,341
+Net income                                   $  3,496    $  2,492
+Earnings per share:
+  Basic                                      $   0.45    $   0.40
+  Diluted                                    $   0.44    $   0.39
+
+
+                       CONSOLIDATED BALANCE SHEETS
+                         (Dollars in thousands)
+
+                                           June 30,    December 31,
+                                             2004          2003
+Loans, net                                 $ 812,400     $ 790,100
+Total assets                               1,204,500     1,150,300
+Total deposits                               950,200       910,700
+";
+    let f = facts(text);
+    let q2 = "D20040401-20040630";
+    assert_eq!(
+        value(&f, "us-gaap:InterestAndDividendIncomeOperating", q2),
+        ("14690000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:InterestExpenseOperating", "D20030401-20030630"),
+        ("4301000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:InterestIncomeExpenseNet", q2),
+        ("10778000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:ProvisionForLoanLeaseAndOtherLosses", q2),
+        ("500000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss",
+            q2
+        ),
+        ("10278000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NoninterestExpense", q2),
+        ("7000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", q2),
+        ("3496000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", q2),
+        ("0.44".into(), 2)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:LoansAndLeasesReceivableNetReportedAmount",
+            "I20040630"
+        ),
+        ("812400000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Deposits", "I20031231"),
+        ("910700000".into(), -3)
+    );
+}
