@@ -140,8 +140,8 @@ fn facts(bencher: Bencher, name: &str) {
             concepts,
         );
         let footing = match &facts {
-            Ok(f) => xbrlify::check::footing(&source, &doc, mapping, f),
-            Err(_) => (Vec::new(), Vec::new()),
+            Ok(f) => Some(xbrlify::check::footing(&source, &doc, mapping, f)),
+            Err(_) => None,
         };
         (facts, footing)
     });

@@ -317,8 +317,9 @@ pub(crate) enum Flush {
     /// `fsync` the file before the rename: after a crash the name holds the old file or the
     /// whole new one.
     Now,
-    /// Leave flushing to the caller (batch mode syncs the file system once at the end). A
-    /// killed process still never leaves a part under the name; a machine crash can.
+    /// Leave flushing to the operating system (batch mode, where an `fsync` per file costs
+    /// more than converting it). A killed process still never leaves a part under the name;
+    /// a machine crash can.
     Later,
 }
 

@@ -56,12 +56,19 @@ pub struct Context {
 impl Context {
     /// The context of a period and dimensions.
     pub fn new(period: Period, dims: Vec<(String, String)>) -> Context {
-        let mut id = match period {
-            Period::Instant(d) => format!("I{}", d.format("%Y%m%d")),
-            Period::Duration { start, end } => {
-                format!("D{}-{}", start.format("%Y%m%d"), end.format("%Y%m%d"))
+        let mut id = String::with_capacity(40);
+        match period {
+            Period::Instant(d) => {
+                id.push('I');
+                push_ymd(&mut id, d);
             }
-        };
+            Period::Duration { start, end } => {
+                id.push('D');
+                push_ymd(&mut id, start);
+                id.push('-');
+                push_ymd(&mut id, end);
+            }
+        }
         for (axis, member) in &dims {
             let local = |q: &str| q.rsplit(':').next().unwrap_or(q).to_string();
             id.push('-');
@@ -71,6 +78,17 @@ impl Context {
         }
         Context { id, period, dims }
     }
+}
+
+/// Appends a date as `%Y%m%d` does (`20030930`), without parsing a format string for each.
+fn push_ymd(out: &mut String, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let _ = if (0..=9999).contains(&d.year()) {
+        write!(out, "{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    } else {
+        write!(out, "{}", d.format("%Y%m%d"))
+    };
 }
 
 /// A fact.
@@ -229,6 +247,7 @@ pub fn build(
             })
             .collect();
         let parts = parts_of_entity(table, &outcomes);
+        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         for (r, row) in table.rows.iter().enumerate() {
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
             let outcome = outcomes[r];
@@ -261,6 +280,7 @@ pub fn build(
             }
             let row_name = row_name(row);
             let decimals = row_decimals(row, meaning, outcome, concepts);
+            let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
                 let column = &meaning.columns[cell.column];
                 let mut report = CellReport {
@@ -297,16 +317,17 @@ pub fn build(
                         report.derived = true;
                     }
                     (Some(Outcome::Concept(rule)), ColumnMeaning::Period(period)) => {
-                        let info = RowInfo {
+                        // What the row's cells share, worked out for its first reported cell.
+                        let info = info.get_or_insert_with(|| RowInfo {
                             rule,
-                            flow_only: in_cash_flow(table, row)
+                            flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                                 && !names_balance_date(&row.label.text),
                             at_start: names_start(&row.label.text),
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
-                        };
-                        match candidate(cell, *period, meaning, &info, mapping, concepts) {
+                        });
+                        match candidate(cell, *period, meaning, info, mapping, concepts) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -328,20 +349,22 @@ pub fn build(
     Ok(out)
 }
 
-/// Whether a row sits in a cash-flow statement (by its table title or its sections), where a
-/// row named like a balance-sheet item ("Accounts receivable") is a change in it.
-fn in_cash_flow(table: &Table, row: &Row) -> bool {
+/// Whether a title or section names a cash-flow statement, where a row named like a
+/// balance-sheet item ("Accounts receivable") is a change in it.
+fn names_cash_flow(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "cash flow",
         "operating activities",
         "investing activities",
         "financing activities",
     ];
-    let hit = |t: &str| {
-        let l = t.to_ascii_lowercase();
-        WORDS.iter().any(|w| l.contains(w))
-    };
-    table.title.iter().any(|t| hit(&t.text)) || row.sections.iter().any(|s| hit(&s.text))
+    let l = text.to_ascii_lowercase();
+    WORDS.iter().any(|w| l.contains(w))
+}
+
+/// Whether a row's sections name a cash-flow statement (its table's title may, too).
+fn sections_in_cash_flow(row: &Row) -> bool {
+    row.sections.iter().any(|s| names_cash_flow(&s.text))
 }
 
 fn names_balance_date(label: &str) -> bool {

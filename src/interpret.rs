@@ -278,10 +278,16 @@ fn non_monetary(line: &str) -> Option<String> {
 
 /// A scale a row's own label states ("Average Shares Outstanding (in millions)").
 pub fn row_scale(label: &str) -> Option<u32> {
-    let t = label.to_ascii_lowercase();
-    if t.contains("(in millions)") || t.contains("in millions)") {
+    // "in millions)" covers "(in millions)"; compared without a lower-case copy of the label.
+    let has = |needle: &str| {
+        label
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    if has("in millions)") {
         Some(6)
-    } else if t.contains("(in thousands)") || t.contains("in thousands)") {
+    } else if has("in thousands)") {
         Some(3)
     } else {
         None

@@ -176,45 +176,75 @@ pub fn normalise(label: &str) -> String {
         Some((caption, terms)) if terms.to_ascii_lowercase().contains("par value") => caption,
         _ => label,
     };
-    let mut s = String::with_capacity(label.len());
-    let chars: Vec<char> = label.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    let mut out = Normalised {
+        text: String::with_capacity(label.len()),
+        space: false,
+    };
+    let mut rest = label.char_indices();
+    while let Some((i, c)) = rest.next() {
         // "(1)", "(a)", "(12)": footnote markers.
         if c == '('
-            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')')
+            && let Some(close) = label[i + 1..].find(')')
         {
-            let inner = &chars[i + 1..i + 1 + close];
+            let inner = &label[i + 1..i + 1 + close];
+            let len = inner.chars().count();
             // "(net of allowance of $57,177)", "(Note 9)": a detail with a number in it, which
             // differs from release to release; "(Unaudited)", "(See Notes)": a qualifier.
-            let qualifier = || {
-                let words: String = inner.iter().collect::<String>().to_lowercase();
-                QUALIFIERS.contains(&words.trim())
-            };
-            if ((1..=2).contains(&inner.len())
-                && (inner.iter().all(|c| c.is_ascii_digit())
-                    || (inner.len() == 1 && inner[0].is_ascii_lowercase())))
-                || inner.iter().any(|c| c.is_ascii_digit())
+            let qualifier = || QUALIFIERS.contains(&inner.trim().to_lowercase().as_str());
+            if ((1..=2).contains(&len)
+                && (inner.chars().all(|c| c.is_ascii_digit())
+                    || (len == 1 && inner.chars().all(|c| c.is_ascii_lowercase()))))
+                || inner.chars().any(|c| c.is_ascii_digit())
                 || qualifier()
             {
-                i += close + 2;
-                s.push(' ');
+                // Past the `)`: `close` bytes of inner text, then the `)` itself.
+                let end = i + 1 + close;
+                while rest.next().is_some_and(|(j, _)| j < end) {}
+                out.space = true;
                 continue;
             }
         }
         if c == '&' {
-            s.push_str(" and ");
+            out.space = true;
+            out.push("and");
+            out.space = true;
         } else if c.is_alphanumeric() || c == '%' {
-            s.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push_char(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    out.push_char(l);
+                }
+            }
         } else if c == '\'' || c == '\u{2019}' {
             // "stockholders' equity" → "stockholders equity"
         } else {
-            s.push(' ');
+            out.space = true;
         }
-        i += 1;
     }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.text
+}
+
+/// Normalised text being built: words joined by single spaces, none leading or trailing.
+struct Normalised {
+    text: String,
+    /// A space is due before the next word character.
+    space: bool,
+}
+
+impl Normalised {
+    fn push_char(&mut self, c: char) {
+        if std::mem::take(&mut self.space) && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push(c);
+    }
+
+    fn push(&mut self, s: &str) {
+        for c in s.chars() {
+            self.push_char(c);
+        }
+    }
 }
 
 impl Mapping {
@@ -495,5 +525,61 @@ mod tests {
         assert_eq!(normalise("Stockholders' equity"), "stockholders equity");
         assert_eq!(normalise("Total revenues (1)"), "total revenues");
         assert_eq!(normalise("Revenues:"), "revenues");
+    }
+
+    /// The definition `normalise` implements, written plainly.
+    fn reference(label: &str) -> String {
+        let mut s = String::new();
+        let chars: Vec<char> = label.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if c == '('
+                && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')')
+            {
+                let inner = &chars[i + 1..i + 1 + close];
+                if ((1..=2).contains(&inner.len())
+                    && (inner.iter().all(|c| c.is_ascii_digit())
+                        || (inner.len() == 1 && inner[0].is_ascii_lowercase())))
+                    || inner.iter().any(|c| c.is_ascii_digit())
+                {
+                    i += close + 2;
+                    s.push(' ');
+                    continue;
+                }
+            }
+            if c == '&' {
+                s.push_str(" and ");
+            } else if c.is_alphanumeric() || c == '%' {
+                s.extend(c.to_lowercase());
+            } else if c == '\'' || c == '\u{2019}' {
+            } else {
+                s.push(' ');
+            }
+            i += 1;
+        }
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn normalising_is_the_reference() {
+        for label in [
+            "",
+            "   ",
+            "&",
+            "(1)",
+            "A&B",
+            "  Net income/(loss) (GAAP)  ",
+            "Accounts receivable (net of allowance of $57,177)",
+            "Total (Note 9) assets (a) (b) (ab) (12) (123)",
+            "Unclosed (12",
+            "(()) ()(1)x",
+            "Émission d'ÉLECTRICITÉ’s (é) (1é)",
+            "İstanbul ǅ ß ΣΑΣ",
+            "tab\tand\u{a0}nbsp\u{2003}em",
+            "100% owned, 5.2% of sales",
+        ] {
+            assert_eq!(normalise(label), reference(label), "{label:?}");
+        }
     }
 }

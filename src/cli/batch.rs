@@ -28,15 +28,6 @@ use super::{Flush, Settings, Tables, io_error, usage, write_atomically};
 /// and messages) take little memory.
 const CHUNK: usize = 512;
 
-/// How a batch's outputs are flushed. On Linux, each output is renamed into place without an
-/// `fsync` and the output folder's file system is synced once at the end (an `fsync` per file
-/// costs more than converting it); elsewhere every output is synced before its rename.
-const FLUSH: Flush = if cfg!(target_os = "linux") {
-    Flush::Later
-} else {
-    Flush::Now
-};
-
 /// Every instance ends with this line (the writer's root element closes last); an output that
 /// does not is not complete.
 const INSTANCE_END: &[u8] = b"</xbrli:xbrl>\n";
@@ -64,6 +55,11 @@ pub(crate) struct Args {
     /// so an existing one is complete).
     #[arg(long, requires = "out_dir")]
     skip_existing: bool,
+    /// Make each instance durable (`fsync`) before renaming it into place. Without it an
+    /// instance is still never seen in part, even if the run is killed, and after a machine
+    /// crash --skip-existing converts again any instance whose last line is missing.
+    #[arg(long, requires = "out_dir")]
+    fsync: bool,
     /// Convert only slice K of N (K counts from 0): for N copies started by a cluster
     /// scheduler. A release's slice depends only on its output name.
     #[arg(long, value_name = "K/N", requires = "out_dir", value_parser = parse_shard)]
@@ -473,7 +469,8 @@ fn attempt(
         fs::create_dir_all(parent)
             .map_err(|e| io_error(&shown, "create the output's folder", e))?;
     }
-    write_atomically(output, &xml, FLUSH)?;
+    let flush = if args.fsync { Flush::Now } else { Flush::Later };
+    write_atomically(output, &xml, flush)?;
     Ok(if conv.diagnostics.is_empty() {
         Status::Converted
     } else {
@@ -482,8 +479,8 @@ fn attempt(
 }
 
 /// Whether an instance is already at `path`. Outputs are renamed into place whole, so one
-/// that exists is complete unless the machine crashed before its data reached the disk; its
-/// last line tells that case apart.
+/// that exists is complete unless the machine crashed before its data reached the disk
+/// (without --fsync); its last line tells that case apart.
 fn complete(path: &Path) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
@@ -615,7 +612,6 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
     if let Some(report) = report {
         report.finish()?;
     }
-    sync_file_system(dir)?;
     let mut summary = format!(
         "{} releases: {} converted ({} with warnings), {} skipped, {} failed",
         tally.releases, tally.converted, tally.warnings, tally.skipped, tally.failed
@@ -648,20 +644,6 @@ fn progress(releases: usize) -> ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Makes every output durable: one `syncfs` of the output folder's file system.
-#[cfg(target_os = "linux")]
-fn sync_file_system(dir: &Path) -> Result<(), Error> {
-    let shown = dir.display().to_string();
-    let folder = fs::File::open(dir).map_err(|e| io_error(&shown, "flush the outputs", e))?;
-    rustix::fs::syncfs(&folder).map_err(|e| io_error(&shown, "flush the outputs", e.into()))
-}
-
-/// Every output was synced before its rename.
-#[cfg(not(target_os = "linux"))]
-fn sync_file_system(_dir: &Path) -> Result<(), Error> {
-    Ok(())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub enum Token {
 /// Drops a trailing footnote mark: `1,234*`, `1,234(a)`, `1,234(1)`, `1,234<F1>`.
 fn strip_footnote(token: &str) -> &str {
     let mut t = token;
-    if let Some(i) = t.find("<F")
+    if let Some(i) = t.as_bytes().windows(2).position(|w| w == b"<F")
         && i > 0
     {
         t = &t[..i];
@@ -61,11 +61,10 @@ pub fn classify(token: &str) -> Token {
     if token == "$" {
         return Token::Dollar;
     }
-    let lower = token.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "n/a" | "n/m" | "nm" | "na" | "n.a." | "n.m." | "nmf"
-    ) {
+    if ["n/a", "n/m", "nm", "na", "n.a.", "n.m.", "nmf"]
+        .iter()
+        .any(|w| token.eq_ignore_ascii_case(w))
+    {
         return special(false, true);
     }
     let token = strip_footnote(token);
@@ -183,18 +182,8 @@ fn parse(token: &str) -> Result<Shown, String> {
     } else if !int.chars().all(|c| c.is_ascii_digit()) {
         return Err("unexpected character in number".into());
     }
-    let digits: String = int.chars().filter(|c| *c != ',').collect();
     let frac = frac.unwrap_or("");
-    let text = if frac.is_empty() {
-        if digits.is_empty() {
-            "0".to_string()
-        } else {
-            digits
-        }
-    } else {
-        format!("{}.{frac}", if digits.is_empty() { "0" } else { &digits })
-    };
-    let magnitude: Decimal = text.parse().map_err(|_| "number too large".to_string())?;
+    let magnitude = magnitude(int, frac).ok_or_else(|| "number too large".to_string())?;
     Ok(Shown {
         magnitude,
         negative: (paren || minus) && !magnitude.is_zero(),
@@ -206,9 +195,65 @@ fn parse(token: &str) -> Result<Shown, String> {
     })
 }
 
+/// The value of digits `int` (with thousands commas) `.` `frac`, at the scale of `frac`'s
+/// length, as `Decimal`'s parser reads the same digits.
+fn magnitude(int: &str, frac: &str) -> Option<Decimal> {
+    let digits = || int.bytes().filter(|&b| b != b',').chain(frac.bytes());
+    // Up to 18 digits fit a u64 exactly: no rounding for the parser to do.
+    if digits().count() <= 18 {
+        let mantissa = digits().fold(0i64, |m, b| m * 10 + i64::from(b - b'0'));
+        return Decimal::try_from_i128_with_scale(i128::from(mantissa), frac.len() as u32).ok();
+    }
+    let digits: String = int.chars().filter(|c| *c != ',').collect();
+    let text = if frac.is_empty() {
+        if digits.is_empty() {
+            "0".to_string()
+        } else {
+            digits
+        }
+    } else {
+        format!("{}.{frac}", if digits.is_empty() { "0" } else { &digits })
+    };
+    text.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn magnitudes_are_the_parsers() {
+        for (int, frac) in [
+            ("0", ""),
+            ("", "5"),
+            ("007", ""),
+            ("1,234,567", ""),
+            ("0", "00"),
+            ("16", "0"),
+            ("0", "040"),
+            ("999,999,999,999,999,999", ""),
+            ("1", "23456789012345678"),
+            ("12", "3456789012345678901234567890"),
+            ("79,228,162,514,264,337,593,543,950,335", ""),
+            ("79,228,162,514,264,337,593,543,950,336", ""),
+        ] {
+            let digits: String = int.chars().filter(|c| *c != ',').collect();
+            let text = match (digits.is_empty(), frac.is_empty()) {
+                (true, true) => "0".to_string(),
+                (false, true) => digits,
+                (true, false) => format!("0.{frac}"),
+                (false, false) => format!("{digits}.{frac}"),
+            };
+            let parsed = text.parse::<Decimal>().ok();
+            let fast = magnitude(int, frac);
+            assert_eq!(fast, parsed, "{int}.{frac}");
+            assert_eq!(
+                fast.map(|d| (d.mantissa(), d.scale())),
+                parsed.map(|d| (d.mantissa(), d.scale())),
+                "{int}.{frac}"
+            );
+        }
+    }
 
     fn num(t: &str) -> Shown {
         match classify(t) {

@@ -191,52 +191,77 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
 }
 
 fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut col = 0;
-    let mut current: Option<(usize, usize)> = None; // (byte offset in line, col)
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some((b, cs)) = current.take() {
-                tokens.push(Tok {
-                    text: &text[b..i],
-                    span: Span::new(start + b, start + i),
-                    col: cs,
-                    end_col: col,
-                });
-            }
-            col = if c == '\t' {
+    let mut i = 0;
+    // Bytes, not chars: releases are nearly all ASCII, and an ASCII byte is its own char. Any
+    // other char is decoded and asked whether it is whitespace.
+    let space_at = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (is_ascii_space(b), 1),
+            _ => text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        }
+    };
+    while i < bytes.len() {
+        // Whitespace between tokens.
+        let (white, len) = space_at(i);
+        if white {
+            col = if bytes[i] == b'\t' {
                 (col / 8 + 1) * 8
             } else {
                 col + 1
             };
-        } else {
-            if current.is_none() {
-                current = Some((i, col));
+            i += len;
+            continue;
+        }
+        // A token: printable ASCII (above the space) is never whitespace.
+        let (from, from_col) = (i, col);
+        while i < bytes.len() {
+            if bytes[i] > b' ' && bytes[i] < 0x80 {
+                i += 1;
+            } else {
+                let (white, len) = space_at(i);
+                if white {
+                    break;
+                }
+                i += len;
             }
             col += 1;
         }
-    }
-    if let Some((b, cs)) = current {
+        if tokens.capacity() == 0 {
+            // Room for a line of short words: one allocation for nearly every line.
+            tokens.reserve(bytes.len() / 6 + 1);
+        }
         tokens.push(Tok {
-            text: &text[b..],
-            span: Span::new(start + b, start + text.len()),
-            col: cs,
+            text: &text[from..i],
+            span: Span::new(start + from, start + i),
+            col: from_col,
             end_col: col,
         });
     }
     tokens
 }
 
+/// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage
+/// return and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
 fn is_footnote_mark(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    if t.chars().all(|c| c == '*') {
+    if text.chars().all(|c| c == '*') {
         return true;
     }
-    if let Some(inner) = t.strip_prefix("<f").and_then(|r| r.strip_suffix('>')) {
-        return !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit());
+    let t = text.as_bytes();
+    if t.len() > 3 && t[0] == b'<' && t[1].eq_ignore_ascii_case(&b'f') && t[t.len() - 1] == b'>' {
+        return t[2..t.len() - 1].iter().all(u8::is_ascii_digit);
     }
-    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
-        return inner.len() == 1 && inner.chars().all(|c| c.is_ascii_lowercase());
+    if let Some(inner) = text.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        return inner.len() == 1 && inner.chars().all(|c| c.is_ascii_alphabetic());
     }
     false
 }
@@ -385,5 +410,28 @@ mod tests {
         assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
+    }
+
+    #[test]
+    fn ascii_whitespace_is_chars_whitespace() {
+        for b in 0..128u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#04x}");
+        }
+        // Non-ASCII whitespace separates tokens too; columns count characters.
+        let l = Line::new(10, "Net\u{a0}income\u{2003}\u{e9}t\u{e9}\t$5");
+        let toks: Vec<(&str, usize, usize, Span)> = l
+            .tokens
+            .iter()
+            .map(|t| (t.text, t.col, t.end_col, t.span))
+            .collect();
+        assert_eq!(
+            toks,
+            [
+                ("Net", 0, 3, Span::new(10, 13)),
+                ("income", 4, 10, Span::new(15, 21)),
+                ("\u{e9}t\u{e9}", 11, 14, Span::new(24, 29)),
+                ("$5", 16, 18, Span::new(30, 32)),
+            ]
+        );
     }
 }

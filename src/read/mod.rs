@@ -200,6 +200,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
                 f.fiscal_year_end.get_or_insert(v);
             }
         }
+        // Every marker below is a tag: only lines starting with `<` need an upper-case copy.
+        if !t.starts_with('<') {
+            continue;
+        }
         let upper = t.to_ascii_uppercase();
         if upper.starts_with("<DOCUMENT>") {
             in_header = false;
@@ -319,8 +323,8 @@ fn find_ticker(source: &Source) -> Option<Text> {
             .rev()
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
             .map_or(0, |(p, c)| p + c.len_utf8());
-        let word = before[word_start..].to_ascii_lowercase();
-        if !EXCHANGES.contains(&word.as_str()) {
+        let word = &before[word_start..];
+        if !EXCHANGES.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             continue;
         }
         let after = &text[colon + 1..];

@@ -99,6 +99,7 @@ fn one_broken_input_fails_alone() {
             "out",
             "--report",
             "report.jsonl",
+            "--fsync",
         ],
         b"",
     );
