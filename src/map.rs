@@ -164,9 +164,10 @@ pub fn normalise(label: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        // "(1)", "(a)", "(12)": footnote markers.
+        // "(1)", "(a)", "(12)": footnote markers. The look ahead is bounded by the longest
+        // marker, so a label full of unclosed parentheses is still read in linear time.
         if c == '('
-            && let Some(close) = chars[i + 1..].iter().position(|&c| c == ')')
+            && let Some(close) = chars[i + 1..].iter().take(3).position(|&c| c == ')')
         {
             let inner = &chars[i + 1..i + 1 + close];
             if (1..=2).contains(&inner.len())

@@ -7,6 +7,7 @@ mod corpus;
 mod errors;
 mod facts;
 mod golden;
+mod large;
 mod layouts;
 mod regress;
 
