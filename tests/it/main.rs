@@ -9,6 +9,7 @@ mod facts;
 mod golden;
 mod large;
 mod layouts;
+mod props;
 mod regress;
 
 use std::path::{Path, PathBuf};
