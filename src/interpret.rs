@@ -516,7 +516,18 @@ fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
         let tail = tail
             .trim_start_matches(" to ")
             .trim_start_matches(" through ");
-        let end_len = tail.find(" and ").unwrap_or(tail.len()).min(40);
+        // The end date stops at " and " or at the next range, within 40 characters: look no
+        // further, or a title of many ranges would be scanned to its end once for each.
+        let mut window = tail.len().min(46);
+        while !tail.is_char_boundary(window) {
+            window -= 1;
+        }
+        let end_len = [" and ", " from "]
+            .iter()
+            .filter_map(|stop| tail[..window].find(stop))
+            .min()
+            .unwrap_or(tail.len())
+            .min(40);
         let end_text = &tail[..tail
             .char_indices()
             .nth(end_len)

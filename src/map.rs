@@ -155,6 +155,9 @@ struct RawTotal {
     unless: Vec<Spanned<String>>,
 }
 
+/// The longest parenthetical (in characters) that label matching drops.
+const MAX_PARENTHETICAL: usize = 80;
+
 /// Parenthesised words that qualify a label or heading without changing what it names.
 const QUALIFIERS: &[&str] = &[
     "unaudited",
@@ -182,9 +185,15 @@ pub fn normalise(label: &str) -> String {
     };
     let mut rest = label.char_indices();
     while let Some((i, c)) = rest.next() {
-        // "(1)", "(a)", "(12)": footnote markers.
+        // "(1)", "(a)", "(12)": footnote markers. The look ahead is bounded by the longest
+        // parenthetical dropped, so a label full of unclosed parentheses is still read in
+        // linear time.
         if c == '('
-            && let Some(close) = label[i + 1..].find(')')
+            && let Some(close) = label[i + 1..]
+                .char_indices()
+                .take(MAX_PARENTHETICAL)
+                .find(|&(_, c)| c == ')')
+                .map(|(j, _)| j)
         {
             let inner = &label[i + 1..i + 1 + close];
             let len = inner.chars().count();

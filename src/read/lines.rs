@@ -124,11 +124,17 @@ impl<'a> Line<'a> {
                         && !n.not_available
                         && n.fraction_digits == 0
                         && is_year_value(n.magnitude)
-                }) && !self
-                    .tokens
-                    .iter()
-                    .any(|t| t.span == c.span && t.text.contains(','))
+                }) && !self.cell_token(c).is_some_and(|t| t.text.contains(','))
             })
+    }
+
+    /// The token that is exactly this cell, found by binary search (tokens are in order): a
+    /// line may hold millions of both.
+    fn cell_token(&self, cell: &RawCell) -> Option<&Tok<'a>> {
+        let i = self
+            .tokens
+            .partition_point(|t| t.span.start < cell.span.start);
+        self.tokens.get(i).filter(|t| t.span == cell.span)
     }
 
     /// A row of data: numeric cells that are not a header's years.

@@ -9,6 +9,8 @@ use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
+/// The most columns a table may have.
+const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
 /// The same inside an EDGAR `<TABLE>` block, whose end is marked.
@@ -269,6 +271,25 @@ fn build(
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
+    // Placing headings and cells compares them with every column: a bound on the columns
+    // keeps that linear in the length of the lines, however many numbers a line holds.
+    if columns.len() > MAX_COLUMNS {
+        let at = bottom.unwrap_or(first_row);
+        let line = &lines[at];
+        let span = match (line.tokens.first(), line.tokens.last()) {
+            (Some(a), Some(b)) => a.span.join(b.span),
+            _ => Span::default(),
+        };
+        return Err(Error::at(
+            ErrorKind::Table,
+            source,
+            span,
+            format!(
+                "a table of {} columns: more than the {MAX_COLUMNS} a financial table may have",
+                columns.len()
+            ),
+        ));
+    }
     // Label-only lines between the dated line and the first row that sit over the columns
     // ("(Notes)" under the years) belong to the header; the rest are headings.
     let left = columns.first().map_or(0, |c| c.extent.0);

@@ -10,7 +10,7 @@ use crate::{convert_file, root};
 /// (case, release path relative to the root)
 const CASES: &[(&str, &str)] = &[("atg-2003-q3", "tests/corpus/atg-2003-q3.txt")];
 
-fn check(path: &Path, actual: &[u8]) {
+pub fn check(path: &Path, actual: &[u8]) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, actual).unwrap();
         return;

@@ -8,7 +8,9 @@ mod corpus;
 mod errors;
 mod facts;
 mod golden;
+mod large;
 mod layouts;
+mod props;
 mod regress;
 
 use std::path::{Path, PathBuf};
