@@ -303,26 +303,45 @@ pub fn scale(line: Option<&str>) -> Scale {
         };
     };
     let t = line.to_ascii_lowercase();
-    let amounts = if t.contains("billion") {
+    // The amounts' scale is stated before any scale of share counts of their own.
+    let money = t.split_once("shares in ").map_or(t.as_str(), |(m, _)| m);
+    let amounts = if money.contains("billion") {
         9
-    } else if t.contains("million") {
+    } else if money.contains("million") {
         6
-    } else if t.contains("thousand") || t.contains("000") {
+    } else if money.contains("thousand") || money.contains("000") {
         3
     } else {
         0
     };
-    let except = t.split_once("except").map_or("", |(_, rest)| rest);
-    let shares = if except.contains("share data") && !except.contains("per share data")
-        || except.contains("share amounts")
-        || except.contains("shares")
-        || except.contains("share and per share")
-    {
+    // "except per share data" exempts per-share amounts only (never scaled anyway); "except
+    // share and per share data", "except shares" exempt share counts too.
+    let except = t.split_once("except").map_or(String::new(), |(_, rest)| {
+        rest.replace("per-share", "").replace("per share", "")
+    });
+    let shares = if let Some(stated) = stated_share_scale(&t) {
+        stated
+    } else if except.contains("share") {
         0
     } else {
         amounts
     };
     Scale { amounts, shares }
+}
+
+/// A scale the line gives share counts of their own: "(Dollars in millions, shares in
+/// thousands)".
+fn stated_share_scale(line: &str) -> Option<u32> {
+    let (_, rest) = line.split_once("shares in ")?;
+    if rest.starts_with("thousand") {
+        Some(3)
+    } else if rest.starts_with("million") {
+        Some(6)
+    } else if rest.starts_with("billion") {
+        Some(9)
+    } else {
+        None
+    }
 }
 
 /// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
@@ -730,6 +749,27 @@ mod tests {
             scale(None),
             Scale {
                 amounts: 0,
+                shares: 0
+            }
+        );
+        assert_eq!(
+            scale(Some("(In thousands, except per share amounts)")),
+            Scale {
+                amounts: 3,
+                shares: 3
+            }
+        );
+        assert_eq!(
+            scale(Some("(Dollars in thousands, shares in millions)")),
+            Scale {
+                amounts: 3,
+                shares: 6
+            }
+        );
+        assert_eq!(
+            scale(Some("(In millions, except shares and per share amounts)")),
+            Scale {
+                amounts: 6,
                 shares: 0
             }
         );

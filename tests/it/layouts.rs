@@ -305,3 +305,54 @@ Total deposits                               950,200       910,700
         ("910700000".into(), -3)
     );
 }
+
+#[test]
+fn per_share_and_share_count_sections() {
+    let text = "\
+Example Software Corp. (NASDAQ: EXSW)
+
+                 CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                 (In thousands, except per share amounts)
+                                  (Unaudited)
+
+                                    Three Months Ended         Six Months Ended
+                                         June 30,                  June 30,
+                                    2004          2003        2004          2003
+Net revenues                     $ 45,210      $ 38,950    $ 88,400      $ 75,100
+Net income                          4,120         2,870       7,905         5,010
+Net income per share:
+  Basic                          $   0.12      $   0.09    $   0.23      $   0.15
+  Diluted                        $   0.11      $   0.08    $   0.22      $   0.15
+Shares used in per share calculation:
+  Basic                            34,210        33,105      34,001        32,980
+  Diluted                          36,015        34,220      35,870        34,100
+";
+    let f = facts(text);
+    let q2 = "D20040401-20040630";
+    let h1 = "D20040101-20040630";
+    assert_eq!(value(&f, "us-gaap:Revenues", q2), ("45210000".into(), -3));
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareBasic", h1),
+        ("0.23".into(), 2)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", "D20030401-20030630"),
+        ("0.08".into(), 2)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            q2
+        ),
+        ("34210000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            "D20030101-20030630"
+        ),
+        ("34100000".into(), -3)
+    );
+}
