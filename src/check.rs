@@ -5,8 +5,9 @@
 //! A relationship applies in a period where the total and all its required items are reported
 //! and none of its `unless` concepts is. It is *checked* only where it is complete: the rows
 //! that stand above the total in its table, down to its items, are all items of the
-//! relationship (or parts of an item: a section ending in an item total, a breakdown of an
-//! item). A row in between that is unmapped, or mapped to a concept the relationship does not
+//! relationship or parts of an item already passed on the way up (the rows of a section that
+//! an item totals, the rows above a subtotal item, a breakdown of an item's concept). A row in
+//! between that is unmapped, or mapped to a concept the relationship does not
 //! list, means the release sums something the mapping does not know, and a mismatch would say
 //! nothing about the release: such a total is recorded as not checked, with the row that
 //! stopped it, instead of raising a false alarm.
@@ -75,10 +76,10 @@ pub fn footing(
         }
     }
     let layout = Layout::new(document, facts);
+    let parts = parts_of(mapping);
     let mut checks = Vec::new();
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
-        let parts = parts_of(mapping, rule);
         let totals: BTreeSet<&str> = mapping
             .footings()
             .iter()
@@ -174,25 +175,27 @@ fn mismatch(
     }
 }
 
-/// The concepts that sum into the relationship's items: the items' own concepts (whatever
-/// their dimensions) and, transitively, the items of every relationship totalling one of them.
-fn parts_of(mapping: &Mapping, rule: &Footing) -> BTreeSet<String> {
-    let mut parts: BTreeSet<String> = rule
-        .items
-        .iter()
-        .map(|i| i.target.concept.clone())
-        .collect();
-    loop {
-        let before = parts.len();
-        for other in mapping.footings() {
-            if parts.contains(&other.total.concept) {
-                parts.extend(other.items.iter().map(|i| i.target.concept.clone()));
+/// Each total's parts: for every concept that a relationship totals, the concepts that sum
+/// into it, transitively, and itself (whatever their dimensions).
+fn parts_of(mapping: &Mapping) -> BTreeMap<&str, BTreeSet<&str>> {
+    let mut parts: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for rule in mapping.footings() {
+        let total = rule.total.concept.as_str();
+        let mut set: BTreeSet<&str> = [total].into();
+        loop {
+            let before = set.len();
+            for other in mapping.footings() {
+                if set.contains(other.total.concept.as_str()) {
+                    set.extend(other.items.iter().map(|i| i.target.concept.as_str()));
+                }
+            }
+            if set.len() == before {
+                break;
             }
         }
-        if parts.len() == before {
-            return parts;
-        }
+        parts.entry(total).or_default().extend(set);
     }
+    parts
 }
 
 /// Where each cell stands in its table, and what became of it.
@@ -253,7 +256,7 @@ impl<'a> Layout<'a> {
         &self,
         cell: Span,
         rule: &Footing,
-        parts: &BTreeSet<String>,
+        parts: &BTreeMap<&str, BTreeSet<&str>>,
         totals: &BTreeSet<&str>,
         targets: &[Target],
     ) -> Option<(String, Span)> {
@@ -303,9 +306,15 @@ impl<'a> Layout<'a> {
                         in_subtotal = true;
                     }
                 }
-                // A part of an item (its breakdown) inside the block.
+                // A part of an item already passed (its breakdown, above its total).
                 RowKind::Amount(target)
-                    if parts.contains(&target.concept) && (in_section || !all_required) => {}
+                    if (in_section || !all_required)
+                        && found.iter().any(|f| {
+                            parts
+                                .get(f.concept.as_str())
+                                .is_some_and(|p| p.contains(target.concept.as_str()))
+                                || f.concept == target.concept
+                        }) => {}
                 _ if in_section => return intruder(),
                 // Without a section to bound the block, an unmapped row may be a missed item.
                 RowKind::Unknown if required.is_empty() && total_sections.is_empty() => {

@@ -356,3 +356,92 @@ Shares used in per share calculation:
         ("34100000".into(), -3)
     );
 }
+
+#[test]
+fn retailer_with_dates_on_one_line() {
+    let text = "\
+Example Stores, Inc. (NYSE: EXS)
+
+                         CONSOLIDATED STATEMENTS OF INCOME
+                   (In thousands, except per share data)
+
+                                            Thirteen Weeks Ended
+                                        May 1, 2004      May 3, 2003
+Net sales                               $ 612,300        $ 570,150
+Cost of sales, including buying and
+  occupancy costs                         401,200          378,900
+                                        ---------        ---------
+Gross profit                              211,100          191,250
+Selling, general and administrative
+  expenses                                150,400          139,800
+                                        ---------        ---------
+Operating income                           60,700           51,450
+Interest expense, net                       1,200            1,650
+                                        ---------        ---------
+Income before income taxes                 59,500           49,800
+Provision for income taxes                 22,610           18,924
+                                        ---------        ---------
+Net income                              $  36,890        $  30,876
+                                        =========        =========
+Net income per share:
+  Basic                                 $    0.52        $    0.44
+  Diluted                               $    0.51        $    0.43
+Weighted average shares outstanding:
+  Basic                                    70,940           70,172
+  Diluted                                  72,333           71,800
+Comparable store sales increase               4.1%             2.3%
+";
+    let (_, conv) = convert_text("retail.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    // Thirteen weeks ending 2004-05-01 start on 2004-02-01.
+    let q = "D20040201-20040501";
+    let prior = "D20030202-20030503";
+    assert_eq!(value(f, "us-gaap:Revenues", q), ("612300000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:CostOfGoodsAndServicesSold", prior),
+        ("378900000".into(), -3)
+    );
+    assert_eq!(value(f, "us-gaap:GrossProfit", q), ("211100000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", q),
+        ("150400000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:IncomeTaxExpenseBenefit", prior),
+        ("18924000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", q),
+        ("36890000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", q),
+        ("0.51".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            prior
+        ),
+        ("70172000".into(), -3)
+    );
+    // The comparable-store figure is a ratio: accounted for, not a fact.
+    let comparable = conv
+        .facts
+        .cells
+        .iter()
+        .find(|c| c.row.contains("Comparable store sales"))
+        .expect("the comparable store sales cells are accounted for");
+    assert!(
+        matches!(comparable.fate, Fate::Skipped(_)),
+        "{comparable:?}"
+    );
+    // The gross profit foots against net sales and cost of sales.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
