@@ -248,8 +248,35 @@ fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<Ta
         statement: Statement::of_title(&table.title),
         columns,
         scale: scale(scale_text),
-        skip: scale_text.and_then(non_monetary),
+        skip: scale_text
+            .and_then(non_monetary)
+            .or_else(|| non_gaap(&table.title)),
     })
+}
+
+/// Words of a table title that say its amounts are not the GAAP ones.
+const NON_GAAP_TITLES: &[&str] = &[
+    "pro forma",
+    "proforma",
+    "non-gaap",
+    "non gaap",
+    "reconciliation of gaap",
+    "gaap to non",
+    "as adjusted",
+];
+
+/// A table whose title says it is a pro forma or non-GAAP presentation ("Pro Forma Condensed
+/// Consolidated Statements of Operations", "Reconciliation of GAAP to Non-GAAP Net Income"):
+/// its rows carry the GAAP statements' labels with other amounts, so none is a us-gaap fact.
+fn non_gaap(title: &[Text]) -> Option<String> {
+    let line = title.iter().find(|t| {
+        let lower = t.text.to_ascii_lowercase();
+        NON_GAAP_TITLES.iter().any(|w| lower.contains(w))
+    })?;
+    Some(format!(
+        "a pro forma or non-GAAP table (\"{}\"), not us-gaap amounts",
+        line.text.trim()
+    ))
 }
 
 /// "(In Millions of KWHs)": a scale of something other than money.

@@ -445,3 +445,44 @@ Comparable store sales increase               4.1%             2.3%
         conv.diagnostics
     );
 }
+
+#[test]
+fn a_pro_forma_statement_is_a_skipped_table() {
+    let text = "\
+Example Networks, Inc. (NASDAQ: EXNW)
+
+              CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                  (In thousands, except per share data)
+
+                                      Three Months Ended
+                                  March 31,        March 31,
+                                    2001             2000
+Total revenues                    $ 20,100         $ 15,300
+Net loss                            (6,200)          (2,100)
+
+
+        PRO FORMA CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                  (In thousands, except per share data)
+
+                                      Three Months Ended
+                                  March 31,        March 31,
+                                    2001             2000
+Total revenues                    $ 20,100         $ 15,300
+Net loss                            (1,900)            (400)
+";
+    let (_, conv) = convert_text("proforma.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20010101-20010331"),
+        ("-6200000".into(), -3)
+    );
+    // The pro forma net loss is accounted for as skipped, never a second, conflicting fact.
+    let pro_forma: Vec<_> = conv
+        .facts
+        .cells
+        .iter()
+        .filter(|c| matches!(&c.fate, Fate::Skipped(why) if why.contains("pro forma")))
+        .collect();
+    assert_eq!(pro_forma.len(), 4, "{:#?}", conv.facts.cells);
+}
