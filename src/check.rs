@@ -269,7 +269,18 @@ impl<'a> Layout<'a> {
             .filter(|i| !i.optional)
             .map(|i| &i.target)
             .collect();
+        // A sum of optional parts is checked only at a row that says it is their total: a plain
+        // line ("Other income (expense), net" under "Interest expense") may be one of them.
+        if required.is_empty() && !looks_total(&rows[r_total]) {
+            return Some((
+                "(the row is not labelled as a total)".into(),
+                rows[r_total].label.span,
+            ));
+        }
         let mut found: Vec<&Target> = Vec::new();
+        // Items found on the way up that are subtotals ("Total cost of revenues"): the rows
+        // above them may be their parts.
+        let mut subtotals: Vec<&Target> = Vec::new();
         // Inside the block of an item that is itself a total ("Total operating expenses" with
         // no section of its own): its rows are its own relationship's business.
         let mut in_subtotal = false;
@@ -293,6 +304,10 @@ impl<'a> Layout<'a> {
                 RowKind::Amount(target) if is_item(target) => {
                     found.push(target);
                     in_subtotal = false;
+                    if !looks_total(row) {
+                        continue;
+                    }
+                    subtotals.push(target);
                     // An item that closes a section of its own ("Total cost of revenues")
                     // stands for the rows of that section above it.
                     let own = section_names(row);
@@ -306,15 +321,17 @@ impl<'a> Layout<'a> {
                         in_subtotal = true;
                     }
                 }
-                // A part of an item already passed (its breakdown, above its total).
+                // A part of a subtotal already passed (its breakdown, above it).
                 RowKind::Amount(target)
                     if (in_section || !all_required)
-                        && found.iter().any(|f| {
+                        && subtotals.iter().any(|f| {
                             parts
                                 .get(f.concept.as_str())
                                 .is_some_and(|p| p.contains(target.concept.as_str()))
                                 || f.concept == target.concept
                         }) => {}
+                // Every required item found: the sum is fixed, whatever stands above.
+                _ if !required.is_empty() && all_required => break,
                 _ if in_section => return intruder(),
                 // Without a section to bound the block, an unmapped row may be a missed item.
                 RowKind::Unknown if required.is_empty() && total_sections.is_empty() => {
@@ -334,6 +351,13 @@ impl<'a> Layout<'a> {
             ))
         }
     }
+}
+
+/// Whether a row's label says it totals the rows above it ("Total current assets", "TOTAL",
+/// "Revenues, total").
+fn looks_total(row: &Row) -> bool {
+    let label = row.label.text.trim_start().to_ascii_lowercase();
+    label.starts_with("total") || label.contains(" total")
 }
 
 fn section_names(row: &Row) -> Vec<&str> {

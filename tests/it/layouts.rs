@@ -486,3 +486,136 @@ Net loss                            (1,900)            (400)
         .collect();
     assert_eq!(pro_forma.len(), 4, "{:#?}", conv.facts.cells);
 }
+
+#[test]
+fn quarter_and_year_statements_with_a_single_other_income_line() {
+    let text = "\
+Example Devices Corporation (NYSE: EXD) today reported results.
+
+                    EXAMPLE DEVICES CORPORATION
+             CONSOLIDATED STATEMENTS OF INCOME (Unaudited)
+              (In millions, except per share amounts)
+
+                                   Quarter Ended           Year Ended
+                                 Dec. 31,  Dec. 31,     Dec. 31,  Dec. 31,
+                                   2004      2003         2004      2003
+                                 --------  --------     --------  --------
+Net sales                        $1,204.5  $1,098.2     $4,512.3  $4,101.9
+Cost of sales                       802.1     741.0      3,010.4   2,788.6
+                                 --------  --------     --------  --------
+Gross profit                        402.4     357.2      1,501.9   1,313.3
+Operating expenses:
+  Selling, general and
+    administrative                  201.3     188.4        790.2     742.5
+  Research and development           60.2      55.1        231.7     214.3
+                                 --------  --------     --------  --------
+    Total operating expenses        261.5     243.5      1,021.9     956.8
+                                 --------  --------     --------  --------
+Operating income                    140.9     113.7        480.0     356.5
+Interest expense                     (8.2)     (9.1)       (34.5)    (37.0)
+Other income (expense), net           1.1      (0.4)         3.9       2.2
+                                 --------  --------     --------  --------
+Income before income taxes          133.8     104.2        449.4     321.7
+Provision for income taxes           46.8      36.5        157.3     112.6
+                                 --------  --------     --------  --------
+Net income                       $   87.0  $   67.7     $  292.1  $  209.1
+                                 ========  ========     ========  ========
+Earnings per share:
+  Basic                          $   0.58  $   0.46     $   1.96  $   1.42
+  Diluted                        $   0.57  $   0.45     $   1.92  $   1.40
+Weighted average shares outstanding:
+  Basic                             150.1     147.2        149.0     147.3
+  Diluted                           152.6     150.4        152.1     149.4
+
+
+                    CONDENSED CONSOLIDATED BALANCE SHEETS
+                              (In millions)
+                                          December 31,   December 31,
+                                              2004           2003
+                                          ------------   ------------
+                                          (unaudited)
+ASSETS
+Current assets:
+  Cash and cash equivalents                  $  512.3       $  401.8
+  Accounts receivable, net                      701.4          655.0
+  Inventories                                   455.6          430.2
+  Other current assets                           88.1           80.4
+                                             --------       --------
+    Total current assets                      1,757.4        1,567.4
+Property, plant and equipment, net              903.2          880.5
+Goodwill                                        310.0          310.0
+Other assets                                    120.4          111.9
+                                             --------       --------
+    Total assets                             $3,091.0       $2,869.8
+                                             ========       ========
+LIABILITIES AND SHAREHOLDERS' EQUITY
+Current liabilities:
+  Accounts payable                           $  401.2       $  377.5
+  Accrued liabilities                           290.8          270.1
+  Current portion of long-term debt              50.0           50.0
+                                             --------       --------
+    Total current liabilities                   742.0          697.6
+Long-term debt                                  600.0          650.0
+Other liabilities                               150.3          141.2
+Shareholders' equity                          1,598.7        1,381.0
+                                             --------       --------
+    Total liabilities and shareholders'
+      equity                                 $3,091.0       $2,869.8
+                                             ========       ========
+";
+    let (_, conv) = convert_text("devices.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let q4 = "D20041001-20041231";
+    let fy03 = "D20030101-20031231";
+    assert_eq!(value(f, "us-gaap:Revenues", q4), ("1204500000".into(), -5));
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", fy03),
+        ("742500000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestExpense", q4),
+        ("8200000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NonoperatingIncomeExpense", "D20031001-20031231"),
+        ("-400000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", fy03),
+        ("209100000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareBasic", q4),
+        ("0.58".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            fy03
+        ),
+        ("149400000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I20041231"),
+        ("3091000000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LongTermDebtCurrent", "I20031231"),
+        ("50000000".into(), -5)
+    );
+    // "Other income (expense), net" under "Interest expense" is one line, not their total: no
+    // footing is claimed for it, and nothing is reported as not footing.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+    let footed = conv
+        .footing
+        .iter()
+        .filter(|c| c.verdict == xbrlify::check::Verdict::Foots)
+        .count();
+    assert_eq!(footed, 22);
+}
