@@ -353,11 +353,11 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// Whether a row's label says it totals the rows above it ("Total current assets", "TOTAL",
-/// "Revenues, total").
+/// Whether a row says it totals the rows above it: a rule line over its numbers, or a label
+/// "Total current assets", "TOTAL", "Revenues, total".
 fn looks_total(row: &Row) -> bool {
     let label = row.label.text.trim_start().to_ascii_lowercase();
-    label.starts_with("total") || label.contains(" total")
+    row.ruled || label.starts_with("total") || label.contains(" total")
 }
 
 fn section_names(row: &Row) -> Vec<&str> {

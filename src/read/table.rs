@@ -170,6 +170,20 @@ fn is_scale_line(text: &str) -> bool {
     .any(|k| t.contains(k))
 }
 
+/// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
+fn is_statement_title(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    [
+        "statement of",
+        "statements of",
+        "balance sheet",
+        "financial highlights",
+        "selected financial data",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
+}
+
 fn is_unaudited(text: &str) -> bool {
     text.trim()
         .trim_matches(['(', ')'])
@@ -220,13 +234,24 @@ fn build(
     let mut scale = None;
     let mut header: Vec<usize> = Vec::new();
     let header_end = if bottom.is_some() { anchor + 1 } else { anchor };
+    // A title and a scale line set directly on the column headers, with no blank line between
+    // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
+    // down to the scale line, or to the last statement title, are the title's.
+    let heads_from = (top..header_end)
+        .filter(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
+        .last()
+        .map_or(top, |k| k + 1);
+    let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
         if line.rule {
             continue;
         }
         if is_scale_line(line.text) {
             scale = text_of(line);
-        } else if !is_unaudited(line.text) {
+        } else if is_unaudited(line.text) {
+        } else if k < heads_from {
+            title_in_block.extend(text_of(line));
+        } else {
             header.push(k);
         }
     }
@@ -261,6 +286,7 @@ fn build(
             title.extend(text_of(line));
         }
     }
+    title.extend(title_in_block);
 
     let mut columns = match (spec, bottom) {
         (Some(spec), _) => spec_columns(spec),
@@ -797,6 +823,7 @@ fn body(
     };
     let mut pending = start.pending;
     let mut empty_run = 0;
+    let mut ruled = false;
     let mut last_row = start.first_row;
     let mut k = start.first_row;
     while k < end {
@@ -811,6 +838,7 @@ fn body(
                     break;
                 }
             }
+            ruled |= line.rule && !table.rows.is_empty();
             k += 1;
             continue;
         }
@@ -925,6 +953,7 @@ fn body(
             label,
             sections: sections.current(),
             cells,
+            ruled: std::mem::take(&mut ruled),
         });
         if closes && !left_section {
             sections.close(&name);

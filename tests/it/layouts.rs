@@ -619,3 +619,119 @@ Shareholders' equity                          1,598.7        1,381.0
         .count();
     assert_eq!(footed, 22);
 }
+
+#[test]
+fn cash_flow_statement_changes_and_activities() {
+    let text = "\
+Example Software Corp. (NASDAQ: EXSW)
+
+               CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+                              (In thousands)
+                                                       Six Months Ended
+                                                           June 30,
+                                                      2004          2003
+Cash flows from operating activities:
+  Net income                                       $  7,905      $  5,010
+  Adjustments to reconcile net income to net cash
+    provided by operating activities:
+      Depreciation and amortization                   3,210         2,980
+      Stock-based compensation                          450           300
+      Changes in operating assets and liabilities:
+        Accounts receivable                          (2,100)         (850)
+        Inventories                                     310          (120)
+        Prepaid expenses and other current assets      (220)          105
+        Accounts payable                                640          (310)
+        Accrued liabilities                             980           410
+        Deferred revenue                              1,150           720
+                                                   --------      --------
+          Net cash provided by operating activities  12,325         8,245
+                                                   --------      --------
+Cash flows from investing activities:
+  Purchases of property and equipment                (1,800)       (1,450)
+  Purchases of marketable securities                (10,000)       (6,000)
+  Maturities of marketable securities                 8,500         5,000
+                                                   --------      --------
+          Net cash used in investing activities      (3,300)       (2,450)
+                                                   --------      --------
+Cash flows from financing activities:
+  Proceeds from issuance of common stock              1,210           890
+  Repurchases of common stock                        (4,000)           --
+                                                   --------      --------
+          Net cash provided by (used in) financing
+            activities                               (2,790)          890
+                                                   --------      --------
+Net increase in cash and cash equivalents             6,235         6,685
+Cash and cash equivalents at beginning of period     40,100        31,200
+                                                   --------      --------
+Cash and cash equivalents at end of period         $ 46,335      $ 37,885
+                                                   ========      ========
+";
+    let (_, conv) = convert_text("cash.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let h1 = "D20040101-20040630";
+    let h1_03 = "D20030101-20030630";
+    assert_eq!(
+        value(f, "us-gaap:DepreciationDepletionAndAmortization", h1),
+        ("3210000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:ShareBasedCompensation", h1_03),
+        ("300000".into(), -3)
+    );
+    // A receivable that grew is shown as a use of cash, (2,100): the increase is 2,100.
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInAccountsReceivable", h1),
+        ("2100000".into(), -3)
+    );
+    // Inventories that fell, 310: the increase is -310.
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInInventories", h1),
+        ("-310000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInAccountsPayable", h1_03),
+        ("-310000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetCashProvidedByUsedInOperatingActivities", h1),
+        ("12325000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PaymentsToAcquireInvestments", h1),
+        ("10000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PaymentsForRepurchaseOfCommonStock", h1),
+        ("4000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetCashProvidedByUsedInFinancingActivities", h1),
+        ("-2790000".into(), -3)
+    );
+    // Opening cash is the balance the day before the period; closing cash at its end.
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20031231"
+        ),
+        ("40100000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20030630"
+        ),
+        ("37885000".into(), -3)
+    );
+    // The change in cash foots against the three activities in both columns.
+    let footed: Vec<_> = conv
+        .footing
+        .iter()
+        .filter(|c| f[c.total].concept == "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease")
+        .map(|c| c.verdict.clone())
+        .collect();
+    assert_eq!(footed, vec![xbrlify::check::Verdict::Foots; 2]);
+}
