@@ -238,8 +238,8 @@ fn build(
     // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
     // down to the scale line, or to the last statement title, are the title's.
     let heads_from = (top..header_end)
-        .filter(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
-        .last()
+        .rev()
+        .find(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
         .map_or(top, |k| k + 1);
     let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
