@@ -7,10 +7,14 @@
 # `xbrlify convert ARCHIVE --out-dir OUT` at each -j, and prints wall time, MB/s of input,
 # releases/s and peak RSS (from /usr/bin/time -v). Then times single releases, process start
 # to exit. The archive's files are hard links to one copy of each release, read from the page
-# cache: the figures are the converter's, not the disk's.
+# cache: the figures are the converter's, not the disk's. CPU s is user + system time: on a
+# machine shared with other work it varies less than the wall time.
 #
 # Usage: bench/batch.sh [COUNT...]        default counts: 1000 10000 50000
 #        JOBS="1 2" bench/batch.sh 10000  -j values (default "1 2")
+#        OUT_DIR=/dev/shm bench/batch.sh  where the outputs go (default: the temporary folder);
+#                                         a tmpfs leaves out the file system's cost of creating
+#                                         files
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +26,9 @@ cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 bin=$root/target/release/xbrlify
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+outs=$tmp
+if [ -n "${OUT_DIR:-}" ]; then outs=$(mktemp -d "$OUT_DIR/xbrlify-bench-out.XXXXXX"); fi
+trap 'rm -rf "$tmp" "$outs"' EXIT
 
 mkdir "$tmp/releases"
 cp "$root/tests/corpus/atg-2003-q3.txt" "$tmp/releases/"
@@ -34,9 +40,10 @@ fi
 releases=("$tmp"/releases/*.txt)
 
 echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
+echo "outputs in: $(df --output=fstype "$outs" | tail -1) ($outs)"
 echo "releases replicated: ${#releases[@]} ($(cat "${releases[@]}" | wc -c) bytes together)"
 echo
-printf '%8s %3s %9s %8s %8s %11s %9s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB'
+printf '%8s %3s %9s %8s %8s %11s %9s %7s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB' 'CPU s'
 
 for count in "${counts[@]}"; do
     archive=$tmp/archive-$count
@@ -47,8 +54,10 @@ for count in "${counts[@]}"; do
     done
     bytes=$(find "$archive" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
     for j in "${jobs[@]}"; do
-        out=$tmp/out
-        rm -rf "$out"
+        # A fresh folder per run, removed only at the end: creating files where many were just
+        # deleted costs ext4 extra work (it skips recently freed inodes) that is no part of a
+        # conversion.
+        out=$outs/out-$count-$j
         sync
         /usr/bin/time -v -o "$tmp/time" "$bin" convert "$archive" --out-dir "$out" -j "$j" \
             --report "$tmp/report.jsonl" 2>"$tmp/stderr" || {
@@ -64,10 +73,10 @@ for count in "${counts[@]}"; do
         wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
             n = split($2, t, ":"); s = 0; for (k = 1; k <= n; k++) s = s * 60 + t[k]; print s }' "$tmp/time")
         rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tmp/time")
-        awk -v n="$count" -v j="$j" -v b="$bytes" -v w="$wall" -v r="$rss" 'BEGIN {
-            printf "%8d %3d %9.1f %8.2f %8.1f %11.0f %9.1f\n", n, j, b / 1e6, w, b / 1e6 / w, n / w, r / 1024 }'
+        cpu=$(awk -F': ' '/(User|System) time/ { s += $2 } END { print s }' "$tmp/time")
+        awk -v n="$count" -v j="$j" -v b="$bytes" -v w="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
+            printf "%8d %3d %9.1f %8.2f %8.1f %11.0f %9.1f %7.2f\n", n, j, b / 1e6, w, b / 1e6 / w, n / w, r / 1024, c }'
     done
-    rm -rf "$archive" "$tmp/out"
 done
 
 echo

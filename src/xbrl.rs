@@ -27,7 +27,8 @@ pub fn write(conv: &Conversion) -> Vec<u8> {
 
 /// Writes an instance of `facts` for `entity`.
 pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
-    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // About 200 bytes a fact: grown a few times rather than a dozen.
+    let mut w = Writer::new_with_indent(Vec::with_capacity(4096 + 200 * facts.len()), b' ', 2);
     // Writing to a Vec cannot fail.
     let _ = body(&mut w, entity, facts);
     let mut bytes = w.into_inner();

@@ -48,7 +48,8 @@ pub(crate) struct Args {
     #[arg(short = 'j', long = "jobs", value_name = "N", requires = "out_dir",
           value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Write a report to FILE: one JSON object per release, in input order.
+    /// Write a report to FILE (`-`: standard output): one JSON object per release, in input
+    /// order.
     #[arg(long, value_name = "FILE", requires = "out_dir")]
     report: Option<PathBuf>,
     /// Skip releases whose instance is already in DIR (outputs are renamed into place whole,
@@ -492,44 +493,65 @@ fn complete(path: &Path) -> bool {
         && end == INSTANCE_END
 }
 
-/// The report file: written to a temporary file beside it as the batch goes, renamed over it
-/// at the end.
-struct Report {
-    path: PathBuf,
-    out: std::io::BufWriter<tempfile::NamedTempFile>,
+/// The report: a file, written to a temporary file beside it as the batch goes and renamed
+/// over it at the end; or standard output (`--report -`), line by line.
+enum Report {
+    File {
+        path: PathBuf,
+        out: std::io::BufWriter<tempfile::NamedTempFile>,
+    },
+    Stdout(std::io::Stdout),
 }
 
 impl Report {
     fn create(path: &Path) -> Result<Report, Error> {
+        if path == Path::new("-") {
+            return Ok(Report::Stdout(std::io::stdout()));
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
         let tmp = tempfile::NamedTempFile::new_in(dir)
             .map_err(|e| io_error(&path.display().to_string(), "create the report", e))?;
-        Ok(Report {
+        Ok(Report::File {
             path: path.to_path_buf(),
             out: std::io::BufWriter::new(tmp),
         })
     }
 
     fn line(&mut self, line: &str) -> Result<(), Error> {
-        self.out
-            .write_all(line.as_bytes())
-            .and_then(|_| self.out.write_all(b"\n"))
-            .map_err(|e| io_error(&self.path.display().to_string(), "write the report", e))
+        let (shown, result) = match self {
+            Report::File { path, out } => (
+                path.display().to_string(),
+                out.write_all(line.as_bytes())
+                    .and_then(|_| out.write_all(b"\n")),
+            ),
+            Report::Stdout(out) => {
+                let mut out = out.lock();
+                (
+                    "<stdout>".to_string(),
+                    out.write_all(line.as_bytes())
+                        .and_then(|_| out.write_all(b"\n"))
+                        .and_then(|_| out.flush()),
+                )
+            }
+        };
+        result.map_err(|e| io_error(&shown, "write the report", e))
     }
 
     fn finish(self) -> Result<(), Error> {
-        let shown = self.path.display().to_string();
-        let tmp = self
-            .out
+        let Report::File { path, out } = self else {
+            return Ok(());
+        };
+        let shown = path.display().to_string();
+        let tmp = out
             .into_inner()
             .map_err(|e| io_error(&shown, "write the report", e.into_error()))?;
         tmp.as_file()
             .sync_all()
             .map_err(|e| io_error(&shown, "write the report", e))?;
-        tmp.persist(&self.path)
+        tmp.persist(&path)
             .map_err(|e| io_error(&shown, "replace the report", e.error))?;
         Ok(())
     }

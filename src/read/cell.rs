@@ -61,6 +61,16 @@ pub fn classify(token: &str) -> Token {
     if token == "$" {
         return Token::Dollar;
     }
+    // Most tokens are words, and a word's first character decides it: footnote marks are cut
+    // from the end only, so a token opening with a character no number, dash or "n/a" opens
+    // with is a word.
+    if let Some(&first) = token.as_bytes().first()
+        && first.is_ascii()
+        && !first.is_ascii_digit()
+        && !b"$(),.%-nN".contains(&first)
+    {
+        return Token::Word;
+    }
     if ["n/a", "n/m", "nm", "na", "n.a.", "n.m.", "nmf"]
         .iter()
         .any(|w| token.eq_ignore_ascii_case(w))
@@ -301,7 +311,18 @@ mod tests {
         for t in ["12,34,5", "1,2345", "(12", "$$5", "1.2.3", ",123"] {
             assert!(matches!(classify(t), Token::Malformed(_)), "{t}");
         }
-        for t in ["2003.", "30,", "Sept.", "617-386-1005", "ATG"] {
+        for t in [
+            "2003.",
+            "30,",
+            "Sept.",
+            "617-386-1005",
+            "ATG",
+            "A1",
+            "*5",
+            "<F1>",
+            "x(1)",
+            "/5",
+        ] {
             assert_eq!(classify(t), Token::Word, "{t}");
         }
     }

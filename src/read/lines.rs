@@ -272,6 +272,16 @@ fn is_footnote_mark(text: &str) -> bool {
     false
 }
 
+/// Adds a cell found at token `i` (counting from 1), reading right to left: there is at most one
+/// cell per token left, so the first cell reserves room for them all and a row of numbers
+/// takes one allocation.
+fn push_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
+    if cells.capacity() == 0 {
+        cells.reserve(i);
+    }
+    cells.push(cell);
+}
+
 fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
     let mut cells: Vec<RawCell> = Vec::new();
     let mut i = tokens.len();
@@ -295,12 +305,16 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
                 let joined = format!("{}{}", tok.text, c.text);
                 match classify(&joined) {
                     Token::Number(n) => {
-                        cells.push(RawCell {
-                            span: tok.span.join(c.span),
-                            col: tok.col,
-                            end_col: c.end_col,
-                            number: Ok(n),
-                        });
+                        push_cell(
+                            &mut cells,
+                            i,
+                            RawCell {
+                                span: tok.span.join(c.span),
+                                col: tok.col,
+                                end_col: c.end_col,
+                                number: Ok(n),
+                            },
+                        );
                         i -= 1;
                         continue;
                     }
@@ -313,18 +327,26 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
             None => classify(tok.text),
         };
         match token {
-            Token::Number(n) => cells.push(RawCell {
-                span: tok.span,
-                col: tok.col,
-                end_col: tok.end_col,
-                number: Ok(n),
-            }),
-            Token::Malformed(why) => cells.push(RawCell {
-                span: tok.span,
-                col: tok.col,
-                end_col: tok.end_col,
-                number: Err(why),
-            }),
+            Token::Number(n) => push_cell(
+                &mut cells,
+                i,
+                RawCell {
+                    span: tok.span,
+                    col: tok.col,
+                    end_col: tok.end_col,
+                    number: Ok(n),
+                },
+            ),
+            Token::Malformed(why) => push_cell(
+                &mut cells,
+                i,
+                RawCell {
+                    span: tok.span,
+                    col: tok.col,
+                    end_col: tok.end_col,
+                    number: Err(why),
+                },
+            ),
             Token::Dollar => match cells.last_mut() {
                 // `$ 5,001`, `$        --`: the sign belongs to the number on its right.
                 Some(cell) => {

@@ -33,7 +33,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    if let Some(pos) = sample.iter().position(|&b| b == 0) {
+    // `contains` searches a byte with memchr; `position` would test byte by byte.
+    if sample.contains(&0)
+        && let Some(pos) = sample.iter().position(|&b| b == 0)
+    {
         return Err(binary(name, bytes, pos));
     }
     if control * 100 > sample.len() {
@@ -90,7 +93,7 @@ fn windows_1252(b: u8) -> char {
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
     let text = source.text();
-    let mut all = Vec::new();
+    let mut all = Vec::with_capacity(source.line_count());
     let mut offset = 0;
     for raw in text.split_inclusive('\n') {
         let content = raw.trim_end_matches(['\n', '\r']);

@@ -27,7 +27,11 @@ pub struct Blocks {
 impl Blocks {
     /// Scans the lines' markup.
     pub fn new(lines: &[Line<'_>]) -> Blocks {
-        let mut b = Blocks::default();
+        let mut b = Blocks {
+            block: Vec::with_capacity(lines.len()),
+            spec: Vec::with_capacity(lines.len()),
+            specs: Vec::new(),
+        };
         let mut current: Option<usize> = None;
         let mut spec: Option<usize> = None;
         let mut count = 0;

@@ -466,3 +466,35 @@ fn usage_errors() {
     }
     assert!(!d.join("o").exists() && !d.join("x.xml").exists());
 }
+
+#[test]
+fn a_list_on_stdin_and_the_report_on_stdout_as_a_pipe_uses_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed_path(), d.join("b.txt")).unwrap();
+    std::fs::copy(seed_path(), d.join("a.txt")).unwrap();
+    let run = xbrlify_in(
+        d,
+        &[
+            "convert",
+            "--from-list",
+            "-",
+            "--out-dir",
+            "out",
+            "--report",
+            "-",
+        ],
+        b"b.txt\na.txt\n",
+    );
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // In list order, not sorted: a list is taken as given.
+    let inputs: Vec<&str> = lines.iter().map(|l| l["input"].as_str().unwrap()).collect();
+    assert_eq!(inputs, ["b.txt", "a.txt"]);
+    assert_eq!(lines[1]["output"], "out/a.xml");
+    assert_eq!(files(&d.join("out")), ["a.xml", "b.xml"]);
+}
