@@ -202,6 +202,29 @@ pub fn convert(
         }
     };
     let document_facts = document_facts(&document, &meanings, cik.as_deref());
+    for fact in &document_facts {
+        let Some(c) = fact.value.chars().find(|&c| !xbrl::xml_allows(c)) else {
+            continue;
+        };
+        // Point at the text where the release has it (a title line, the EDGAR header).
+        let span = source
+            .text()
+            .find(&fact.value)
+            .map_or(source::Span::new(0, 0), |s| {
+                source::Span::new(s, s + fact.value.len())
+            });
+        diagnostics.push(Diagnostic {
+            code: "xml-forbidden",
+            message: format!(
+                "{} \"{}\" holds the character U+{:04X}, which XML does not allow: it is left out of the instance",
+                fact.concept,
+                fact.value.escape_default(),
+                u32::from(c)
+            ),
+            location: Some(Location::of(source, span)),
+            notes: Vec::new(),
+        });
+    }
     Ok(Conversion {
         document,
         meanings,
