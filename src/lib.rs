@@ -131,6 +131,26 @@ pub fn convert(
             notes: Vec::new(),
         });
     }
+    let long: Vec<usize> = (1..=source.line_count())
+        .filter(|&n| source.line_text(n).len() > read::MAX_LINE_BYTES)
+        .collect();
+    if let Some(&first) = long.first() {
+        let more = match long.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more such line)".to_string(),
+            n => format!(" (and {n} more such lines)"),
+        };
+        diagnostics.push(Diagnostic {
+            code: "long-line",
+            message: format!(
+                "this line is {} bytes long, more than the {} of any table line: read as prose{more}",
+                source.line_text(first).len(),
+                read::MAX_LINE_BYTES
+            ),
+            location: Some(Location::bare(source.name(), first, 1)),
+            notes: Vec::new(),
+        });
+    }
     diagnostics.append(&mut facts.diagnostics);
     diagnostics.extend(check::footing(source, mapping, &facts.facts));
 
