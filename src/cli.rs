@@ -121,6 +121,8 @@ fn load(common: &Common) -> Result<(Source, Conversion), Error> {
         (name, bytes)
     };
     let source = xbrlify::read::decode(&name, &bytes)?;
+    // The text is decoded: the bytes' memory is not needed while converting.
+    drop(bytes);
     let concepts = match &common.concepts {
         None => ConceptTable::embedded(),
         Some(path) => {
