@@ -59,11 +59,29 @@ pub struct Line<'a> {
     pub markup: Option<Markup>,
     /// A rule: only runs of `-`, `=` or `_` (`------  ======`).
     pub rule: bool,
+    /// Whitespace only.
+    empty: bool,
 }
+
+/// Lines longer than this are prose: they keep their place but are not cut into words (no
+/// table line is this long, and a line of millions of words would need memory many times its
+/// size).
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
 
 impl<'a> Line<'a> {
     /// Cuts a line starting at byte `start`.
     pub fn new(start: usize, text: &'a str) -> Line<'a> {
+        if text.len() > MAX_LINE_BYTES {
+            return Line {
+                text,
+                tokens: Vec::new(),
+                label_len: 0,
+                cells: Vec::new(),
+                markup: None,
+                rule: false,
+                empty: text.chars().all(char::is_whitespace),
+            };
+        }
         let tokens = tokenize(start, text);
         let markup = markup(&tokens);
         let rule = !tokens.is_empty()
@@ -76,6 +94,7 @@ impl<'a> Line<'a> {
         } else {
             trailing_cells(&tokens)
         };
+        let empty = tokens.is_empty();
         Line {
             text,
             tokens,
@@ -83,17 +102,24 @@ impl<'a> Line<'a> {
             cells,
             markup,
             rule,
+            empty,
         }
+    }
+
+    /// Drops the words of a line no table reaches (it stays a line of prose, not a blank).
+    pub fn forget_words(&mut self) {
+        self.tokens = Vec::new();
+        self.label_len = 0;
     }
 
     /// No content: empty, a rule, or markup.
     pub fn is_blank(&self) -> bool {
-        self.tokens.is_empty() || self.rule || self.markup.is_some()
+        self.empty || self.rule || self.markup.is_some()
     }
 
     /// Truly empty (whitespace only).
     pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
+        self.empty
     }
 
     /// The label tokens, without EDGAR's escaped leading hyphen (`- -` for `-`).

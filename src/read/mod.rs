@@ -90,15 +90,43 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
+/// How many lines above a row of numbers keep their words: more than a header, its title
+/// and headings span.
+const WORDS_ABOVE_ROW: usize = 64;
+/// How many lines below a row of numbers keep their words (headings and wrapped labels
+/// before the next row).
+const WORDS_BELOW_ROW: usize = 64;
+
+pub use lines::MAX_LINE_BYTES;
+
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
     let text = source.text();
-    let mut all = Vec::with_capacity(source.line_count());
+    let mut all: Vec<lines::Line<'_>> = Vec::with_capacity(source.line_count());
     let mut offset = 0;
+    // Only lines near a row of numbers can be part of a table (its header, title, headings,
+    // wrapped labels): the words of the others are dropped as soon as that is known, so that
+    // memory follows the tables, not the prose around them.
+    let mut last_row: Option<usize> = None;
+    let forget = |all: &mut Vec<lines::Line<'_>>, last_row: Option<usize>, j: usize| {
+        if last_row.is_none_or(|r| r + WORDS_BELOW_ROW < j) {
+            all[j].forget_words();
+        }
+    };
     for raw in text.split_inclusive('\n') {
         let content = raw.trim_end_matches(['\n', '\r']);
-        all.push(lines::Line::new(offset, content));
+        let line = lines::Line::new(offset, content);
+        if line.is_data_row() {
+            last_row = Some(all.len());
+        }
+        all.push(line);
         offset += raw.len();
+        if let Some(j) = all.len().checked_sub(WORDS_ABOVE_ROW + 1) {
+            forget(&mut all, last_row, j);
+        }
+    }
+    for j in all.len().saturating_sub(WORDS_ABOVE_ROW)..all.len() {
+        forget(&mut all, last_row, j);
     }
     let (edgar, regions) = edgar(source, &all);
     let blocks = table::Blocks::new(&all);

@@ -306,3 +306,23 @@ fn windows_1252_is_read_with_a_diagnostic() {
         .find(|f| f.concept == "us-gaap:Revenues");
     assert!(f.is_none(), "an unmapped label stays unmapped");
 }
+
+#[test]
+fn deeply_nested_mapping_is_an_error_not_a_stack_overflow() {
+    let concepts = ConceptTable::embedded();
+    for text in [
+        format!("a = {}", "[".repeat(100_000)),
+        format!("a = {}", "{b=".repeat(100_000)),
+    ] {
+        let err = match Mapping::parse("deep.toml", &text, &concepts) {
+            Ok(_) => panic!("a mapping of 100,000 nested arrays loaded"),
+            Err(e) => e,
+        };
+        assert_eq!(err.kind(), Mapping);
+        assert!(
+            err.to_string().starts_with("deep.toml:1:")
+                && err.message().contains("max recursion depth"),
+            "{err}"
+        );
+    }
+}

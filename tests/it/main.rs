@@ -10,6 +10,7 @@ mod facts;
 mod golden;
 mod large;
 mod layouts;
+mod output;
 mod props;
 mod regress;
 
