@@ -735,3 +735,99 @@ Cash and cash equivalents at end of period         $ 46,335      $ 37,885
         .collect();
     assert_eq!(footed, vec![xbrlify::check::Verdict::Foots; 2]);
 }
+
+#[test]
+fn products_and_services_with_costs_inside_total_costs_and_expenses() {
+    let text = "\
+                         Example Holdings Corp.
+                  Consolidated Statements of Operations
+                 (Dollars in thousands, except per share)
+
+                                    For the three months    For the nine months
+                                     ended September 30,    ended September 30,
+                                       2002       2001        2002       2001
+                                     -------    -------     -------    -------
+Revenues:
+   Product sales                     $12,045    $10,980     $35,200    $31,870
+   Services                            3,210      2,980       9,450      8,820
+                                     -------    -------     -------    -------
+      Total revenues                  15,255     13,960      44,650     40,690
+Costs and expenses:
+   Cost of products sold               7,010      6,550      20,400     19,020
+   Cost of services                    1,820      1,700       5,300      5,050
+   Selling, general and
+     administrative                    4,110      3,890      12,100     11,400
+   Amortization of intangibles           210        450         630      1,350
+                                     -------    -------     -------    -------
+      Total costs and expenses        13,150     12,590      38,430     36,820
+                                     -------    -------     -------    -------
+Income from operations                 2,105      1,370       6,220      3,870
+Interest expense, net                   (310)      (420)       (980)    (1,270)
+                                     -------    -------     -------    -------
+Income before income taxes             1,795        950       5,240      2,600
+Income taxes                             682        361       1,991        988
+                                     -------    -------     -------    -------
+Net income                           $ 1,113    $   589     $ 3,249    $ 1,612
+                                     =======    =======     =======    =======
+
+Net income per share - basic         $  0.11    $  0.06     $  0.33    $  0.16
+Net income per share - diluted       $  0.11    $  0.06     $  0.32    $  0.16
+
+Weighted average shares - basic        9,950      9,880       9,940      9,870
+Weighted average shares - diluted     10,120      9,990      10,100      9,980
+";
+    let (_, conv) = convert_text("holdings.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let q3 = "D20020701-20020930";
+    let m9_01 = "D20010101-20010930";
+    let product = "-ProductOrServiceAxis-ProductMember";
+    let service = "-ProductOrServiceAxis-ServiceMember";
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+            &format!("{q3}{product}")
+        ),
+        ("12045000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:CostOfRevenue", &format!("{m9_01}{service}")),
+        ("5050000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:AmortizationOfIntangibleAssets", m9_01),
+        ("1350000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:OperatingExpenses", q3),
+        ("13150000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestExpense", m9_01),
+        ("1270000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", "D20020101-20020930"),
+        ("0.32".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            q3
+        ),
+        ("9950000".into(), -3)
+    );
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    // Total costs and expenses foot from the product and service costs and the expenses.
+    let opex_foots = conv
+        .footing
+        .iter()
+        .filter(|c| {
+            f[c.total].concept == "us-gaap:OperatingExpenses"
+                && c.verdict == xbrlify::check::Verdict::Foots
+        })
+        .count();
+    assert_eq!(opex_foots, 4);
+}
