@@ -5,8 +5,9 @@
 //! A relationship applies in a period where the total and all its required items are reported
 //! and none of its `unless` concepts is. It is *checked* only where it is complete: the rows
 //! that stand above the total in its table, down to its items, are all items of the
-//! relationship (or parts of an item: a section ending in an item total, a breakdown of an
-//! item). A row in between that is unmapped, or mapped to a concept the relationship does not
+//! relationship or parts of an item already passed on the way up (the rows of a section that
+//! an item totals, the rows above a subtotal item, a breakdown of an item's concept). A row in
+//! between that is unmapped, or mapped to a concept the relationship does not
 //! list, means the release sums something the mapping does not know, and a mismatch would say
 //! nothing about the release: such a total is recorded as not checked, with the row that
 //! stopped it, instead of raising a false alarm.
@@ -75,10 +76,15 @@ pub fn footing(
         }
     }
     let layout = Layout::new(document, facts);
+    let parts = parts_of(mapping);
     let mut checks = Vec::new();
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
-        let parts = parts_of(mapping, rule);
+        let totals: BTreeSet<&str> = mapping
+            .footings()
+            .iter()
+            .map(|f| f.total.concept.as_str())
+            .collect();
         for (fact_idx, total) in facts.facts.iter().enumerate() {
             if targets[fact_idx] != rule.total {
                 continue;
@@ -103,7 +109,7 @@ pub fn footing(
                 total: fact_idx,
                 verdict: Verdict::Foots,
             };
-            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &targets) {
+            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &totals, &targets) {
                 check.verdict = Verdict::Incomplete { row, span };
                 checks.push(check);
                 continue;
@@ -169,25 +175,27 @@ fn mismatch(
     }
 }
 
-/// The concepts that sum into the relationship's items: the items' own concepts (whatever
-/// their dimensions) and, transitively, the items of every relationship totalling one of them.
-fn parts_of(mapping: &Mapping, rule: &Footing) -> BTreeSet<String> {
-    let mut parts: BTreeSet<String> = rule
-        .items
-        .iter()
-        .map(|i| i.target.concept.clone())
-        .collect();
-    loop {
-        let before = parts.len();
-        for other in mapping.footings() {
-            if parts.contains(&other.total.concept) {
-                parts.extend(other.items.iter().map(|i| i.target.concept.clone()));
+/// Each total's parts: for every concept that a relationship totals, the concepts that sum
+/// into it, transitively, and itself (whatever their dimensions).
+fn parts_of(mapping: &Mapping) -> BTreeMap<&str, BTreeSet<&str>> {
+    let mut parts: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for rule in mapping.footings() {
+        let total = rule.total.concept.as_str();
+        let mut set: BTreeSet<&str> = [total].into();
+        loop {
+            let before = set.len();
+            for other in mapping.footings() {
+                if set.contains(other.total.concept.as_str()) {
+                    set.extend(other.items.iter().map(|i| i.target.concept.as_str()));
+                }
+            }
+            if set.len() == before {
+                break;
             }
         }
-        if parts.len() == before {
-            return parts;
-        }
+        parts.entry(total).or_default().extend(set);
     }
+    parts
 }
 
 /// Where each cell stands in its table, and what became of it.
@@ -248,7 +256,8 @@ impl<'a> Layout<'a> {
         &self,
         cell: Span,
         rule: &Footing,
-        parts: &BTreeSet<String>,
+        parts: &BTreeMap<&str, BTreeSet<&str>>,
+        totals: &BTreeSet<&str>,
         targets: &[Target],
     ) -> Option<(String, Span)> {
         let &(t, r_total, column) = self.place.get(&cell.start)?;
@@ -260,7 +269,21 @@ impl<'a> Layout<'a> {
             .filter(|i| !i.optional)
             .map(|i| &i.target)
             .collect();
+        // A sum of optional parts is checked only at a row that says it is their total: a plain
+        // line ("Other income (expense), net" under "Interest expense") may be one of them.
+        if required.is_empty() && !looks_total(&rows[r_total]) {
+            return Some((
+                "(the row is not labelled as a total)".into(),
+                rows[r_total].label.span,
+            ));
+        }
         let mut found: Vec<&Target> = Vec::new();
+        // Items found on the way up that are subtotals ("Total cost of revenues"): the rows
+        // above them may be their parts.
+        let mut subtotals: Vec<&Target> = Vec::new();
+        // Inside the block of an item that is itself a total ("Total operating expenses" with
+        // no section of its own): its rows are its own relationship's business.
+        let mut in_subtotal = false;
         let mut r = r_total;
         while r > 0 {
             r -= 1;
@@ -272,10 +295,19 @@ impl<'a> Layout<'a> {
             let in_section =
                 !total_sections.is_empty() && section_names(row).starts_with(&total_sections);
             let intruder = || Some((row_name(row), first_cell(row, column)));
+            let is_item = |t: &Target| rule.items.iter().any(|i| &i.target == t);
+            if in_subtotal && !matches!(kind, RowKind::Amount(t) if is_item(t)) {
+                continue;
+            }
             match kind {
                 RowKind::Neutral => {}
-                RowKind::Amount(target) if rule.items.iter().any(|i| &i.target == target) => {
+                RowKind::Amount(target) if is_item(target) => {
                     found.push(target);
+                    in_subtotal = false;
+                    if !looks_total(row) {
+                        continue;
+                    }
+                    subtotals.push(target);
                     // An item that closes a section of its own ("Total cost of revenues")
                     // stands for the rows of that section above it.
                     let own = section_names(row);
@@ -283,11 +315,23 @@ impl<'a> Layout<'a> {
                         while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
                             r -= 1;
                         }
+                    } else if totals.contains(target.concept.as_str())
+                        && !required.iter().all(|t| found.contains(t))
+                    {
+                        in_subtotal = true;
                     }
                 }
-                // A part of an item (its breakdown) inside the block.
+                // A part of a subtotal already passed (its breakdown, above it).
                 RowKind::Amount(target)
-                    if parts.contains(&target.concept) && (in_section || !all_required) => {}
+                    if (in_section || !all_required)
+                        && subtotals.iter().any(|f| {
+                            parts
+                                .get(f.concept.as_str())
+                                .is_some_and(|p| p.contains(target.concept.as_str()))
+                                || f.concept == target.concept
+                        }) => {}
+                // Every required item found: the sum is fixed, whatever stands above.
+                _ if !required.is_empty() && all_required => break,
                 _ if in_section => return intruder(),
                 // Without a section to bound the block, an unmapped row may be a missed item.
                 RowKind::Unknown if required.is_empty() && total_sections.is_empty() => {
@@ -307,6 +351,13 @@ impl<'a> Layout<'a> {
             ))
         }
     }
+}
+
+/// Whether a row says it totals the rows above it: a rule line over its numbers, or a label
+/// "Total current assets", "TOTAL", "Revenues, total".
+fn looks_total(row: &Row) -> bool {
+    let label = row.label.text.trim_start().to_ascii_lowercase();
+    row.ruled || label.starts_with("total") || label.contains(" total")
 }
 
 fn section_names(row: &Row) -> Vec<&str> {

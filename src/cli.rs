@@ -173,10 +173,12 @@ pub(crate) fn tables(settings: &Settings) -> Result<Tables, Error> {
 /// Decodes and converts the bytes of a release.
 pub(crate) fn convert(
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     tables: &Tables,
 ) -> Result<(Source, Conversion), Error> {
-    let source = xbrlify::read::decode(name, bytes)?;
+    let source = xbrlify::read::decode(name, &bytes)?;
+    // The text is decoded: the bytes' memory is not needed while converting.
+    drop(bytes);
     let conversion = xbrlify::convert(&source, &tables.mapping, &tables.concepts, &tables.options)?;
     Ok((source, conversion))
 }
@@ -184,7 +186,7 @@ pub(crate) fn convert(
 fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
     let (name, bytes) = read_release(release, settings.max_input_size)?;
     let tables = tables(settings)?;
-    convert(&name, &bytes, &tables)
+    convert(&name, bytes, &tables)
 }
 
 fn report(conv: &Conversion, deny: bool) -> bool {

@@ -99,6 +99,9 @@ pub struct Row {
     pub sections: Vec<Text>,
     /// The numeric cells, left to right.
     pub cells: Vec<Cell>,
+    /// A rule line (dashes under the numbers) stands between this row and the rows above: the
+    /// typographic mark of a total.
+    pub ruled: bool,
 }
 
 /// A numeric cell.

@@ -15,6 +15,9 @@ use std::fmt;
 
 use crate::source::{LineCol, Source, Span};
 
+/// The longest source line a message shows.
+pub const MAX_SHOWN_LINE: usize = 1024;
+
 /// Where a message points: file, line, column, and enough of the line to draw a caret.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
@@ -29,10 +32,15 @@ pub struct Location {
 }
 
 impl Location {
-    /// Resolves a span of `source`.
+    /// Resolves a span of `source`. A line longer than [`MAX_SHOWN_LINE`] bytes is not kept
+    /// (nor shown): the position alone says where.
     pub fn of(source: &Source, span: Span) -> Location {
         let at = source.line_col(span.start);
-        let line_text = source.line_text(at.line).to_string();
+        let line = source.line_text(at.line);
+        if line.len() > MAX_SHOWN_LINE {
+            return Location::bare(source.name(), at.line, at.col);
+        }
+        let line_text = line.to_string();
         let end = source.line_col(span.end.max(span.start));
         let width = if end.line == at.line {
             end.col.saturating_sub(at.col).max(1)

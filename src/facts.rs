@@ -289,7 +289,9 @@ pub fn build(
                     period: column.period().map(|p| p.period),
                     fate: Fate::Skipped(String::new()),
                     note: None,
-                    derived: cell.number.percent || column.period().is_none(),
+                    derived: cell.number.percent
+                        || column.period().is_none()
+                        || meaning.skip.is_some(),
                 };
                 let skip = |why: &str| Fate::Skipped(why.to_string());
                 match (outcome, column) {

@@ -248,8 +248,35 @@ fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<Ta
         statement: Statement::of_title(&table.title),
         columns,
         scale: scale(scale_text),
-        skip: scale_text.and_then(non_monetary),
+        skip: scale_text
+            .and_then(non_monetary)
+            .or_else(|| non_gaap(&table.title)),
     })
+}
+
+/// Words of a table title that say its amounts are not the GAAP ones.
+const NON_GAAP_TITLES: &[&str] = &[
+    "pro forma",
+    "proforma",
+    "non-gaap",
+    "non gaap",
+    "reconciliation of gaap",
+    "gaap to non",
+    "as adjusted",
+];
+
+/// A table whose title says it is a pro forma or non-GAAP presentation ("Pro Forma Condensed
+/// Consolidated Statements of Operations", "Reconciliation of GAAP to Non-GAAP Net Income"):
+/// its rows carry the GAAP statements' labels with other amounts, so none is a us-gaap fact.
+fn non_gaap(title: &[Text]) -> Option<String> {
+    let line = title.iter().find(|t| {
+        let lower = t.text.to_ascii_lowercase();
+        NON_GAAP_TITLES.iter().any(|w| lower.contains(w))
+    })?;
+    Some(format!(
+        "a pro forma or non-GAAP table (\"{}\"), not us-gaap amounts",
+        line.text.trim()
+    ))
 }
 
 /// "(In Millions of KWHs)": a scale of something other than money.
@@ -303,26 +330,45 @@ pub fn scale(line: Option<&str>) -> Scale {
         };
     };
     let t = line.to_ascii_lowercase();
-    let amounts = if t.contains("billion") {
+    // The amounts' scale is stated before any scale of share counts of their own.
+    let money = t.split_once("shares in ").map_or(t.as_str(), |(m, _)| m);
+    let amounts = if money.contains("billion") {
         9
-    } else if t.contains("million") {
+    } else if money.contains("million") {
         6
-    } else if t.contains("thousand") || t.contains("000") {
+    } else if money.contains("thousand") || money.contains("000") {
         3
     } else {
         0
     };
-    let except = t.split_once("except").map_or("", |(_, rest)| rest);
-    let shares = if except.contains("share data") && !except.contains("per share data")
-        || except.contains("share amounts")
-        || except.contains("shares")
-        || except.contains("share and per share")
-    {
+    // "except per share data" exempts per-share amounts only (never scaled anyway); "except
+    // share and per share data", "except shares" exempt share counts too.
+    let except = t.split_once("except").map_or(String::new(), |(_, rest)| {
+        rest.replace("per-share", "").replace("per share", "")
+    });
+    let shares = if let Some(stated) = stated_share_scale(&t) {
+        stated
+    } else if except.contains("share") {
         0
     } else {
         amounts
     };
     Scale { amounts, shares }
+}
+
+/// A scale the line gives share counts of their own: "(Dollars in millions, shares in
+/// thousands)".
+fn stated_share_scale(line: &str) -> Option<u32> {
+    let (_, rest) = line.split_once("shares in ")?;
+    if rest.starts_with("thousand") {
+        Some(3)
+    } else if rest.starts_with("million") {
+        Some(6)
+    } else if rest.starts_with("billion") {
+        Some(9)
+    } else {
+        None
+    }
 }
 
 /// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
@@ -516,7 +562,18 @@ fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
         let tail = tail
             .trim_start_matches(" to ")
             .trim_start_matches(" through ");
-        let end_len = tail.find(" and ").unwrap_or(tail.len()).min(40);
+        // The end date stops at " and " or at the next range, within 40 characters: look no
+        // further, or a title of many ranges would be scanned to its end once for each.
+        let mut window = tail.len().min(46);
+        while !tail.is_char_boundary(window) {
+            window -= 1;
+        }
+        let end_len = [" and ", " from "]
+            .iter()
+            .filter_map(|stop| tail[..window].find(stop))
+            .min()
+            .unwrap_or(tail.len())
+            .min(40);
         let end_text = &tail[..tail
             .char_indices()
             .nth(end_len)
@@ -719,6 +776,27 @@ mod tests {
             scale(None),
             Scale {
                 amounts: 0,
+                shares: 0
+            }
+        );
+        assert_eq!(
+            scale(Some("(In thousands, except per share amounts)")),
+            Scale {
+                amounts: 3,
+                shares: 3
+            }
+        );
+        assert_eq!(
+            scale(Some("(Dollars in thousands, shares in millions)")),
+            Scale {
+                amounts: 3,
+                shares: 6
+            }
+        );
+        assert_eq!(
+            scale(Some("(In millions, except shares and per share amounts)")),
+            Scale {
+                amounts: 6,
                 shares: 0
             }
         );

@@ -133,6 +133,26 @@ pub fn convert(
             notes: Vec::new(),
         });
     }
+    let long: Vec<usize> = (1..=source.line_count())
+        .filter(|&n| source.line_text(n).len() > read::MAX_LINE_BYTES)
+        .collect();
+    if let Some(&first) = long.first() {
+        let more = match long.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more such line)".to_string(),
+            n => format!(" (and {n} more such lines)"),
+        };
+        diagnostics.push(Diagnostic {
+            code: "long-line",
+            message: format!(
+                "this line is {} bytes long, more than the {} of any table line: read as prose{more}",
+                source.line_text(first).len(),
+                read::MAX_LINE_BYTES
+            ),
+            location: Some(Location::bare(source.name(), first, 1)),
+            notes: Vec::new(),
+        });
+    }
     diagnostics.append(&mut facts.diagnostics);
     let (footing, mut mismatches) = check::footing(source, &document, mapping, &facts);
     diagnostics.append(&mut mismatches);
@@ -205,6 +225,29 @@ pub fn convert(
         }
     };
     let document_facts = document_facts(&document, &meanings, cik.as_deref());
+    for fact in &document_facts {
+        let Some(c) = fact.value.chars().find(|&c| !xbrl::xml_allows(c)) else {
+            continue;
+        };
+        // Point at the text where the release has it (a title line, the EDGAR header).
+        let span = source
+            .text()
+            .find(&fact.value)
+            .map_or(source::Span::new(0, 0), |s| {
+                source::Span::new(s, s + fact.value.len())
+            });
+        diagnostics.push(Diagnostic {
+            code: "xml-forbidden",
+            message: format!(
+                "{} \"{}\" holds the character U+{:04X}, which XML does not allow: it is left out of the instance",
+                fact.concept,
+                fact.value.escape_default(),
+                u32::from(c)
+            ),
+            location: Some(Location::of(source, span)),
+            notes: Vec::new(),
+        });
+    }
     Ok(Conversion {
         document,
         meanings,

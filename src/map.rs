@@ -155,28 +155,56 @@ struct RawTotal {
     unless: Vec<Spanned<String>>,
 }
 
+/// The longest parenthetical (in characters) that label matching drops.
+const MAX_PARENTHETICAL: usize = 80;
+
+/// Parenthesised words that qualify a label or heading without changing what it names.
+const QUALIFIERS: &[&str] = &[
+    "unaudited",
+    "audited",
+    "restated",
+    "see note",
+    "see notes",
+    "note",
+    "notes",
+];
+
 /// Normalises a row label or section heading for matching: lower case, `&` read as "and",
 /// footnote markers such as `(1)` and `*` dropped, other punctuation as spaces (except `%`),
 /// whitespace collapsed.
 pub fn normalise(label: &str) -> String {
+    // "Common stock, $.001 par value: 12,000,000 shares authorized; ...": an equity caption's
+    // terms follow its first comma and differ from release to release.
+    let label = match label.split_once(',') {
+        Some((caption, terms)) if terms.to_ascii_lowercase().contains("par value") => caption,
+        _ => label,
+    };
     let mut out = Normalised {
         text: String::with_capacity(label.len()),
         space: false,
     };
     let mut rest = label.char_indices();
     while let Some((i, c)) = rest.next() {
-        // "(1)", "(a)", "(12)": footnote markers.
+        // "(1)", "(a)", "(12)": footnote markers. The look ahead is bounded by the longest
+        // parenthetical dropped, so a label full of unclosed parentheses is still read in
+        // linear time.
         if c == '('
-            && let Some(close) = label[i + 1..].find(')')
+            && let Some(close) = label[i + 1..]
+                .char_indices()
+                .take(MAX_PARENTHETICAL)
+                .find(|&(_, c)| c == ')')
+                .map(|(j, _)| j)
         {
             let inner = &label[i + 1..i + 1 + close];
             let len = inner.chars().count();
             // "(net of allowance of $57,177)", "(Note 9)": a detail with a number in it, which
-            // differs from release to release.
+            // differs from release to release; "(Unaudited)", "(See Notes)": a qualifier.
+            let qualifier = || QUALIFIERS.contains(&inner.trim().to_lowercase().as_str());
             if ((1..=2).contains(&len)
                 && (inner.chars().all(|c| c.is_ascii_digit())
                     || (len == 1 && inner.chars().all(|c| c.is_ascii_lowercase()))))
                 || inner.chars().any(|c| c.is_ascii_digit())
+                || qualifier()
             {
                 // Past the `)`: `close` bytes of inner text, then the `)` itself.
                 let end = i + 1 + close;

@@ -36,14 +36,18 @@ pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
     bytes
 }
 
-/// Text as XML 1.0 allows it: characters XML forbids (most control characters) are dropped.
-/// quick-xml escapes `&`, `<`, `>` and quotes.
+/// Whether XML 1.0 allows a character in text (most control characters it does not).
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Text as XML 1.0 allows it: characters XML forbids are dropped (the conversion reports
+/// them, see [`crate::convert`]). quick-xml escapes `&`, `<`, `>` and quotes.
 fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
-    if s.chars().all(allowed) {
+    if s.chars().all(xml_allows) {
         std::borrow::Cow::Borrowed(s)
     } else {
-        std::borrow::Cow::Owned(s.chars().filter(|&c| allowed(c)).collect())
+        std::borrow::Cow::Owned(s.chars().filter(|&c| xml_allows(c)).collect())
     }
 }
 

@@ -472,8 +472,7 @@ fn attempt(
         return Ok(Status::Skipped);
     }
     let (name, bytes) = super::read_release(&input.path, settings.max_input_size)?;
-    let (_, conv) = super::convert(&name, &bytes, tables)?;
-    drop(bytes);
+    let (_, conv) = super::convert(&name, bytes, tables)?;
     let (cells, _) = xbrlify::inspect::coverage(&conv);
     line.facts = Some(conv.document_facts.len() + conv.facts.facts.len());
     line.cells = Some(Cells {

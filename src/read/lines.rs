@@ -59,11 +59,29 @@ pub struct Line<'a> {
     pub markup: Option<Markup>,
     /// A rule: only runs of `-`, `=` or `_` (`------  ======`).
     pub rule: bool,
+    /// Whitespace only.
+    empty: bool,
 }
+
+/// Lines longer than this are prose: they keep their place but are not cut into words (no
+/// table line is this long, and a line of millions of words would need memory many times its
+/// size).
+pub const MAX_LINE_BYTES: usize = 16 * 1024;
 
 impl<'a> Line<'a> {
     /// Cuts a line starting at byte `start`.
     pub fn new(start: usize, text: &'a str) -> Line<'a> {
+        if text.len() > MAX_LINE_BYTES {
+            return Line {
+                text,
+                tokens: Vec::new(),
+                label_len: 0,
+                cells: Vec::new(),
+                markup: None,
+                rule: false,
+                empty: text.chars().all(char::is_whitespace),
+            };
+        }
         let tokens = tokenize(start, text);
         let markup = markup(&tokens);
         let rule = !tokens.is_empty()
@@ -76,6 +94,7 @@ impl<'a> Line<'a> {
         } else {
             trailing_cells(&tokens)
         };
+        let empty = tokens.is_empty();
         Line {
             text,
             tokens,
@@ -83,30 +102,24 @@ impl<'a> Line<'a> {
             cells,
             markup,
             rule,
+            empty,
         }
     }
 
-    /// A line outside the text that is read, kept for its position only: no tokens, no
-    /// cells, no markup (the caller cuts any line that may be markup).
-    pub fn outside(text: &'a str) -> Line<'a> {
-        Line {
-            text,
-            tokens: Vec::new(),
-            label_len: 0,
-            cells: Vec::new(),
-            markup: None,
-            rule: false,
-        }
+    /// Drops the words of a line no table reaches (it stays a line of prose, not a blank).
+    pub fn forget_words(&mut self) {
+        self.tokens = Vec::new();
+        self.label_len = 0;
     }
 
     /// No content: empty, a rule, or markup.
     pub fn is_blank(&self) -> bool {
-        self.tokens.is_empty() || self.rule || self.markup.is_some()
+        self.empty || self.rule || self.markup.is_some()
     }
 
     /// Truly empty (whitespace only).
     pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
+        self.empty
     }
 
     /// The label tokens, without EDGAR's escaped leading hyphen (`- -` for `-`).
@@ -137,11 +150,17 @@ impl<'a> Line<'a> {
                         && !n.not_available
                         && n.fraction_digits == 0
                         && is_year_value(n.magnitude)
-                }) && !self
-                    .tokens
-                    .iter()
-                    .any(|t| t.span == c.span && t.text.contains(','))
+                }) && !self.cell_token(c).is_some_and(|t| t.text.contains(','))
             })
+    }
+
+    /// The token that is exactly this cell, found by binary search (tokens are in order): a
+    /// line may hold millions of both.
+    fn cell_token(&self, cell: &RawCell) -> Option<&Tok<'a>> {
+        let i = self
+            .tokens
+            .partition_point(|t| t.span.start < cell.span.start);
+        self.tokens.get(i).filter(|t| t.span == cell.span)
     }
 
     /// A row of data: numeric cells that are not a header's years.

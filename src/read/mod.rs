@@ -90,34 +90,45 @@ fn windows_1252(b: u8) -> char {
     }
 }
 
+/// How many lines above a row of numbers keep their words: more than a header, its title
+/// and headings span.
+const WORDS_ABOVE_ROW: usize = 64;
+/// How many lines below a row of numbers keep their words (headings and wrapped labels
+/// before the next row).
+const WORDS_BELOW_ROW: usize = 64;
+
+pub use lines::MAX_LINE_BYTES;
+
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
     let text = source.text();
-    let mut raw_lines: Vec<(usize, &str)> = Vec::with_capacity(source.line_count());
+    let mut all: Vec<lines::Line<'_>> = Vec::with_capacity(source.line_count());
     let mut offset = 0;
+    // Only lines near a row of numbers can be part of a table (its header, title, headings,
+    // wrapped labels): the words of the others are dropped as soon as that is known, so that
+    // memory follows the tables, not the prose around them.
+    let mut last_row: Option<usize> = None;
+    let forget = |all: &mut Vec<lines::Line<'_>>, last_row: Option<usize>, j: usize| {
+        if last_row.is_none_or(|r| r + WORDS_BELOW_ROW < j) {
+            all[j].forget_words();
+        }
+    };
     for raw in text.split_inclusive('\n') {
-        raw_lines.push((offset, raw.trim_end_matches(['\n', '\r'])));
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let line = lines::Line::new(offset, content);
+        if line.is_data_row() {
+            last_row = Some(all.len());
+        }
+        all.push(line);
         offset += raw.len();
+        if let Some(j) = all.len().checked_sub(WORDS_ABOVE_ROW + 1) {
+            forget(&mut all, last_row, j);
+        }
     }
-    let (edgar, regions) = edgar(source, &raw_lines);
-    // Only the regions' lines are ever looked into (table finding stays inside its region);
-    // elsewhere a line needs cutting only when it may be markup, which table blocks count.
-    let mut inside = vec![false; raw_lines.len()];
-    for region in &regions {
-        let end = region.end.min(inside.len());
-        inside[region.start.min(end)..end].fill(true);
+    for j in all.len().saturating_sub(WORDS_ABOVE_ROW)..all.len() {
+        forget(&mut all, last_row, j);
     }
-    let all: Vec<lines::Line<'_>> = raw_lines
-        .iter()
-        .zip(&inside)
-        .map(|(&(offset, content), &inside)| {
-            if inside || content.trim_start().starts_with('<') {
-                lines::Line::new(offset, content)
-            } else {
-                lines::Line::outside(content)
-            }
-        })
-        .collect();
+    let (edgar, regions) = edgar(source, &all);
     let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
     for region in regions {
@@ -164,7 +175,7 @@ pub fn read(source: &Source) -> Result<Document, Error> {
 
 /// Splits an EDGAR submission into its header fields and the line ranges of the documents
 /// whose tables count (Exhibit 99 text; all plain-text documents when there is none).
-fn edgar(source: &Source, lines: &[(usize, &str)]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
+fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
     let text = source.text();
     let mut head_end = text.len().min(4096);
     while !text.is_char_boundary(head_end) {
@@ -185,8 +196,8 @@ fn edgar(source: &Source, lines: &[(usize, &str)]) -> (Option<EdgarHeader>, Vec<
     let mut html = false;
     let mut in_header = true;
     let mut filer_block = false;
-    for (i, &(_, line)) in lines.iter().enumerate() {
-        let t = line.trim();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
         if in_header {
             let field = |key: &str| t.strip_prefix(key).map(|v| v.trim().to_string());
             if let Some(v) = field("ACCESSION NUMBER:") {

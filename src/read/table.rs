@@ -9,6 +9,8 @@ use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
+/// The most columns a table may have.
+const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
 /// The same inside an EDGAR `<TABLE>` block, whose end is marked.
@@ -172,6 +174,20 @@ fn is_scale_line(text: &str) -> bool {
     .any(|k| t.contains(k))
 }
 
+/// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
+fn is_statement_title(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    [
+        "statement of",
+        "statements of",
+        "balance sheet",
+        "financial highlights",
+        "selected financial data",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
+}
+
 fn is_unaudited(text: &str) -> bool {
     text.trim()
         .trim_matches(['(', ')'])
@@ -222,13 +238,24 @@ fn build(
     let mut scale = None;
     let mut header: Vec<usize> = Vec::new();
     let header_end = if bottom.is_some() { anchor + 1 } else { anchor };
+    // A title and a scale line set directly on the column headers, with no blank line between
+    // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
+    // down to the scale line, or to the last statement title, are the title's.
+    let heads_from = (top..header_end)
+        .rev()
+        .find(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
+        .map_or(top, |k| k + 1);
+    let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
         if line.rule {
             continue;
         }
         if is_scale_line(line.text) {
             scale = text_of(line);
-        } else if !is_unaudited(line.text) {
+        } else if is_unaudited(line.text) {
+        } else if k < heads_from {
+            title_in_block.extend(text_of(line));
+        } else {
             header.push(k);
         }
     }
@@ -263,6 +290,7 @@ fn build(
             title.extend(text_of(line));
         }
     }
+    title.extend(title_in_block);
 
     let mut columns = match (spec, bottom) {
         (Some(spec), _) => spec_columns(spec),
@@ -273,6 +301,25 @@ fn build(
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
+    // Placing headings and cells compares them with every column: a bound on the columns
+    // keeps that linear in the length of the lines, however many numbers a line holds.
+    if columns.len() > MAX_COLUMNS {
+        let at = bottom.unwrap_or(first_row);
+        let line = &lines[at];
+        let span = match (line.tokens.first(), line.tokens.last()) {
+            (Some(a), Some(b)) => a.span.join(b.span),
+            _ => Span::default(),
+        };
+        return Err(Error::at(
+            ErrorKind::Table,
+            source,
+            span,
+            format!(
+                "a table of {} columns: more than the {MAX_COLUMNS} a financial table may have",
+                columns.len()
+            ),
+        ));
+    }
     // Label-only lines between the dated line and the first row that sit over the columns
     // ("(Notes)" under the years) belong to the header; the rest are headings.
     let left = columns.first().map_or(0, |c| c.extent.0);
@@ -468,8 +515,10 @@ fn attach_headings(
                 })
                 .collect();
             match covered.len() {
+                // Covering no column's centre: the columns it touches. A phrase centred between
+                // two columns ("June 30," over "2004    2003") heads both.
                 0 => {
-                    if let Some(c) = (0..columns.len()).find(|&c| {
+                    for c in (0..columns.len()).filter(|&c| {
                         let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
                     }) {
@@ -733,6 +782,18 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
 }
 
+/// Whether `line` continues the label of the data row just above it (indented `row_indent`):
+/// it is indented deeper, starts in lower case, and has no number under a column.
+fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
+    let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+    line.indent() > row_indent
+        && line
+            .tokens
+            .first()
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        && line.cells.iter().all(|c| c.end_col <= left_edge)
+}
+
 /// A line that only refers to notes: "(See Notes)".
 fn is_note_reference(line: &Line<'_>) -> bool {
     line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
@@ -766,6 +827,7 @@ fn body(
     };
     let mut pending = start.pending;
     let mut empty_run = 0;
+    let mut ruled = false;
     let mut last_row = start.first_row;
     let mut k = start.first_row;
     while k < end {
@@ -780,10 +842,26 @@ fn body(
                     break;
                 }
             }
+            ruled |= line.rule && !table.rows.is_empty();
             k += 1;
             continue;
         }
         empty_run = 0;
+        // The rest of the previous row's label, wrapped below it: "Series B: ... issued and"
+        // over "outstanding: 1998, 1,949,726; 1997, 1,943,666", whose numbers stand left of
+        // the first column and belong to the words.
+        if pending.is_empty()
+            && !table.rows.is_empty()
+            && last_row + 1 == k
+            && continues_below(line, lines[last_row].indent(), table)
+            && let Some(rest) = text_of_tokens(&line.tokens)
+            && let Some(prev) = table.rows.last_mut()
+        {
+            prev.label = join(prev.label.clone(), rest);
+            last_row = k;
+            k += 1;
+            continue;
+        }
         if line.is_year_line() || (line.cells.is_empty() && line.year_tokens().count() >= 2) {
             break;
         }
@@ -879,6 +957,7 @@ fn body(
             label,
             sections: sections.current(),
             cells,
+            ruled: std::mem::take(&mut ruled),
         });
         if closes && !left_section {
             sections.close(&name);

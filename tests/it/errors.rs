@@ -1,94 +1,248 @@
 //! Bad input: each case gives a clear error (or diagnostic) with a position, never a panic.
+//!
+//! The tables below are one line per case: the input, the error kind, `line:col`, and a phrase
+//! of the message. Some cases' whole rendered message (position, source line, caret, notes) is
+//! also pinned in `tests/data/errors/<case>.err` (`UPDATE_GOLDEN=1` rewrites them).
 
 use xbrlify::Options;
-use xbrlify::error::ErrorKind;
+use xbrlify::error::ErrorKind::{self, *};
 use xbrlify::map::Mapping;
 use xbrlify::taxonomy::ConceptTable;
 
-use crate::{convert_text, seed_text};
+use crate::{convert_text, root, seed_text};
 
-/// Runs a release text and expects an error: kind, `line:col`, a phrase of the message.
-fn expect_error(text: &[u8], kind: ErrorKind, at: &str, phrase: &str) -> String {
-    let err = match convert_text("bad.txt", text, &Options::default()) {
-        Ok(_) => panic!("expected an error containing {phrase:?}"),
-        Err(e) => e,
+/// A release given to the converter.
+enum Input {
+    /// These bytes.
+    Bytes(&'static [u8]),
+    /// The seed release with one text replaced (it must occur once).
+    Seed(&'static str, &'static str),
+    /// The first lines of the seed: a truncated file.
+    SeedHead(usize),
+    /// Bytes built by a function.
+    Built(fn() -> Vec<u8>),
+}
+use Input::*;
+
+struct Case {
+    name: &'static str,
+    input: Input,
+    kind: ErrorKind,
+    at: &'static str,
+    phrase: &'static str,
+}
+
+macro_rules! cases {
+    ($($name:ident: $input:expr => $kind:ident @ $at:literal ~ $phrase:literal;)*) => {
+        &[$(Case { name: stringify!($name), input: $input, kind: $kind, at: $at, phrase: $phrase }),*]
     };
-    let shown = err.to_string();
-    assert_eq!(err.kind(), kind, "{shown}");
-    assert!(
-        shown.starts_with(&format!("bad.txt:{at}: ")),
-        "expected position {at}:\n{shown}"
-    );
-    assert!(shown.contains(phrase), "expected {phrase:?} in:\n{shown}");
-    shown
 }
 
-fn replace_once(text: &str, from: &str, to: &str) -> String {
-    assert_eq!(
-        text.matches(from).count(),
-        1,
-        "{from:?} must occur once in the seed"
-    );
-    text.replacen(from, to, 1)
+/// Cells of the seed's statement of operations (line 218: "Services  11,008 ...") made
+/// malformed, and other broken releases.
+#[rustfmt::skip]
+const RELEASES: &[Case] = cases! {
+    empty_file: Bytes(b"") => Input @ "1:1" ~ "the input is empty";
+    only_whitespace: Bytes(b"  \n\t\n\r\n") => Input @ "1:1" ~ "the input is empty";
+    nul_byte_on_line_2: Bytes(b"Revenues up\nabc\x00def\n") => Input @ "2:4" ~ "binary, not text (byte 0x00 at offset 15)";
+    binary_junk: Built(junk) => Input @ "1:1" ~ "binary, not text (byte 0x00 at offset 0)";
+    elf_executable: Bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00") => Input @ "1:8" ~ "byte 0x00 at offset 7";
+    gzip_archive: Bytes(b"\x1f\x8b\x08\x00\x49\x5a\x1b\x5f\x00\x03") => Input @ "1:4" ~ "byte 0x00 at offset 3";
+    pdf_labelled_text: Bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 6 >>\nstream\nx\x9c\x00\x01\n") => Input @ "6:3" ~ "byte 0x00";
+    control_characters: Built(controls) => Input @ "1:5" ~ "byte 0x01 at offset 4";
+    prose_only: Bytes(b"ACME Corp. reports a fine quarter.\n\nRevenues were $5.2 million, up 3%.\n") => Table @ "1:1" ~ "no financial table found";
+    truncated_before_the_tables: SeedHead(24) => Table @ "1:1" ~ "no financial table found";
+    five_numbers_in_four_columns: Seed("  Services                    11,008     12,677     34,769     40,404", "  Services                    11,008     12,677     34,769     40,404     1") => Table @ "218:75" ~ "this row has 5 numbers but the table has 4 columns";
+    two_numbers_in_one_column: Seed("  Services                    11,008     12,677     34,769     40,404", "  Services                    11,008 12") => Table @ "218:38" ~ "cannot tell which column this number belongs to";
+    sixty_five_columns: Built(many_columns) => Table @ "4:7" ~ "a table of 65 columns: more than the 64";
+    misgrouped_thousands: Seed("  Services                    11,008", "  Services                    12,34,5") => Number @ "218:31" ~ "malformed number `12,34,5`: thousands separators must divide";
+    four_digit_group: Seed("  Services                    11,008", "  Services                    1,1008") => Number @ "218:31" ~ "malformed number `1,1008`: thousands separators";
+    leading_comma: Seed("  Services                    11,008", "  Services                    ,11008") => Number @ "218:31" ~ "malformed number `,11008`: misplaced thousands separator";
+    two_dollar_signs: Seed("  Product license             $5,001", "  Product license             $$5,001") => Number @ "217:31" ~ "malformed number `$$5,001`: two '$' signs";
+    two_decimal_points: Seed("  Services                    11,008", "  Services                    11.0.8") => Number @ "218:31" ~ "malformed number `11.0.8`: digits expected after the decimal point";
+    unclosed_parenthesis: Seed("  Services                    11,008", "  Services                    (11,008") => Number @ "218:31" ~ "malformed number `(11,008`: unbalanced parentheses";
+    doubled_parentheses: Seed("  Services                    11,008", "  Services                    ((11,008))") => Number @ "218:31" ~ "malformed number `((11,008))`: two opening parentheses";
+    two_closing_parentheses: Seed("  Services                    11,008", "  Services                    11,008))") => Number @ "218:31" ~ "malformed number `11,008))`: two closing parentheses";
+    minus_and_parentheses: Seed("  Services                    11,008", "  Services                    -(11,008)") => Number @ "218:31" ~ "malformed number `-(11,008)`: both parentheses and a minus sign";
+    two_minus_signs: Seed("  Services                    11,008", "  Services                    --11,008") => Number @ "218:31" ~ "malformed number `--11,008`: two minus signs";
+    two_percent_signs: Seed("  Gross profit  %                 68%", "  Gross profit  %                 68%%") => Number @ "227:35" ~ "malformed number `68%%`: two '%' signs";
+    thirty_digits: Seed("  Services                    11,008", "  Services                    999999999999999999999999999999") => Number @ "218:31" ~ "number too large";
+    dollar_after_digits: Seed("  Product license             $5,001", "  Product license             $5$001") => Number @ "217:31" ~ "malformed number `$5$001`: unexpected character in number";
+    cents_without_digits: Seed("\n share                        $(0.04)    $(0.04)     $0.00", "\n share                        $(0.04)    $(0.04)     $0..00") => Number @ "250:54" ~ "malformed number `$0..00`";
+    header_without_a_date: Bytes(b"Results\n\n                         Q3         Q2\n\nTotal revenues        5,001      4,000\nNet income              120         35\n") => Period @ "5:1" ~ "no dated column header";
+    twenty_five_months: Seed("Three Months Ended    Nine Months Ended\n                            Sept.", "Three Months Ended    25 Months Ended\n                            Sept.") => Period @ "212:52" ~ "25 months is not a reporting period";
+    zero_months: Seed("Three Months Ended    Nine Months Ended\n                            Sept.", "0 Months Ended        Nine Months Ended\n                            Sept.") => Period @ "212:30" ~ "0 months is not a reporting period";
+    hundred_and_seven_weeks: Built(long_weeks) => Period @ "3:27" ~ "107 weeks is not a reporting period";
+    year_without_month: Bytes(b"ACME Corp. (NYSE: ACM)\n\n                          Year Ended\n                             2003\n\nNet sales                     $5,001\n") => Period @ "3:27" ~ "column heading \"Year Ended 2003\" gives no month and day";
+    duplicate_disagrees: Seed("Total revenues                    $16.0", "Total revenues                    $17.0") => Duplicate @ "33:35" ~ "disagree";
+    no_entity_at_all: Bytes(b"                          Three Months Ended\n                          September 30, 2003\n\nNet sales                     $5,001\n") => Usage @ "1:1" ~ "no CIK, ticker or company name found";
+};
+
+/// Mapping files (`bad.toml`) given to the loader.
+#[rustfmt::skip]
+const MAPPINGS: &[(&str, &str, &str, &str)] = &[
+    // (case, mapping text, line:col, phrase)
+    ("toml_syntax", "[[row]]\nlabels = [\"total revenues\"\nconcept = \"us-gaap:Revenues\"\n", "3:1", "invalid mapping file"),
+    ("unknown_field", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\nweight = 2\n", "4:1", "unknown field `weight`"),
+    ("unknown_concept", "[[row]]\nlabels = [\"total revenues\"]\nconcept = \"us-gaap:TotalRevenuez\"\n", "3:11", "unknown concept `us-gaap:TotalRevenuez`"),
+    ("member_as_concept", "[[row]]\nlabels = [\"license\"]\nconcept = \"us-gaap:LicenseMember\"\n", "3:11", "not a numeric item"),
+    ("axis_without_member", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\naxis = \"srt:ProductOrServiceAxis\"\n", "4:8", "`axis` needs a `member`"),
+    ("member_without_axis", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\nmember = \"us-gaap:LicenseMember\"\n", "4:10", "`member` needs an `axis`"),
+    ("member_on_the_axis", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\naxis = \"us-gaap:LicenseMember\"\nmember = \"us-gaap:LicenseMember\"\n", "4:8", "not a dimension (axis)"),
+    ("unknown_sign", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\nsign = \"flip\"\n", "4:8", "unknown sign rule `flip`"),
+    ("unknown_at", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\nat = \"middle\"\n", "4:6", "unknown `at` `middle`"),
+    ("concept_and_skip", "[[row]]\nlabels = [\"x\"]\nconcept = \"us-gaap:Revenues\"\nskip = \"why\"\n", "2:10", "exactly one of `concept` or `skip`"),
+    ("empty_labels", "[[row]]\nlabels = []\nconcept = \"us-gaap:Revenues\"\n", "2:10", "`labels` is empty"),
+    ("label_twice", "[[row]]\nlabels = [\"Revenues\", \"revenues:\"]\nconcept = \"us-gaap:Revenues\"\n", "2:23", "label \"revenues\" is mapped twice"),
+    ("total_unclosed_dimension", "[[total]]\ntotal = \"us-gaap:Revenues[srt:ProductOrServiceAxis=us-gaap:LicenseMember\"\nitems = []\n", "2:9", "missing `]`"),
+    ("total_negated", "[[total]]\ntotal = \"-us-gaap:Revenues\"\nitems = []\n", "2:9", "a total cannot be negated or optional"),
+    ("item_without_prefix", "[[total]]\ntotal = \"us-gaap:Revenues\"\nitems = [\"CostOfRevenue\"]\n", "3:10", "expected a prefixed name"),
+    ("footing_unknown_concept", "[[total]]\ntotal = \"us-gaap:Revenues\"\nitems = [\"us-gaap:Revenuez\"]\n", "2:9", "unknown concept `us-gaap:Revenuez` in this footing"),
+    ("non_negative_unknown", "non_negative = [\"us-gaap:Nope\"]\n", "1:17", "unknown concept `us-gaap:Nope`"),
+];
+
+/// Cases whose whole rendered message is pinned in `tests/data/errors/<case>.err`.
+const RENDERED: &[&str] = &[
+    "nul_byte_on_line_2",
+    "misgrouped_thousands",
+    "five_numbers_in_four_columns",
+    "duplicate_disagrees",
+    "twenty_five_months",
+    "unknown_concept",
+];
+
+fn junk() -> Vec<u8> {
+    (0..2048u32).map(|i| (i * 7919 % 251) as u8).collect()
+}
+
+fn controls() -> Vec<u8> {
+    let mut text = b"ACME".to_vec();
+    text.extend(std::iter::repeat_n(1u8, 50));
+    text.extend(b" reports a quarter\n".repeat(10));
+    text
+}
+
+fn many_columns() -> Vec<u8> {
+    format!(
+        "ACME Corp. (NYSE: ACM)\n\n              Three Months Ended September 30,\n{}\n\nRevenues{}\n",
+        "      2003".repeat(65),
+        "      1,234".repeat(65)
+    )
+    .into_bytes()
+}
+
+fn long_weeks() -> Vec<u8> {
+    b"ACME Corp. (NYSE: ACM)\n\n                          107 Weeks Ended\n                          September 30, 2003\n\nNet sales                     $5,001\n".to_vec()
+}
+
+fn bytes_of(input: &Input) -> Vec<u8> {
+    match *input {
+        Bytes(b) => b.to_vec(),
+        Built(f) => f(),
+        Seed(from, to) => {
+            let seed = seed_text();
+            assert_eq!(
+                seed.matches(from).count(),
+                1,
+                "{from:?} must occur once in the seed"
+            );
+            seed.replacen(from, to, 1).into_bytes()
+        }
+        SeedHead(n) => seed_text()
+            .split_inclusive('\n')
+            .take(n)
+            .collect::<String>()
+            .into_bytes(),
+    }
+}
+
+fn rendered_golden(name: &str, shown: &str) {
+    if RENDERED.contains(&name) {
+        crate::golden::check(
+            &root().join(format!("tests/data/errors/{name}.err")),
+            format!("{shown}\n").as_bytes(),
+        );
+    }
 }
 
 #[test]
-fn empty_file() {
-    expect_error(b"", ErrorKind::Input, "1:1", "empty");
-    expect_error(b"  \n\n", ErrorKind::Input, "1:1", "empty");
+fn bad_releases() {
+    assert!(RELEASES.len() >= 34);
+    let mut wrong = Vec::new();
+    for case in RELEASES {
+        let bytes = bytes_of(&case.input);
+        let err = match convert_text("bad.txt", &bytes, &Options::default()) {
+            Ok(_) => {
+                wrong.push(format!("{}: converted without an error", case.name));
+                continue;
+            }
+            Err(e) => e,
+        };
+        let shown = err.to_string();
+        let at = err.location().map(|l| l.at.to_string()).unwrap_or_default();
+        if err.kind() != case.kind
+            || at != case.at
+            || !shown.starts_with(&format!("bad.txt:{at}: "))
+            || !err.message().contains(case.phrase)
+        {
+            wrong.push(format!(
+                "{}: expected {:?} @ {} ~ {:?}, got {:?} @ {at}:\n{shown}",
+                case.name,
+                case.kind,
+                case.at,
+                case.phrase,
+                err.kind()
+            ));
+            continue;
+        }
+        rendered_golden(case.name, &shown);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
 #[test]
-fn binary_junk() {
-    let junk: Vec<u8> = (0..2048u32).map(|i| (i * 7919 % 251) as u8).collect();
-    expect_error(&junk, ErrorKind::Input, "1:1", "binary");
+fn bad_mappings() {
+    let concepts = ConceptTable::embedded();
+    let mut wrong = Vec::new();
+    for &(name, text, at, phrase) in MAPPINGS {
+        let err = match Mapping::parse("bad.toml", text, &concepts) {
+            Ok(_) => {
+                wrong.push(format!("{name}: loaded without an error"));
+                continue;
+            }
+            Err(e) => e,
+        };
+        let shown = err.to_string();
+        let got = err.location().map(|l| l.at.to_string()).unwrap_or_default();
+        if err.kind() != Mapping || got != at || !err.message().contains(phrase) {
+            wrong.push(format!(
+                "{name}: expected Mapping @ {at} ~ {phrase:?}, got {:?} @ {got}:\n{shown}",
+                err.kind()
+            ));
+            continue;
+        }
+        rendered_golden(name, &shown);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
 #[test]
-fn no_table() {
-    expect_error(
-        b"ACME Corp. reports a fine quarter.\n\nRevenues were $5.2 million, up 3%.\n",
-        ErrorKind::Table,
-        "1:1",
-        "no financial table",
-    );
-}
-
-#[test]
-fn header_without_a_date() {
-    let text = "Results\n\n                         Q3         Q2\n\nTotal revenues        5,001      4,000\nNet income              120         35\n";
-    expect_error(
-        text.as_bytes(),
-        ErrorKind::Period,
-        "5:1",
-        "no dated column header",
-    );
-}
-
-#[test]
-fn malformed_number() {
-    let text = replace_once(
-        &seed_text(),
-        "  Services                    11,008",
-        "  Services                    12,34,5",
-    );
-    let shown = expect_error(
-        text.as_bytes(),
-        ErrorKind::Number,
-        "218:31",
-        "malformed number `12,34,5`",
-    );
-    assert!(shown.contains("^^^^^^^"), "caret under the cell:\n{shown}");
+fn rendered_goldens_are_all_cases() {
+    for name in RENDERED {
+        assert!(
+            RELEASES.iter().any(|c| c.name == *name) || MAPPINGS.iter().any(|m| m.0 == *name),
+            "{name} is not a case"
+        );
+    }
 }
 
 #[test]
 fn footing_mismatch_is_a_diagnostic_naming_the_line() {
-    let text = replace_once(
-        &seed_text(),
+    let text = bytes_of(&Seed(
         "Total Revenues              16,009",
         "Total Revenues              16,019",
-    );
-    let (_, conv) = convert_text("bad.txt", text.as_bytes(), &Options::default()).unwrap();
+    ));
+    let (_, conv) = convert_text("bad.txt", &text, &Options::default()).unwrap();
     let footing: Vec<String> = conv
         .diagnostics
         .iter()
@@ -110,12 +264,14 @@ fn footing_mismatch_is_a_diagnostic_naming_the_line() {
 
 #[test]
 fn duplicate_disagreement_names_both_cells() {
-    let text = replace_once(
-        &seed_text(),
+    let text = bytes_of(&Seed(
         "Total revenues                    $16.0",
         "Total revenues                    $17.0",
-    );
-    let shown = expect_error(text.as_bytes(), ErrorKind::Duplicate, "33:35", "disagree");
+    ));
+    let shown = match convert_text("bad.txt", &text, &Options::default()) {
+        Ok(_) => panic!("expected a duplicate error"),
+        Err(e) => e.to_string(),
+    };
     assert!(
         shown.contains("17000000") && shown.contains("16009000"),
         "{shown}"
@@ -124,43 +280,6 @@ fn duplicate_disagreement_names_both_cells() {
         shown.contains("note: bad.txt:219:31: "),
         "the other cell:\n{shown}"
     );
-}
-
-fn mapping_error(text: &str) -> String {
-    let concepts = ConceptTable::embedded();
-    match Mapping::parse("bad.toml", text, &concepts) {
-        Ok(_) => panic!("expected a mapping error"),
-        Err(e) => {
-            assert_eq!(e.kind(), ErrorKind::Mapping);
-            e.to_string()
-        }
-    }
-}
-
-#[test]
-fn mapping_with_a_toml_syntax_error() {
-    let shown =
-        mapping_error("[[row]]\nlabels = [\"total revenues\"\nconcept = \"us-gaap:Revenues\"\n");
-    assert!(shown.starts_with("bad.toml:"), "{shown}");
-    assert!(shown.contains("invalid mapping file"), "{shown}");
-}
-
-#[test]
-fn mapping_naming_an_unknown_concept() {
-    let shown = mapping_error(
-        "[[row]]\nlabels = [\"total revenues\"]\nconcept = \"us-gaap:TotalRevenuez\"\n",
-    );
-    assert!(
-        shown.starts_with("bad.toml:3:11: unknown concept `us-gaap:TotalRevenuez`"),
-        "{shown}"
-    );
-}
-
-#[test]
-fn mapping_naming_a_member_as_concept() {
-    let shown =
-        mapping_error("[[row]]\nlabels = [\"license\"]\nconcept = \"us-gaap:LicenseMember\"\n");
-    assert!(shown.starts_with("bad.toml:3:11: "), "{shown}");
 }
 
 #[test]
@@ -186,4 +305,24 @@ fn windows_1252_is_read_with_a_diagnostic() {
         .iter()
         .find(|f| f.concept == "us-gaap:Revenues");
     assert!(f.is_none(), "an unmapped label stays unmapped");
+}
+
+#[test]
+fn deeply_nested_mapping_is_an_error_not_a_stack_overflow() {
+    let concepts = ConceptTable::embedded();
+    for text in [
+        format!("a = {}", "[".repeat(100_000)),
+        format!("a = {}", "{b=".repeat(100_000)),
+    ] {
+        let err = match Mapping::parse("deep.toml", &text, &concepts) {
+            Ok(_) => panic!("a mapping of 100,000 nested arrays loaded"),
+            Err(e) => e,
+        };
+        assert_eq!(err.kind(), Mapping);
+        assert!(
+            err.to_string().starts_with("deep.toml:1:")
+                && err.message().contains("max recursion depth"),
+            "{err}"
+        );
+    }
 }

@@ -211,3 +211,623 @@ Gross profit                     4,000        4,000
         ("6000000".into(), -3)
     );
 }
+
+#[test]
+fn bank_income_statement_and_balance_sheet() {
+    let text = "\
+First Example Bancorp (NASDAQ: FEXB)
+
+                    CONSOLIDATED STATEMENTS OF INCOME
+            (Dollars in thousands, except per share data)
+
+                                              Three Months Ended
+                                                   June 30,
+                                               2004        2003
+Interest income:
+  Loans                                      $ 12,345    $ 11,234
+  Investment securities                         2,345       2,100
+    Total interest income                      14,690      13,334
+Interest expense:
+  Deposits                                      3,456       3,789
+  Borrowings                                      456         512
+    Total interest expense                      3,912       4,301
+Net interest income                            10,778       9,033
+Provision for loan losses                         500         600
+Net interest income after provision
+  for loan losses                              10,278       8,433
+Total noninterest income                        2,100       1,900
+Total noninterest expense                       7,000       6,500
+Income before income taxes                      5,378       3,833
+Income taxes                                    1,882       1,341
+Net income                                   $  3,496    $  2,492
+Earnings per share:
+  Basic                                      $   0.45    $   0.40
+  Diluted                                    $   0.44    $   0.39
+
+
+                       CONSOLIDATED BALANCE SHEETS
+                         (Dollars in thousands)
+
+                                           June 30,    December 31,
+                                             2004          2003
+Loans, net                                 $ 812,400     $ 790,100
+Total assets                               1,204,500     1,150,300
+Total deposits                               950,200       910,700
+";
+    let f = facts(text);
+    let q2 = "D20040401-20040630";
+    assert_eq!(
+        value(&f, "us-gaap:InterestAndDividendIncomeOperating", q2),
+        ("14690000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:InterestExpenseOperating", "D20030401-20030630"),
+        ("4301000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:InterestIncomeExpenseNet", q2),
+        ("10778000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:ProvisionForLoanLeaseAndOtherLosses", q2),
+        ("500000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss",
+            q2
+        ),
+        ("10278000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NoninterestExpense", q2),
+        ("7000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", q2),
+        ("3496000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", q2),
+        ("0.44".into(), 2)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:LoansAndLeasesReceivableNetReportedAmount",
+            "I20040630"
+        ),
+        ("812400000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Deposits", "I20031231"),
+        ("910700000".into(), -3)
+    );
+}
+
+#[test]
+fn per_share_and_share_count_sections() {
+    let text = "\
+Example Software Corp. (NASDAQ: EXSW)
+
+                 CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                 (In thousands, except per share amounts)
+                                  (Unaudited)
+
+                                    Three Months Ended         Six Months Ended
+                                         June 30,                  June 30,
+                                    2004          2003        2004          2003
+Net revenues                     $ 45,210      $ 38,950    $ 88,400      $ 75,100
+Net income                          4,120         2,870       7,905         5,010
+Net income per share:
+  Basic                          $   0.12      $   0.09    $   0.23      $   0.15
+  Diluted                        $   0.11      $   0.08    $   0.22      $   0.15
+Shares used in per share calculation:
+  Basic                            34,210        33,105      34,001        32,980
+  Diluted                          36,015        34,220      35,870        34,100
+";
+    let f = facts(text);
+    let q2 = "D20040401-20040630";
+    let h1 = "D20040101-20040630";
+    assert_eq!(value(&f, "us-gaap:Revenues", q2), ("45210000".into(), -3));
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareBasic", h1),
+        ("0.23".into(), 2)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", "D20030401-20030630"),
+        ("0.08".into(), 2)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            q2
+        ),
+        ("34210000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            "D20030101-20030630"
+        ),
+        ("34100000".into(), -3)
+    );
+}
+
+#[test]
+fn retailer_with_dates_on_one_line() {
+    let text = "\
+Example Stores, Inc. (NYSE: EXS)
+
+                         CONSOLIDATED STATEMENTS OF INCOME
+                   (In thousands, except per share data)
+
+                                            Thirteen Weeks Ended
+                                        May 1, 2004      May 3, 2003
+Net sales                               $ 612,300        $ 570,150
+Cost of sales, including buying and
+  occupancy costs                         401,200          378,900
+                                        ---------        ---------
+Gross profit                              211,100          191,250
+Selling, general and administrative
+  expenses                                150,400          139,800
+                                        ---------        ---------
+Operating income                           60,700           51,450
+Interest expense, net                       1,200            1,650
+                                        ---------        ---------
+Income before income taxes                 59,500           49,800
+Provision for income taxes                 22,610           18,924
+                                        ---------        ---------
+Net income                              $  36,890        $  30,876
+                                        =========        =========
+Net income per share:
+  Basic                                 $    0.52        $    0.44
+  Diluted                               $    0.51        $    0.43
+Weighted average shares outstanding:
+  Basic                                    70,940           70,172
+  Diluted                                  72,333           71,800
+Comparable store sales increase               4.1%             2.3%
+";
+    let (_, conv) = convert_text("retail.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    // Thirteen weeks ending 2004-05-01 start on 2004-02-01.
+    let q = "D20040201-20040501";
+    let prior = "D20030202-20030503";
+    assert_eq!(value(f, "us-gaap:Revenues", q), ("612300000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:CostOfGoodsAndServicesSold", prior),
+        ("378900000".into(), -3)
+    );
+    assert_eq!(value(f, "us-gaap:GrossProfit", q), ("211100000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", q),
+        ("150400000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:IncomeTaxExpenseBenefit", prior),
+        ("18924000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", q),
+        ("36890000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", q),
+        ("0.51".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            prior
+        ),
+        ("70172000".into(), -3)
+    );
+    // The comparable-store figure is a ratio: accounted for, not a fact.
+    let comparable = conv
+        .facts
+        .cells
+        .iter()
+        .find(|c| c.row.contains("Comparable store sales"))
+        .expect("the comparable store sales cells are accounted for");
+    assert!(
+        matches!(comparable.fate, Fate::Skipped(_)),
+        "{comparable:?}"
+    );
+    // The gross profit foots against net sales and cost of sales.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
+
+#[test]
+fn a_pro_forma_statement_is_a_skipped_table() {
+    let text = "\
+Example Networks, Inc. (NASDAQ: EXNW)
+
+              CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                  (In thousands, except per share data)
+
+                                      Three Months Ended
+                                  March 31,        March 31,
+                                    2001             2000
+Total revenues                    $ 20,100         $ 15,300
+Net loss                            (6,200)          (2,100)
+
+
+        PRO FORMA CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                  (In thousands, except per share data)
+
+                                      Three Months Ended
+                                  March 31,        March 31,
+                                    2001             2000
+Total revenues                    $ 20,100         $ 15,300
+Net loss                            (1,900)            (400)
+";
+    let (_, conv) = convert_text("proforma.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20010101-20010331"),
+        ("-6200000".into(), -3)
+    );
+    // The pro forma net loss is accounted for as skipped, never a second, conflicting fact.
+    let pro_forma: Vec<_> = conv
+        .facts
+        .cells
+        .iter()
+        .filter(|c| matches!(&c.fate, Fate::Skipped(why) if why.contains("pro forma")))
+        .collect();
+    assert_eq!(pro_forma.len(), 4, "{:#?}", conv.facts.cells);
+}
+
+#[test]
+fn quarter_and_year_statements_with_a_single_other_income_line() {
+    let text = "\
+Example Devices Corporation (NYSE: EXD) today reported results.
+
+                    EXAMPLE DEVICES CORPORATION
+             CONSOLIDATED STATEMENTS OF INCOME (Unaudited)
+              (In millions, except per share amounts)
+
+                                   Quarter Ended           Year Ended
+                                 Dec. 31,  Dec. 31,     Dec. 31,  Dec. 31,
+                                   2004      2003         2004      2003
+                                 --------  --------     --------  --------
+Net sales                        $1,204.5  $1,098.2     $4,512.3  $4,101.9
+Cost of sales                       802.1     741.0      3,010.4   2,788.6
+                                 --------  --------     --------  --------
+Gross profit                        402.4     357.2      1,501.9   1,313.3
+Operating expenses:
+  Selling, general and
+    administrative                  201.3     188.4        790.2     742.5
+  Research and development           60.2      55.1        231.7     214.3
+                                 --------  --------     --------  --------
+    Total operating expenses        261.5     243.5      1,021.9     956.8
+                                 --------  --------     --------  --------
+Operating income                    140.9     113.7        480.0     356.5
+Interest expense                     (8.2)     (9.1)       (34.5)    (37.0)
+Other income (expense), net           1.1      (0.4)         3.9       2.2
+                                 --------  --------     --------  --------
+Income before income taxes          133.8     104.2        449.4     321.7
+Provision for income taxes           46.8      36.5        157.3     112.6
+                                 --------  --------     --------  --------
+Net income                       $   87.0  $   67.7     $  292.1  $  209.1
+                                 ========  ========     ========  ========
+Earnings per share:
+  Basic                          $   0.58  $   0.46     $   1.96  $   1.42
+  Diluted                        $   0.57  $   0.45     $   1.92  $   1.40
+Weighted average shares outstanding:
+  Basic                             150.1     147.2        149.0     147.3
+  Diluted                           152.6     150.4        152.1     149.4
+
+
+                    CONDENSED CONSOLIDATED BALANCE SHEETS
+                              (In millions)
+                                          December 31,   December 31,
+                                              2004           2003
+                                          ------------   ------------
+                                          (unaudited)
+ASSETS
+Current assets:
+  Cash and cash equivalents                  $  512.3       $  401.8
+  Accounts receivable, net                      701.4          655.0
+  Inventories                                   455.6          430.2
+  Other current assets                           88.1           80.4
+                                             --------       --------
+    Total current assets                      1,757.4        1,567.4
+Property, plant and equipment, net              903.2          880.5
+Goodwill                                        310.0          310.0
+Other assets                                    120.4          111.9
+                                             --------       --------
+    Total assets                             $3,091.0       $2,869.8
+                                             ========       ========
+LIABILITIES AND SHAREHOLDERS' EQUITY
+Current liabilities:
+  Accounts payable                           $  401.2       $  377.5
+  Accrued liabilities                           290.8          270.1
+  Current portion of long-term debt              50.0           50.0
+                                             --------       --------
+    Total current liabilities                   742.0          697.6
+Long-term debt                                  600.0          650.0
+Other liabilities                               150.3          141.2
+Shareholders' equity                          1,598.7        1,381.0
+                                             --------       --------
+    Total liabilities and shareholders'
+      equity                                 $3,091.0       $2,869.8
+                                             ========       ========
+";
+    let (_, conv) = convert_text("devices.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let q4 = "D20041001-20041231";
+    let fy03 = "D20030101-20031231";
+    assert_eq!(value(f, "us-gaap:Revenues", q4), ("1204500000".into(), -5));
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", fy03),
+        ("742500000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestExpense", q4),
+        ("8200000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NonoperatingIncomeExpense", "D20031001-20031231"),
+        ("-400000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", fy03),
+        ("209100000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareBasic", q4),
+        ("0.58".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            fy03
+        ),
+        ("149400000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I20041231"),
+        ("3091000000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LongTermDebtCurrent", "I20031231"),
+        ("50000000".into(), -5)
+    );
+    // "Other income (expense), net" under "Interest expense" is one line, not their total: no
+    // footing is claimed for it, and nothing is reported as not footing.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+    let footed = conv
+        .footing
+        .iter()
+        .filter(|c| c.verdict == xbrlify::check::Verdict::Foots)
+        .count();
+    assert_eq!(footed, 22);
+}
+
+#[test]
+fn cash_flow_statement_changes_and_activities() {
+    let text = "\
+Example Software Corp. (NASDAQ: EXSW)
+
+               CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+                              (In thousands)
+                                                       Six Months Ended
+                                                           June 30,
+                                                      2004          2003
+Cash flows from operating activities:
+  Net income                                       $  7,905      $  5,010
+  Adjustments to reconcile net income to net cash
+    provided by operating activities:
+      Depreciation and amortization                   3,210         2,980
+      Stock-based compensation                          450           300
+      Changes in operating assets and liabilities:
+        Accounts receivable                          (2,100)         (850)
+        Inventories                                     310          (120)
+        Prepaid expenses and other current assets      (220)          105
+        Accounts payable                                640          (310)
+        Accrued liabilities                             980           410
+        Deferred revenue                              1,150           720
+                                                   --------      --------
+          Net cash provided by operating activities  12,325         8,245
+                                                   --------      --------
+Cash flows from investing activities:
+  Purchases of property and equipment                (1,800)       (1,450)
+  Purchases of marketable securities                (10,000)       (6,000)
+  Maturities of marketable securities                 8,500         5,000
+                                                   --------      --------
+          Net cash used in investing activities      (3,300)       (2,450)
+                                                   --------      --------
+Cash flows from financing activities:
+  Proceeds from issuance of common stock              1,210           890
+  Repurchases of common stock                        (4,000)           --
+                                                   --------      --------
+          Net cash provided by (used in) financing
+            activities                               (2,790)          890
+                                                   --------      --------
+Net increase in cash and cash equivalents             6,235         6,685
+Cash and cash equivalents at beginning of period     40,100        31,200
+                                                   --------      --------
+Cash and cash equivalents at end of period         $ 46,335      $ 37,885
+                                                   ========      ========
+";
+    let (_, conv) = convert_text("cash.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let h1 = "D20040101-20040630";
+    let h1_03 = "D20030101-20030630";
+    assert_eq!(
+        value(f, "us-gaap:DepreciationDepletionAndAmortization", h1),
+        ("3210000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:ShareBasedCompensation", h1_03),
+        ("300000".into(), -3)
+    );
+    // A receivable that grew is shown as a use of cash, (2,100): the increase is 2,100.
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInAccountsReceivable", h1),
+        ("2100000".into(), -3)
+    );
+    // Inventories that fell, 310: the increase is -310.
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInInventories", h1),
+        ("-310000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:IncreaseDecreaseInAccountsPayable", h1_03),
+        ("-310000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetCashProvidedByUsedInOperatingActivities", h1),
+        ("12325000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PaymentsToAcquireInvestments", h1),
+        ("10000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PaymentsForRepurchaseOfCommonStock", h1),
+        ("4000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetCashProvidedByUsedInFinancingActivities", h1),
+        ("-2790000".into(), -3)
+    );
+    // Opening cash is the balance the day before the period; closing cash at its end.
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20031231"
+        ),
+        ("40100000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20030630"
+        ),
+        ("37885000".into(), -3)
+    );
+    // The change in cash foots against the three activities in both columns.
+    let footed: Vec<_> = conv
+        .footing
+        .iter()
+        .filter(|c| f[c.total].concept == "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease")
+        .map(|c| c.verdict.clone())
+        .collect();
+    assert_eq!(footed, vec![xbrlify::check::Verdict::Foots; 2]);
+}
+
+#[test]
+fn products_and_services_with_costs_inside_total_costs_and_expenses() {
+    let text = "\
+                         Example Holdings Corp.
+                  Consolidated Statements of Operations
+                 (Dollars in thousands, except per share)
+
+                                    For the three months    For the nine months
+                                     ended September 30,    ended September 30,
+                                       2002       2001        2002       2001
+                                     -------    -------     -------    -------
+Revenues:
+   Product sales                     $12,045    $10,980     $35,200    $31,870
+   Services                            3,210      2,980       9,450      8,820
+                                     -------    -------     -------    -------
+      Total revenues                  15,255     13,960      44,650     40,690
+Costs and expenses:
+   Cost of products sold               7,010      6,550      20,400     19,020
+   Cost of services                    1,820      1,700       5,300      5,050
+   Selling, general and
+     administrative                    4,110      3,890      12,100     11,400
+   Amortization of intangibles           210        450         630      1,350
+                                     -------    -------     -------    -------
+      Total costs and expenses        13,150     12,590      38,430     36,820
+                                     -------    -------     -------    -------
+Income from operations                 2,105      1,370       6,220      3,870
+Interest expense, net                   (310)      (420)       (980)    (1,270)
+                                     -------    -------     -------    -------
+Income before income taxes             1,795        950       5,240      2,600
+Income taxes                             682        361       1,991        988
+                                     -------    -------     -------    -------
+Net income                           $ 1,113    $   589     $ 3,249    $ 1,612
+                                     =======    =======     =======    =======
+
+Net income per share - basic         $  0.11    $  0.06     $  0.33    $  0.16
+Net income per share - diluted       $  0.11    $  0.06     $  0.32    $  0.16
+
+Weighted average shares - basic        9,950      9,880       9,940      9,870
+Weighted average shares - diluted     10,120      9,990      10,100      9,980
+";
+    let (_, conv) = convert_text("holdings.txt", text.as_bytes(), &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    let f = &conv.facts.facts;
+    let q3 = "D20020701-20020930";
+    let m9_01 = "D20010101-20010930";
+    let product = "-ProductOrServiceAxis-ProductMember";
+    let service = "-ProductOrServiceAxis-ServiceMember";
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+            &format!("{q3}{product}")
+        ),
+        ("12045000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:CostOfRevenue", &format!("{m9_01}{service}")),
+        ("5050000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:AmortizationOfIntangibleAssets", m9_01),
+        ("1350000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:OperatingExpenses", q3),
+        ("13150000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestExpense", m9_01),
+        ("1270000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", "D20020101-20020930"),
+        ("0.32".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+            q3
+        ),
+        ("9950000".into(), -3)
+    );
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    // Total costs and expenses foot from the product and service costs and the expenses.
+    let opex_foots = conv
+        .footing
+        .iter()
+        .filter(|c| {
+            f[c.total].concept == "us-gaap:OperatingExpenses"
+                && c.verdict == xbrlify::check::Verdict::Foots
+        })
+        .count();
+    assert_eq!(opex_foots, 4);
+}

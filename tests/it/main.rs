@@ -8,7 +8,10 @@ mod corpus;
 mod errors;
 mod facts;
 mod golden;
+mod large;
 mod layouts;
+mod output;
+mod props;
 mod regress;
 
 use std::path::{Path, PathBuf};

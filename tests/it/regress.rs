@@ -46,6 +46,8 @@ fn outcome_of(result: Result<(), xbrlify::Error>) -> (Result<(), ErrorKind>, Str
     match result {
         Ok(()) => (Ok(()), String::new()),
         Err(e) => {
+            // Rendered as the CLI prints it.
+            assert!(!e.to_string().is_empty());
             let at = e.location().map_or(String::new(), |l| l.at.to_string());
             (Err(e.kind()), at)
         }
@@ -106,6 +108,10 @@ fn convert_regressions() {
         let xml = xbrlify::xbrl::write(&conv);
         assert!(xml.starts_with(b"<?xml"), "{name}");
         xbrlify::inspect::render(&source, &conv);
+        xbrlify::inspect::summary(&source, &conv);
+        for d in &conv.diagnostics {
+            assert!(!d.to_string().is_empty());
+        }
         Ok(())
     });
 }

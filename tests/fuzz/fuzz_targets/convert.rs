@@ -19,10 +19,25 @@ fn tables() -> &'static (ConceptTable, Mapping) {
 
 fuzz_target!(|data: &[u8]| {
     let (concepts, mapping) = tables();
-    if let Ok(source) = xbrlify::read::decode("fuzz.txt", data) {
-        if let Ok(conv) = xbrlify::convert(&source, mapping, concepts, &xbrlify::Options::default()) {
+    // Errors and diagnostics are rendered too (position, line, caret), as the CLI prints them.
+    let source = match xbrlify::read::decode("fuzz.txt", data) {
+        Ok(source) => source,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    match xbrlify::convert(&source, mapping, concepts, &xbrlify::Options::default()) {
+        Ok(conv) => {
             let _ = xbrlify::xbrl::write(&conv);
             let _ = xbrlify::inspect::render(&source, &conv);
+            let _ = xbrlify::inspect::summary(&source, &conv);
+            for d in &conv.diagnostics {
+                let _ = d.to_string();
+            }
+        }
+        Err(e) => {
+            let _ = e.to_string();
         }
     }
 });

@@ -11,8 +11,13 @@ fuzz_target!(|data: &[u8]| {
     static CONCEPTS: OnceLock<ConceptTable> = OnceLock::new();
     let concepts = CONCEPTS.get_or_init(ConceptTable::embedded);
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(mapping) = Mapping::parse("fuzz.toml", text, concepts) {
-            let _ = mapping.lookup("total revenues", ["revenues"]);
+        match Mapping::parse("fuzz.toml", text, concepts) {
+            Ok(mapping) => {
+                let _ = mapping.lookup("total revenues", ["revenues"]);
+            }
+            Err(e) => {
+                let _ = e.to_string();
+            }
         }
     }
 });
