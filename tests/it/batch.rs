@@ -1,27 +1,10 @@
 //! Batch conversion: many inputs into `--out-dir`, the report, `--skip-existing`, `--shard`,
 //! output names that stay inside the folder, and the same bytes at any `-j`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use crate::{corpus, root, seed_path};
-
-/// Runs the binary in `dir` with `stdin` as standard input.
-fn xbrlify_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xbrlify"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
+use crate::{corpus, root, seed_path, xbrlify_in};
 
 fn stderr(run: &Output) -> String {
     String::from_utf8_lossy(&run.stderr).into_owned()

@@ -1,23 +1,11 @@
 //! The command line: exit codes, stdin, atomic output, error rendering.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use crate::{root, seed_path};
+use crate::{root, seed_path, xbrlify_in};
 
 fn xbrlify(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_xbrlify"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    xbrlify_in(&root(), args, stdin.unwrap_or_default())
 }
 
 #[test]
