@@ -80,11 +80,6 @@ pub fn footing(
     let mut checks = Vec::new();
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
-        let totals: BTreeSet<&str> = mapping
-            .footings()
-            .iter()
-            .map(|f| f.total.concept.as_str())
-            .collect();
         for (fact_idx, total) in facts.facts.iter().enumerate() {
             if targets[fact_idx] != rule.total {
                 continue;
@@ -109,7 +104,7 @@ pub fn footing(
                 total: fact_idx,
                 verdict: Verdict::Foots,
             };
-            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &totals, &targets) {
+            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &targets) {
                 check.verdict = Verdict::Incomplete { row, span };
                 checks.push(check);
                 continue;
@@ -257,7 +252,6 @@ impl<'a> Layout<'a> {
         cell: Span,
         rule: &Footing,
         parts: &BTreeMap<&str, BTreeSet<&str>>,
-        totals: &BTreeSet<&str>,
         targets: &[Target],
     ) -> Option<(String, Span)> {
         let &(t, r_total, column) = self.place.get(&cell.start)?;
@@ -315,7 +309,7 @@ impl<'a> Layout<'a> {
                         while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
                             r -= 1;
                         }
-                    } else if totals.contains(target.concept.as_str())
+                    } else if parts.contains_key(target.concept.as_str())
                         && !required.iter().all(|t| found.contains(t))
                     {
                         in_subtotal = true;
