@@ -15,7 +15,7 @@
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
@@ -61,42 +61,45 @@ pub fn footing(
     mapping: &Mapping,
     facts: &Facts,
 ) -> (Vec<FootingCheck>, Vec<Diagnostic>) {
-    let mut index: BTreeMap<(&Target, Period), &Fact> = BTreeMap::new();
-    let targets: Vec<Target> = facts
+    let keys: Vec<Key<'_>> = facts
         .facts
         .iter()
-        .map(|f| Target {
-            concept: f.concept.clone(),
-            dims: f.context.dims.clone(),
-        })
+        .map(|f| (f.concept.as_str(), f.context.dims.as_slice()))
         .collect();
-    for (f, t) in facts.facts.iter().zip(&targets) {
+    let mut index: HashMap<(Key<'_>, Period), &Fact> = HashMap::with_capacity(keys.len());
+    // Each target's facts, in fact order: a relationship visits the facts of its total only.
+    let mut by_target: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    for (i, (f, k)) in facts.facts.iter().zip(&keys).enumerate() {
         if f.number.is_some() {
-            index.insert((t, f.context.period), f);
+            index.insert((*k, f.context.period), f);
         }
+        by_target.entry(*k).or_default().push(i);
     }
     let layout = Layout::new(document, facts);
-    let parts = parts_of(mapping);
     let mut checks = Vec::new();
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
-        for (fact_idx, total) in facts.facts.iter().enumerate() {
-            if targets[fact_idx] != rule.total {
-                continue;
-            }
+        let Some(totals) = by_target.get(&key(&rule.total)) else {
+            continue;
+        };
+        for &fact_idx in totals {
+            let total = &facts.facts[fact_idx];
             let (Some(value), Some(cell)) = (total.number, total.cell) else {
                 continue;
             };
             let period = total.context.period;
-            let present = |t: &Target| index.contains_key(&(t, period));
+            let present = |t: &Target| index.contains_key(&(key(t), period));
             let applies = rule.items.iter().all(|i| i.optional || present(&i.target))
                 && !rule.unless.iter().any(present);
+            if !applies {
+                continue;
+            }
             let items: Vec<(i8, &Fact)> = rule
                 .items
                 .iter()
-                .filter_map(|i| index.get(&(&i.target, period)).map(|f| (i.weight, *f)))
+                .filter_map(|i| index.get(&(key(&i.target), period)).map(|f| (i.weight, *f)))
                 .collect();
-            if !applies || items.is_empty() {
+            if items.is_empty() {
                 continue;
             }
             let mut check = FootingCheck {
@@ -104,7 +107,7 @@ pub fn footing(
                 total: fact_idx,
                 verdict: Verdict::Foots,
             };
-            if let Some((row, span)) = layout.intruder(cell, rule, &parts, &targets) {
+            if let Some((row, span)) = layout.intruder(cell, rule, mapping, &keys) {
                 check.verdict = Verdict::Incomplete { row, span };
                 checks.push(check);
                 continue;
@@ -123,7 +126,15 @@ pub fn footing(
             checks.push(check);
         }
     }
+    // The checks in the order of the relationships, then of the totals' facts, as before.
     (checks, out)
+}
+
+/// A concept and its dimensions, borrowed from a fact or a [`Target`].
+type Key<'a> = (&'a str, &'a [(String, String)]);
+
+fn key(t: &Target) -> Key<'_> {
+    (t.concept.as_str(), t.dims.as_slice())
 }
 
 fn mismatch(
@@ -170,29 +181,6 @@ fn mismatch(
     }
 }
 
-/// Each total's parts: for every concept that a relationship totals, the concepts that sum
-/// into it, transitively, and itself (whatever their dimensions).
-fn parts_of(mapping: &Mapping) -> BTreeMap<&str, BTreeSet<&str>> {
-    let mut parts: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for rule in mapping.footings() {
-        let total = rule.total.concept.as_str();
-        let mut set: BTreeSet<&str> = [total].into();
-        loop {
-            let before = set.len();
-            for other in mapping.footings() {
-                if set.contains(other.total.concept.as_str()) {
-                    set.extend(other.items.iter().map(|i| i.target.concept.as_str()));
-                }
-            }
-            if set.len() == before {
-                break;
-            }
-        }
-        parts.entry(total).or_default().extend(set);
-    }
-    parts
-}
-
 /// Where each cell stands in its table, and what became of it.
 struct Layout<'a> {
     document: &'a Document,
@@ -205,7 +193,7 @@ struct Layout<'a> {
 /// What a row's cell in one column is, for footing.
 enum RowKind<'t> {
     /// A reported amount of this concept.
-    Amount(&'t Target),
+    Amount(Key<'t>),
     /// Neither an amount nor an omission: a derived cell, a ratio the mapping skips.
     Neutral,
     /// A number no fact reports (an unmapped row).
@@ -234,10 +222,10 @@ impl<'a> Layout<'a> {
         }
     }
 
-    fn kind<'t>(&self, row: &Row, column: usize, targets: &'t [Target]) -> Option<RowKind<'t>> {
+    fn kind<'t>(&self, row: &Row, column: usize, keys: &[Key<'t>]) -> Option<RowKind<'t>> {
         let cell = row.cells.iter().find(|c| c.column == column)?;
         let kind = match self.fate.get(&cell.span.start) {
-            Some((Fate::Fact(i) | Fate::Duplicate(i), _)) => RowKind::Amount(&targets[*i]),
+            Some((Fate::Fact(i) | Fate::Duplicate(i), _)) => RowKind::Amount(keys[*i]),
             _ if cell.number.not_available || cell.number.percent => RowKind::Neutral,
             Some((Fate::Skipped(_), true)) => RowKind::Neutral,
             _ => RowKind::Unknown,
@@ -251,17 +239,17 @@ impl<'a> Layout<'a> {
         &self,
         cell: Span,
         rule: &Footing,
-        parts: &BTreeMap<&str, BTreeSet<&str>>,
-        targets: &[Target],
+        mapping: &Mapping,
+        keys: &[Key<'_>],
     ) -> Option<(String, Span)> {
         let &(t, r_total, column) = self.place.get(&cell.start)?;
         let rows = &self.document.tables[t].rows;
         let total_sections = section_names(&rows[r_total]);
-        let required: Vec<&Target> = rule
+        let required: Vec<Key<'_>> = rule
             .items
             .iter()
             .filter(|i| !i.optional)
-            .map(|i| &i.target)
+            .map(|i| key(&i.target))
             .collect();
         // A sum of optional parts is checked only at a row that says it is their total: a plain
         // line ("Other income (expense), net" under "Interest expense") may be one of them.
@@ -271,10 +259,10 @@ impl<'a> Layout<'a> {
                 rows[r_total].label.span,
             ));
         }
-        let mut found: Vec<&Target> = Vec::new();
+        let mut found: Vec<Key<'_>> = Vec::new();
         // Items found on the way up that are subtotals ("Total cost of revenues"): the rows
         // above them may be their parts.
-        let mut subtotals: Vec<&Target> = Vec::new();
+        let mut subtotals: Vec<Key<'_>> = Vec::new();
         // Inside the block of an item that is itself a total ("Total operating expenses" with
         // no section of its own): its rows are its own relationship's business.
         let mut in_subtotal = false;
@@ -282,14 +270,14 @@ impl<'a> Layout<'a> {
         while r > 0 {
             r -= 1;
             let row = &rows[r];
-            let Some(kind) = self.kind(row, column, targets) else {
+            let Some(kind) = self.kind(row, column, keys) else {
                 continue;
             };
             let all_required = required.iter().all(|t| found.contains(t));
             let in_section =
                 !total_sections.is_empty() && section_names(row).starts_with(&total_sections);
             let intruder = || Some((row_name(row), first_cell(row, column)));
-            let is_item = |t: &Target| rule.items.iter().any(|i| &i.target == t);
+            let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
             if in_subtotal && !matches!(kind, RowKind::Amount(t) if is_item(t)) {
                 continue;
             }
@@ -309,7 +297,7 @@ impl<'a> Layout<'a> {
                         while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
                             r -= 1;
                         }
-                    } else if parts.contains_key(target.concept.as_str())
+                    } else if mapping.parts(target.0).is_some()
                         && !required.iter().all(|t| found.contains(t))
                     {
                         in_subtotal = true;
@@ -319,10 +307,8 @@ impl<'a> Layout<'a> {
                 RowKind::Amount(target)
                     if (in_section || !all_required)
                         && subtotals.iter().any(|f| {
-                            parts
-                                .get(f.concept.as_str())
-                                .is_some_and(|p| p.contains(target.concept.as_str()))
-                                || f.concept == target.concept
+                            mapping.parts(f.0).is_some_and(|p| p.contains(target.0))
+                                || f.0 == target.0
                         }) => {}
                 // Every required item found: the sum is fixed, whatever stands above.
                 _ if !required.is_empty() && all_required => break,

@@ -42,6 +42,7 @@ pub mod facts;
 pub mod inspect;
 pub mod interpret;
 pub mod map;
+mod prebuilt;
 pub mod read;
 pub mod source;
 pub mod taxonomy;

@@ -7,9 +7,9 @@
 //! `[[total]]` footing relationships. It is checked against the concept table when loaded:
 //! a name the table lacks is an error pointing into the mapping file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Location};
@@ -19,8 +19,11 @@ use crate::taxonomy::{ConceptTable, ValueKind};
 /// The mapping shipped with the binary.
 pub const EMBEDDED: &str = include_str!("../taxonomy/us-gaap-2024.toml");
 
+/// The name errors in the embedded mapping are reported under.
+pub const EMBEDDED_NAME: &str = "taxonomy/us-gaap-2024.toml";
+
 /// A concept with its explicit dimension members, if any.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Target {
     /// `prefix:Name` of the concept.
     pub concept: String,
@@ -39,7 +42,7 @@ impl std::fmt::Display for Target {
 }
 
 /// How a row's displayed sign becomes the stored sign.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Sign {
     /// Parentheses or a minus mean negative (except under a never-negative concept).
     #[default]
@@ -54,7 +57,7 @@ pub enum Sign {
 }
 
 /// Which date of a duration column an instant concept takes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum At {
     /// The column's end ("Cash at end of period", a balance in a highlights table).
     #[default]
@@ -64,7 +67,7 @@ pub enum At {
 }
 
 /// A row's concept and how to read its numbers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowMapping {
     /// The concept and dimensions.
     pub target: Target,
@@ -75,7 +78,7 @@ pub struct RowMapping {
 }
 
 /// What a row maps to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     /// Report the row's cells as facts of this concept.
     Concept(RowMapping),
@@ -83,14 +86,14 @@ pub enum Outcome {
     Skip(String),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Entry {
     sections: Vec<String>,
     outcome: Outcome,
 }
 
 /// One item of a footing relationship.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     /// +1 or -1.
     pub weight: i8,
@@ -103,7 +106,7 @@ pub struct Item {
 /// A footing relationship: `total` = Σ weight × item. It applies in a period where the total
 /// and every required item are reported and none of the `unless` concepts is (so that
 /// alternative layouts of a statement can each state their own identity).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Footing {
     /// The total.
     pub total: Target,
@@ -114,11 +117,15 @@ pub struct Footing {
 }
 
 /// A loaded, checked mapping.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
-    by_label: BTreeMap<String, Vec<Entry>>,
+    /// Entries by normalised label, sorted by label (searched by bisection).
+    by_label: Vec<(String, Vec<Entry>)>,
     non_negative: Vec<String>,
     footings: Vec<Footing>,
+    /// For each concept a relationship totals: the concepts that sum into it, transitively,
+    /// and itself (whatever their dimensions).
+    parts: BTreeMap<String, BTreeSet<String>>,
 }
 
 #[derive(Deserialize)]
@@ -257,9 +264,25 @@ impl Normalised {
 }
 
 impl Mapping {
-    /// The embedded mapping, checked against the embedded concept table.
+    /// The embedded mapping, checked against `concepts`. Against the embedded concept table it
+    /// was parsed and checked when the crate was built, and is only decoded here.
     pub fn embedded(concepts: &ConceptTable) -> Result<Mapping, Error> {
-        Mapping::parse("taxonomy/us-gaap-2024.toml", EMBEDDED, concepts)
+        if concepts.is_embedded()
+            && let Some(mapping) = crate::prebuilt::mapping()
+        {
+            return Ok(mapping);
+        }
+        Mapping::parse(EMBEDDED_NAME, EMBEDDED, concepts)
+    }
+
+    /// The mapping in the compact binary form the build embeds.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// A mapping from [`Mapping::to_bytes`]; `None` if the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Mapping> {
+        postcard::from_bytes(bytes).ok()
     }
 
     /// Parses and checks a mapping file named `name`.
@@ -438,10 +461,12 @@ impl Mapping {
                 unless,
             });
         }
+        let parts = parts_of(&footings);
         Ok(Mapping {
-            by_label,
+            by_label: by_label.into_iter().collect(),
             non_negative,
             footings,
+            parts,
         })
     }
 
@@ -451,7 +476,12 @@ impl Mapping {
         label: &str,
         sections: impl IntoIterator<Item = &'a str>,
     ) -> Option<&Outcome> {
-        let entries = self.by_label.get(&normalise(label))?;
+        let key = normalise(label);
+        let at = self
+            .by_label
+            .binary_search_by(|(l, _)| l.as_str().cmp(&key))
+            .ok()?;
+        let entries = &self.by_label[at].1;
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
         // The innermost section that an entry names decides: "Total" under "Assets" inside
         // "Balance sheet" is the assets total.
@@ -472,6 +502,36 @@ impl Mapping {
     pub fn footings(&self) -> &[Footing] {
         &self.footings
     }
+
+    /// The concepts that sum into `total`, transitively through other relationships, and
+    /// `total` itself; `None` when no relationship totals it.
+    pub fn parts(&self, total: &str) -> Option<&BTreeSet<String>> {
+        self.parts.get(total)
+    }
+}
+
+fn parts_of(footings: &[Footing]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut parts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for rule in footings {
+        let total = rule.total.concept.as_str();
+        let mut set: BTreeSet<&str> = [total].into();
+        loop {
+            let before = set.len();
+            for other in footings {
+                if set.contains(other.total.concept.as_str()) {
+                    set.extend(other.items.iter().map(|i| i.target.concept.as_str()));
+                }
+            }
+            if set.len() == before {
+                break;
+            }
+        }
+        parts
+            .entry(total.to_string())
+            .or_default()
+            .extend(set.into_iter().map(str::to_string));
+    }
+    parts
 }
 
 /// Parses `?-us-gaap:Name[axis=member]`: `?` optional, `-` weight -1.

@@ -123,13 +123,22 @@ pub struct Concept {
 #[derive(Clone, Debug, Default)]
 pub struct ConceptTable {
     concepts: BTreeMap<String, Concept>,
+    /// Whether this is the table shipped with the binary.
+    embedded: bool,
 }
 
 impl ConceptTable {
     /// The embedded table.
     pub fn embedded() -> ConceptTable {
-        ConceptTable::parse("taxonomy/concepts.tsv", EMBEDDED)
-            .unwrap_or_else(|e| panic!("the embedded concept table is invalid: {e}"))
+        let mut table = ConceptTable::parse("taxonomy/concepts.tsv", EMBEDDED)
+            .unwrap_or_else(|e| panic!("the embedded concept table is invalid: {e}"));
+        table.embedded = true;
+        table
+    }
+
+    /// Whether this is the table shipped with the binary ([`ConceptTable::embedded`]).
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     /// Parses a concept table.
@@ -194,7 +203,10 @@ impl ConceptTable {
             };
             concepts.insert(concept.qname.clone(), concept);
         }
-        Ok(ConceptTable { concepts })
+        Ok(ConceptTable {
+            concepts,
+            embedded: false,
+        })
     }
 
     /// Looks a concept up by `prefix:Name`.

@@ -6,7 +6,7 @@
 
 use xbrlify::Options;
 use xbrlify::error::ErrorKind::{self, *};
-use xbrlify::map::Mapping;
+use xbrlify::map::{self, Mapping};
 use xbrlify::taxonomy::ConceptTable;
 
 use crate::{convert_text, root, seed_text};
@@ -286,6 +286,25 @@ fn duplicate_disagreement_names_both_cells() {
 fn embedded_mapping_loads() {
     let concepts = ConceptTable::embedded();
     Mapping::embedded(&concepts).unwrap();
+}
+
+/// The mapping the build prepared is the one the TOML says, and survives its binary form; a
+/// concept table other than the embedded one gets the TOML parsed and checked against it.
+#[test]
+fn prebuilt_mapping_is_the_parsed_mapping() {
+    let concepts = ConceptTable::embedded();
+    let prebuilt = Mapping::embedded(&concepts).unwrap();
+    let parsed = Mapping::parse(map::EMBEDDED_NAME, map::EMBEDDED, &concepts).unwrap();
+    assert_eq!(prebuilt, parsed);
+    assert_eq!(Mapping::from_bytes(&parsed.to_bytes()), Some(parsed));
+    assert_eq!(Mapping::from_bytes(b"not a mapping"), None);
+    let other = ConceptTable::parse(
+        "other.tsv",
+        "qname\ttype\tperiodType\tbalance\tabstract\tsubstitutionGroup\tsource\n",
+    )
+    .unwrap();
+    let err = Mapping::embedded(&other).unwrap_err().to_string();
+    assert!(err.contains("unknown concept"), "{err}");
 }
 
 #[test]
