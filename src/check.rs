@@ -15,7 +15,7 @@
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_decimal::Decimal;
 
@@ -66,9 +66,10 @@ pub fn footing(
         .iter()
         .map(|f| (f.concept.as_str(), f.context.dims.as_slice()))
         .collect();
-    let mut index: HashMap<(Key<'_>, Period), &Fact> = HashMap::with_capacity(keys.len());
+    let mut index: HashMap<(Key<'_>, Period), &Fact> =
+        HashMap::with_capacity_and_hasher(keys.len(), Default::default());
     // Each target's facts, in fact order: a relationship visits the facts of its total only.
-    let mut by_target: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
+    let mut by_target: HashMap<Key<'_>, Vec<usize>> = HashMap::default();
     for (i, (f, k)) in facts.facts.iter().zip(&keys).enumerate() {
         if f.number.is_some() {
             index.insert((*k, f.context.period), f);
@@ -202,7 +203,7 @@ enum RowKind<'t> {
 
 impl<'a> Layout<'a> {
     fn new(document: &'a Document, facts: &'a Facts) -> Layout<'a> {
-        let mut place = HashMap::new();
+        let mut place = HashMap::default();
         for (t, table) in document.tables.iter().enumerate() {
             for (r, row) in table.rows.iter().enumerate() {
                 for cell in &row.cells {

@@ -61,7 +61,7 @@ impl Source {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Source {
         let text = text.into();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             name: name.into(),
             text,
@@ -122,6 +122,20 @@ impl Source {
             .get(line)
             .map_or(self.text.len(), |&next| next - 1);
         self.text[start..end].trim_end_matches('\r')
+    }
+
+    /// Every line with the byte offset where it starts, without its line ending (`\n`, and any
+    /// `\r` before it); a final line ending starts no further line.
+    pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
+        let len = self.text.len();
+        self.line_starts
+            .iter()
+            .enumerate()
+            .filter(move |&(_, &start)| start < len)
+            .map(move |(i, &start)| {
+                let end = self.line_starts.get(i + 1).map_or(len, |&next| next - 1);
+                (start, self.text[start..end].trim_end_matches('\r'))
+            })
     }
 
     /// Number of lines.

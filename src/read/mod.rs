@@ -101,9 +101,7 @@ pub use lines::MAX_LINE_BYTES;
 
 /// Reads a release.
 pub fn read(source: &Source) -> Result<Document, Error> {
-    let text = source.text();
     let mut all: Vec<lines::Line<'_>> = Vec::with_capacity(source.line_count());
-    let mut offset = 0;
     // Only lines near a row of numbers can be part of a table (its header, title, headings,
     // wrapped labels): the words of the others are dropped as soon as that is known, so that
     // memory follows the tables, not the prose around them.
@@ -113,14 +111,12 @@ pub fn read(source: &Source) -> Result<Document, Error> {
             all[j].forget_words();
         }
     };
-    for raw in text.split_inclusive('\n') {
-        let content = raw.trim_end_matches(['\n', '\r']);
+    for (offset, content) in source.lines() {
         let line = lines::Line::new(offset, content);
         if line.is_data_row() {
             last_row = Some(all.len());
         }
         all.push(line);
-        offset += raw.len();
         if let Some(j) = all.len().checked_sub(WORDS_ABOVE_ROW + 1) {
             forget(&mut all, last_row, j);
         }
