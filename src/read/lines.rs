@@ -239,29 +239,42 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
         }
     };
     while i < bytes.len() {
-        // Whitespace between tokens.
+        // Whitespace between tokens: in a fixed-width table mostly runs of spaces, skipped in
+        // a loop of their own.
+        let spaces = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        if spaces > 0 {
+            i += spaces;
+            col += spaces;
+            continue;
+        }
+        if bytes[i] == b'\t' {
+            col = (col / 8 + 1) * 8;
+            i += 1;
+            continue;
+        }
         let (white, len) = space_at(i);
         if white {
-            col = if bytes[i] == b'\t' {
-                (col / 8 + 1) * 8
-            } else {
-                col + 1
-            };
+            col += 1;
             i += len;
             continue;
         }
         // A token: printable ASCII (above the space) is never whitespace.
         let (from, from_col) = (i, col);
         while i < bytes.len() {
-            if bytes[i] > b' ' && bytes[i] < 0x80 {
-                i += 1;
-            } else {
-                let (white, len) = space_at(i);
-                if white {
-                    break;
-                }
-                i += len;
+            let run = bytes[i..]
+                .iter()
+                .take_while(|&&b| b > b' ' && b < 0x80)
+                .count();
+            if run > 0 {
+                i += run;
+                col += run;
+                continue;
             }
+            let (white, len) = space_at(i);
+            if white {
+                break;
+            }
+            i += len;
             col += 1;
         }
         if tokens.capacity() == 0 {
