@@ -84,11 +84,24 @@ impl Context {
 fn push_ymd(out: &mut String, d: chrono::NaiveDate) {
     use chrono::Datelike;
     use std::fmt::Write;
-    let _ = if (0..=9999).contains(&d.year()) {
-        write!(out, "{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    if let Ok(year) = u32::try_from(d.year())
+        && year <= 9999
+    {
+        // Digit by digit: formatting machinery costs more than the rest of a context id.
+        let digits = [
+            year / 1000,
+            year / 100 % 10,
+            year / 10 % 10,
+            year % 10,
+            d.month() / 10,
+            d.month() % 10,
+            d.day() / 10,
+            d.day() % 10,
+        ];
+        out.extend(digits.iter().map(|&n| char::from(b'0' + n as u8)));
     } else {
-        write!(out, "{}", d.format("%Y%m%d"))
-    };
+        let _ = write!(out, "{}", d.format("%Y%m%d"));
+    }
 }
 
 /// A fact.
@@ -624,4 +637,24 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
         out.facts.push(keep.fact);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_dates() {
+        let ymd = |y, m, d| {
+            let mut s = String::new();
+            push_ymd(&mut s, chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
+            s
+        };
+        assert_eq!(ymd(2003, 9, 30), "20030930");
+        assert_eq!(ymd(1998, 12, 1), "19981201");
+        assert_eq!(ymd(5, 1, 9), "00050109");
+        assert_eq!(ymd(9999, 12, 31), "99991231");
+        assert_eq!(ymd(10000, 1, 1), "+100000101");
+        assert_eq!(ymd(-1, 1, 1), "-00010101");
+    }
 }

@@ -482,6 +482,12 @@ impl Mapping {
             .binary_search_by(|(l, _)| l.as_str().cmp(&key))
             .ok()?;
         let entries = &self.by_label[at].1;
+        if let [only] = entries.as_slice()
+            && only.sections.is_empty()
+        {
+            // Most labels mean the same under any heading: no section to read.
+            return Some(&only.outcome);
+        }
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
         // The innermost section that an entry names decides: "Total" under "Assets" inside
         // "Balance sheet" is the assets total.
