@@ -50,11 +50,15 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         Ok(s) => Ok(Source::new(name, s)),
         Err(e) => {
             let valid = e.valid_up_to();
-            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
-            let offset = bytes[..valid]
-                .iter()
-                .map(|&b| windows_1252(b).len_utf8())
-                .sum();
+            let text = transcode_windows_1252(bytes);
+            // Where the first byte that is not UTF-8 went: each high byte before it became a
+            // char of one to three bytes.
+            let offset = valid
+                + bytes[..valid]
+                    .iter()
+                    .filter(|b| !b.is_ascii())
+                    .map(|&b| windows_1252(b).len_utf8() - 1)
+                    .sum::<usize>();
             Ok(Source::new(name, text).with_transcoding(offset))
         }
     }
@@ -74,6 +78,27 @@ fn binary(name: &str, bytes: &[u8], pos: usize) -> Error {
         ),
     )
     .with_location(Location::bare(name, line, pos - line_start + 1))
+}
+
+/// Windows-1252 bytes as text: runs of ASCII are copied as they are, each other byte becomes its
+/// char.
+fn transcode_windows_1252(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 16);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let ascii = rest
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, high) = rest.split_at(ascii);
+        text.push_str(std::str::from_utf8(run).unwrap_or_default());
+        let Some((&b, after)) = high.split_first() else {
+            break;
+        };
+        text.push(windows_1252(b));
+        rest = after;
+    }
+    text
 }
 
 fn windows_1252(b: u8) -> char {
@@ -430,4 +455,21 @@ fn find_company(
         text: name,
         span: Span::new(start, start + name_end),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_transcoding_is_byte_by_byte() {
+        let all: Vec<u8> = (0..=255u8).chain(*b"Net sales \x96 caf\xe9\x80").collect();
+        let expected: String = all.iter().map(|&b| windows_1252(b)).collect();
+        assert_eq!(transcode_windows_1252(&all), expected);
+        assert_eq!(transcode_windows_1252(b""), "");
+        assert_eq!(
+            transcode_windows_1252(b"\x93quoted\x94"),
+            "\u{201c}quoted\u{201d}"
+        );
+    }
 }
