@@ -252,11 +252,13 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
             i += 1;
             continue;
         }
-        let (white, len) = space_at(i);
-        if white {
-            col += 1;
-            i += len;
-            continue;
+        if !(bytes[i] > b' ' && bytes[i] < 0x80) {
+            let (white, len) = space_at(i);
+            if white {
+                col += 1;
+                i += len;
+                continue;
+            }
         }
         // A token: printable ASCII (above the space) is never whitespace.
         let (from, from_col) = (i, col);
@@ -265,9 +267,12 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
                 .iter()
                 .take_while(|&&b| b > b' ' && b < 0x80)
                 .count();
+            i += run;
+            col += run;
+            if i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\t' {
+                break;
+            }
             if run > 0 {
-                i += run;
-                col += run;
                 continue;
             }
             let (white, len) = space_at(i);
