@@ -948,6 +948,7 @@ fn body(
                 span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
             },
         };
+        let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
         let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
@@ -966,6 +967,22 @@ fn body(
         k += 1;
     }
     Ok(last_row + 1)
+}
+
+/// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
+/// dash continues the row above it, replacing what follows that row's last " - " ("Net
+/// Income - As Reported").
+fn continue_dashed(label: Text, above: Option<&str>) -> Text {
+    let (Some(rest), Some(above)) = (label.text.strip_prefix("- "), above) else {
+        return label;
+    };
+    match above.rsplit_once(" - ") {
+        Some((stem, _)) if !stem.trim().is_empty() && !rest.trim().is_empty() => Text {
+            text: format!("{} - {}", stem.trim_end(), rest.trim_start()),
+            span: label.span,
+        },
+        _ => label,
+    }
 }
 
 fn place_cells(

@@ -831,3 +831,44 @@ Weighted average shares - diluted     10,120      9,990      10,100      9,980
         .count();
     assert_eq!(opex_foots, 4);
 }
+
+#[test]
+fn a_dashed_label_continues_the_row_above() {
+    let text = "\
+Utility Co. (NYSE: UC)
+                      (In Millions of Dollars)
+
+                                            3 Months Ended December
+                                               2004       2003
+
+Net Income - Excluding One-Time Items        $  180     $  162
+                                             ======     ======
+  - As Reported                              $  204     $  125
+Earnings per share - basic                   $ 0.27     $ 0.17
+  - diluted                                  $ 0.26     $ 0.16
+";
+    let f = facts(text);
+    // "- As Reported" is "Net Income - As Reported"; the excluding line is not GAAP.
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20041001-20041231"),
+        ("204000000".into(), -6)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20031001-20031231"),
+        ("125000000".into(), -6)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", "D20041001-20041231"),
+        ("0.26".into(), 2)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareBasic", "D20031001-20031231"),
+        ("0.17".into(), 2)
+    );
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.concept == "us-gaap:NetIncomeLoss")
+            .count(),
+        2
+    );
+}
