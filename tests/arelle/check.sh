@@ -32,9 +32,20 @@ for f in "$@"; do
 done
 
 if [[ ! -x "$venv/bin/arelleCmdLine" ]]; then
-    echo "check.sh: installing Arelle into $venv" >&2
-    python3 -m venv "$venv" >&2
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt" >&2
+    # Several checks may start at once on a fresh checkout (the test suite runs them in
+    # parallel): one installs while the others wait on the lock, and a half-made venv left by
+    # an interrupted install is made again.
+    mkdir -p "$(dirname "$venv")"
+    exec 9>"$venv.lock"
+    flock 9
+    if [[ ! -x "$venv/bin/arelleCmdLine" ]]; then
+        echo "check.sh: installing Arelle into $venv" >&2
+        rm -rf "$venv"
+        python3 -m venv "$venv" >&2
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt" >&2
+    fi
+    flock -u 9
+    exec 9>&-
 fi
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-arelle.XXXXXX")"
