@@ -128,9 +128,9 @@ pub struct Shown {
     pub currency: bool,
     /// Printed with a `%`.
     pub percent: bool,
-    /// Printed as a dash, meaning zero (or nothing) to report.
+    /// Printed as a single dash (`-`), meaning zero.
     pub dash: bool,
-    /// Printed as "n/a", "n/m", "nm": no amount.
+    /// Printed as "n/a", "n/m", "nm", a double dash or an em dash (`--`, `—`): no amount.
     pub not_available: bool,
 }
 

@@ -148,8 +148,8 @@ pub struct CellReport {
     /// How the value was derived, when not plainly (sign, instant from a duration column).
     pub note: Option<String>,
     /// No fact is expected of the cell: it is derived from others by construction (a "Change"
-    /// column, a percentage), or the mapping says its row is not a us-gaap amount (a ratio, a
-    /// non-GAAP measure).
+    /// column, a percentage), the mapping says its row is not a us-gaap amount (a ratio, a
+    /// non-GAAP measure), or it shows no amount at all ("n/a", `--`).
     pub derived: bool,
 }
 
@@ -313,7 +313,8 @@ pub fn build(
                     }
                     (_, ColumnMeaning::Other(why)) => report.fate = skip(why),
                     _ if cell.number.not_available => {
-                        report.fate = skip("shown as n/a or n/m: no amount");
+                        report.fate = skip("shown as n/a, n/m, -- or \u{2014}: no amount");
+                        report.derived = true;
                     }
                     _ if part.is_some() => {
                         report.fate = Fate::Skipped(format!(

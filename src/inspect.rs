@@ -150,7 +150,8 @@ pub struct Counts {
     pub duplicates: usize,
     /// Cells skipped with a reason.
     pub skipped: usize,
-    /// Of the skipped, cells derived from others by construction (change columns, percentages).
+    /// Of the skipped, cells that report no amount of their own: derived from others by
+    /// construction (change columns, percentages), not us-gaap amounts, or shown as "n/a", `--`.
     pub derived: usize,
 }
 

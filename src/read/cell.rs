@@ -78,8 +78,10 @@ pub fn classify(token: &str) -> Token {
         return special(false, true);
     }
     let token = strip_footnote(token);
-    if is_dash(token) {
-        return special(true, false);
+    match dash(token) {
+        Some(Dash::Zero) => return special(true, false),
+        Some(Dash::NoAmount) => return special(false, true),
+        None => {}
     }
     let numeric_chars = token
         .chars()
@@ -103,12 +105,29 @@ pub fn classify(token: &str) -> Token {
     }
 }
 
-fn is_dash(token: &str) -> bool {
-    !token.is_empty()
-        && token
-            .chars()
-            .all(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
-        && token.chars().count() <= 3
+/// What a cell printed as dashes says.
+enum Dash {
+    /// One short dash (`-`, `–`): zero.
+    Zero,
+    /// A double dash or an em dash (`--`, `---`, `—`): nothing reported, like "n/a".
+    NoAmount,
+}
+
+fn dash(token: &str) -> Option<Dash> {
+    let mut chars = token.chars();
+    let first = chars.next()?;
+    if !token
+        .chars()
+        .all(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        || token.chars().count() > 3
+    {
+        return None;
+    }
+    Some(if chars.next().is_none() && first != '\u{2014}' {
+        Dash::Zero
+    } else {
+        Dash::NoAmount
+    })
 }
 
 fn parse(token: &str) -> Result<Shown, String> {
@@ -296,7 +315,10 @@ mod tests {
             );
         }
         assert!(num("-").dash);
-        assert!(num("--").dash);
+        assert!(num("\u{2013}").dash);
+        assert!(num("--").not_available);
+        assert!(num("---").not_available);
+        assert!(num("\u{2014}").not_available);
         assert!(num("n/a").not_available);
         assert_eq!(num("1,234*").magnitude.to_string(), "1234");
         assert_eq!(num("1,234(a)").magnitude.to_string(), "1234");

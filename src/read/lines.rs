@@ -466,6 +466,9 @@ mod tests {
         assert!(l.is_year_line());
         let l = Line::new(0, "  Sales     $ 5,001   $        --");
         assert_eq!(l.cells.len(), 2);
+        assert!(l.cells[1].number.as_ref().unwrap().not_available);
+        let l = Line::new(0, "  Sales     $ 5,001   $         -");
+        assert_eq!(l.cells.len(), 2);
         assert!(l.cells[1].number.as_ref().unwrap().dash);
         assert_eq!(l.label_len, 1);
         let l = Line::new(0, "  Other      (32 )    15");
