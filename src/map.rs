@@ -186,6 +186,17 @@ pub fn normalise(label: &str) -> String {
         Some((caption, terms)) if terms.to_ascii_lowercase().contains("par value") => caption,
         _ => label,
     };
+    // "Series A: 1,150,000 shares designated, issued and outstanding": a class of stock's
+    // share counts follow a colon.
+    let label = match label.split_once(':') {
+        Some((caption, terms))
+            if terms.bytes().any(|b| b.is_ascii_digit())
+                && terms.to_ascii_lowercase().contains("shares") =>
+        {
+            caption
+        }
+        _ => label,
+    };
     let mut out = Normalised {
         text: String::with_capacity(label.len()),
         space: false,
@@ -600,6 +611,16 @@ mod tests {
         assert_eq!(normalise("Stockholders' equity"), "stockholders equity");
         assert_eq!(normalise("Total revenues (1)"), "total revenues");
         assert_eq!(normalise("Revenues:"), "revenues");
+        assert_eq!(
+            normalise(
+                "Series B: 2,000,000 shares designated: shares issued and outstanding: 1998, 1,949,726"
+            ),
+            "series b"
+        );
+        assert_eq!(
+            normalise("Preferred stock: none issued"),
+            "preferred stock none issued"
+        );
     }
 
     /// The definition `normalise` implements, written plainly.

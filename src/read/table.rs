@@ -773,12 +773,21 @@ struct Start {
 fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     let p = &lines[prev];
     let n = &lines[next];
-    if prev + 1 != next || heading_name(&collapse(p.text)).1 {
+    if prev + 1 != next {
         return false;
     }
     let Some(own) = n.label_tokens().first() else {
-        return true;
+        return !heading_name(&collapse(p.text)).1;
     };
+    if heading_name(&collapse(p.text)).1 {
+        // "Series B: 2,000,000 shares designated; shares issued and outstanding:" over
+        // "1997, 1,943,666; 1996, 1,191,666": a colon ends a heading unless the next line,
+        // indented under it, goes on with a number or in lower case, as no row label starts.
+        return n.indent() > p.indent()
+            && own
+                .text
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    }
     n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
 }
 
