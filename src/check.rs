@@ -10,7 +10,12 @@
 //! between that is unmapped, or mapped to a concept the relationship does not
 //! list, means the release sums something the mapping does not know, and a mismatch would say
 //! nothing about the release: such a total is recorded as not checked, with the row that
-//! stopped it, instead of raising a false alarm.
+//! stopped it, instead of raising a false alarm. A total is checked at its own cell or at any
+//! cell that repeats it (net income at the foot of the income statement, repeated atop the
+//! cash-flow statement), wherever its rows state the relationship. An item reported outside
+//! those rows (depreciation from the cash-flow statement, where the income statement has no
+//! such line) still counts, as Calculations 1.1 counts it; if the total then does not foot, the
+//! relationship is recorded as not stated by the release, not as a total that is wrong.
 //!
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
@@ -33,6 +38,10 @@ pub struct FootingCheck {
     pub rule: usize,
     /// The total: its index in [`Facts::facts`].
     pub total: usize,
+    /// The cell where the relationship was checked: the total's own, or a duplicate of it
+    /// whose rows state the relationship (net income at the foot of the income statement,
+    /// where the cash-flow statement repeats it).
+    pub cell: Span,
     /// What was found.
     pub verdict: Verdict,
 }
@@ -44,11 +53,12 @@ pub enum Verdict {
     Foots,
     /// It does not (a `footing` diagnostic says by how much).
     DoesNotFoot,
-    /// Not checked: this row stands among the total's items but is not one of them.
+    /// Not checked: the relationship is not complete at this total (a row among its items
+    /// that is not one of them, an item reported outside the rows it sums).
     Incomplete {
-        /// The row's section headings and label.
-        row: String,
-        /// Its first cell in the total's column, or its label.
+        /// Why, as a phrase: "Other / Misc is not one of its items".
+        reason: String,
+        /// Where: the row's first cell in the total's column, or its label.
         span: Span,
     },
 }
@@ -77,6 +87,13 @@ pub fn footing(
         by_target.entry(*k).or_default().push(i);
     }
     let layout = Layout::new(document, facts);
+    // The cells that repeat each fact.
+    let mut repeats: HashMap<usize, Vec<Span>> = HashMap::default();
+    for c in &facts.cells {
+        if let Fate::Duplicate(i) = c.fate {
+            repeats.entry(i).or_default().push(c.span);
+        }
+    }
     let mut checks = Vec::new();
     let mut out = Vec::new();
     for (rule_idx, rule) in mapping.footings().iter().enumerate() {
@@ -106,13 +123,33 @@ pub fn footing(
             let mut check = FootingCheck {
                 rule: rule_idx,
                 total: fact_idx,
+                cell,
                 verdict: Verdict::Foots,
             };
-            if let Some((row, span)) = layout.intruder(cell, rule, mapping, &keys) {
-                check.verdict = Verdict::Incomplete { row, span };
-                checks.push(check);
-                continue;
-            }
+            // The first cell reporting the total (its own, then its duplicates') whose rows
+            // state the relationship completely.
+            let mut blocks = std::iter::once(cell)
+                .chain(repeats.get(&fact_idx).into_iter().flatten().copied())
+                .map(|at| (at, layout.block(at, rule, mapping, &keys)));
+            let first = blocks.next();
+            let found = match first
+                .clone()
+                .into_iter()
+                .chain(blocks)
+                .find(|(_, b)| b.is_ok())
+                .or(first)
+            {
+                Some((at, Ok(found))) => {
+                    check.cell = at;
+                    found
+                }
+                Some((_, Err((reason, span)))) => {
+                    check.verdict = Verdict::Incomplete { reason, span };
+                    checks.push(check);
+                    continue;
+                }
+                None => continue,
+            };
             let mut sum = Decimal::ZERO;
             let mut slack = half_unit(total.decimals.unwrap_or(0));
             for (w, f) in &items {
@@ -120,9 +157,26 @@ pub fn footing(
                 sum += if *w < 0 { -v } else { v };
                 slack += half_unit(f.decimals.unwrap_or(0));
             }
+            // Calculations 1.1 sums every item reported in the context, wherever it stands. A
+            // mismatch with an item shown elsewhere (depreciation in the cash-flow statement,
+            // not among the operating expenses) says the release does not state this
+            // relationship, not that its total is wrong.
+            let outside = items
+                .iter()
+                .find(|(_, f)| !found.contains(&(f.concept.as_str(), f.context.dims.as_slice())));
             if (sum - value).abs() > slack {
-                check.verdict = Verdict::DoesNotFoot;
-                out.push(mismatch(source, total, cell, value, sum, &items));
+                if let Some((_, f)) = outside {
+                    check.verdict = Verdict::Incomplete {
+                        reason: format!(
+                            "its item {} is reported outside the rows it sums",
+                            f.concept
+                        ),
+                        span: f.cell.unwrap_or(check.cell),
+                    };
+                } else {
+                    check.verdict = Verdict::DoesNotFoot;
+                    out.push(mismatch(source, total, check.cell, value, sum, &items));
+                }
             }
             checks.push(check);
         }
@@ -234,16 +288,19 @@ impl<'a> Layout<'a> {
         Some(kind)
     }
 
-    /// The first row above the total's cell, among the rows the relationship sums, that is not
-    /// one of its items: `None` when the relationship is complete there.
-    fn intruder(
+    /// The items found in the rows above the total's cell that the relationship sums, when it
+    /// is complete there; otherwise why not: the first row among them that is not one of its
+    /// items.
+    fn block<'k>(
         &self,
         cell: Span,
         rule: &Footing,
         mapping: &Mapping,
-        keys: &[Key<'_>],
-    ) -> Option<(String, Span)> {
-        let &(t, r_total, column) = self.place.get(&cell.start)?;
+        keys: &[Key<'k>],
+    ) -> Result<Vec<Key<'k>>, (String, Span)> {
+        let Some(&(t, r_total, column)) = self.place.get(&cell.start) else {
+            return Err(("its cell is not in a table".into(), cell));
+        };
         let rows = &self.document.tables[t].rows;
         let total_sections = section_names(&rows[r_total]);
         let required: Vec<Key<'_>> = rule
@@ -255,15 +312,15 @@ impl<'a> Layout<'a> {
         // A sum of optional parts is checked only at a row that says it is their total: a plain
         // line ("Other income (expense), net" under "Interest expense") may be one of them.
         if required.is_empty() && !looks_total(&rows[r_total]) {
-            return Some((
-                "(the row is not labelled as a total)".into(),
+            return Err((
+                "the row is not labelled as a total".into(),
                 rows[r_total].label.span,
             ));
         }
-        let mut found: Vec<Key<'_>> = Vec::new();
+        let mut found: Vec<Key<'k>> = Vec::new();
         // Items found on the way up that are subtotals ("Total cost of revenues"): the rows
         // above them may be their parts.
-        let mut subtotals: Vec<Key<'_>> = Vec::new();
+        let mut subtotals: Vec<Key<'k>> = Vec::new();
         // Inside the block of an item that is itself a total ("Total operating expenses" with
         // no section of its own): its rows are its own relationship's business.
         let mut in_subtotal = false;
@@ -277,7 +334,12 @@ impl<'a> Layout<'a> {
             let all_required = required.iter().all(|t| found.contains(t));
             let in_section =
                 !total_sections.is_empty() && section_names(row).starts_with(&total_sections);
-            let intruder = || Some((row_name(row), first_cell(row, column)));
+            let intruder = || {
+                Err((
+                    format!("{} is not one of its items", row_name(row)),
+                    first_cell(row, column),
+                ))
+            };
             let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
             if in_subtotal && !matches!(kind, RowKind::Amount(t) if is_item(t)) {
                 continue;
@@ -296,6 +358,24 @@ impl<'a> Layout<'a> {
                     let own = section_names(row);
                     if own.len() > total_sections.len() {
                         while r > 0 && section_names(&rows[r - 1]).starts_with(&own) {
+                            r -= 1;
+                        }
+                    } else if let Some(closed) = r
+                        .checked_sub(1)
+                        .map(|a| section_names(&rows[a]))
+                        .filter(|above| above.len() > own.len() && above.starts_with(&own))
+                    {
+                        // A total that closes the section just above it, at the heading's
+                        // level ("Net cash used in financing activities" under the financing
+                        // rows): it stands for that section's rows.
+                        let section = &closed[..=own.len()];
+                        while r > 0
+                            && section_names(&rows[r - 1]).starts_with(section)
+                            && !matches!(
+                                self.kind(&rows[r - 1], column, keys),
+                                Some(RowKind::Amount(t)) if is_item(t)
+                            )
+                        {
                             r -= 1;
                         }
                     } else if mapping.parts(target.0).is_some()
@@ -324,10 +404,10 @@ impl<'a> Layout<'a> {
             }
         }
         if required.iter().all(|t| found.contains(t)) && !found.is_empty() {
-            None
+            Ok(found)
         } else {
-            Some((
-                "(its items are not in the rows above it)".into(),
+            Err((
+                "its items are not in the rows above it".into(),
                 rows[r_total].label.span,
             ))
         }

@@ -109,17 +109,13 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
     }
     for check in &conv.footing {
         let total = &facts[check.total];
-        let at = total
-            .cell
-            .map(|c| source.line_col(c.start).to_string())
-            .unwrap_or_default();
+        let at = source.line_col(check.cell.start);
         let verdict = match &check.verdict {
             Verdict::Foots => "foots".to_string(),
             Verdict::DoesNotFoot => "does not foot".to_string(),
-            Verdict::Incomplete { row, span } => format!(
-                "not checked: {row} (at {}) is not one of its items",
-                source.line_col(span.start)
-            ),
+            Verdict::Incomplete { reason, span } => {
+                format!("not checked: {reason} (at {})", source.line_col(span.start))
+            }
         };
         let _ = writeln!(
             out,

@@ -8,7 +8,10 @@ use xbrlify::Options;
 use crate::{convert_file, root};
 
 /// (case, release path relative to the root)
-const CASES: &[(&str, &str)] = &[("atg-2003-q3", "tests/corpus/atg-2003-q3.txt")];
+const CASES: &[(&str, &str)] = &[
+    ("atg-2003-q3", "tests/corpus/atg-2003-q3.txt"),
+    ("widget-2001-q1", "tests/data/statements/widget-2001-q1.txt"),
+];
 
 pub fn check(path: &Path, actual: &[u8]) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {

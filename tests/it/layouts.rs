@@ -618,7 +618,7 @@ Shareholders' equity                          1,598.7        1,381.0
         .iter()
         .filter(|c| c.verdict == xbrlify::check::Verdict::Foots)
         .count();
-    assert_eq!(footed, 22);
+    assert_eq!(footed, 24);
 }
 
 #[test]

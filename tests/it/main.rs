@@ -13,6 +13,7 @@ mod layouts;
 mod output;
 mod props;
 mod regress;
+mod statements;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,243 @@
+//! Whole statements of the kinds most releases carry, as release files under
+//! `tests/data/statements/`, with facts typed by hand from each file and the footing verdicts
+//! the release's own arithmetic allows.
+
+use xbrlify::Options;
+use xbrlify::check::Verdict;
+use xbrlify::facts::Fact;
+
+use crate::{convert_text, root};
+
+fn convert(name: &str) -> xbrlify::Conversion {
+    let path = root().join("tests/data/statements").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let (_, conv) = convert_text(name, &bytes, &Options::default())
+        .unwrap_or_else(|e| panic!("{name} does not convert:\n{e}"));
+    conv
+}
+
+fn value(facts: &[Fact], concept: &str, context: &str) -> (String, i32) {
+    let f = facts
+        .iter()
+        .find(|f| f.concept == concept && f.context.id == context)
+        .unwrap_or_else(|| panic!("no {concept} in {context}"));
+    (f.value.clone(), f.decimals.unwrap())
+}
+
+/// (concept, context id, value, decimals), typed from the release text.
+type Expected = (&'static str, &'static str, &'static str, i32);
+
+const WIDGET: &[Expected] = &[
+    ("us-gaap:Revenues", "D20010101-20010331", "52400000", -3),
+    (
+        "us-gaap:CostOfRevenue",
+        "D20000101-20000331",
+        "29000000",
+        -3,
+    ),
+    (
+        "us-gaap:SellingExpense",
+        "D20010101-20010331",
+        "6100000",
+        -3,
+    ),
+    (
+        "us-gaap:ResearchAndDevelopmentExpense",
+        "D20010101-20010331",
+        "2900000",
+        -3,
+    ),
+    (
+        "us-gaap:BusinessCombinationAcquisitionRelatedCosts",
+        "D20010101-20010331",
+        "1000000",
+        -3,
+    ),
+    (
+        "us-gaap:BusinessCombinationAcquisitionRelatedCosts",
+        "D20000101-20000331",
+        "0",
+        -3,
+    ),
+    (
+        "us-gaap:InterestExpense",
+        "D20010101-20010331",
+        "400000",
+        -3,
+    ),
+    // Shown as a gain on the income statement and as a deduction in the cash flows: one fact.
+    (
+        "us-gaap:GainLossOnInvestments",
+        "D20010101-20010331",
+        "300000",
+        -3,
+    ),
+    (
+        "us-gaap:IncomeLossFromContinuingOperations",
+        "D20000101-20000331",
+        "3900000",
+        -3,
+    ),
+    (
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
+        "D20010101-20010331",
+        "-300000",
+        -3,
+    ),
+    ("us-gaap:NetIncomeLoss", "D20010101-20010331", "4000000", -3),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D20010101-20010331",
+        "0.40",
+        2,
+    ),
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D20000101-20000331",
+        "0.37",
+        2,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+        "D20010101-20010331",
+        "10250000",
+        -3,
+    ),
+    (
+        "us-gaap:AccountsReceivableNetCurrent",
+        "I20010331",
+        "30100000",
+        -3,
+    ),
+    (
+        "us-gaap:PropertyPlantAndEquipmentNet",
+        "I20001231",
+        "41200000",
+        -3,
+    ),
+    ("us-gaap:LongTermInvestments", "I20010331", "5000000", -3),
+    ("us-gaap:Assets", "I20010331", "124500000", -3),
+    (
+        "us-gaap:AccruedIncomeTaxesCurrent",
+        "I20010331",
+        "2100000",
+        -3,
+    ),
+    (
+        "us-gaap:DeferredIncomeTaxLiabilitiesNet",
+        "I20001231",
+        "3000000",
+        -3,
+    ),
+    (
+        "us-gaap:OtherLiabilitiesNoncurrent",
+        "I20010331",
+        "1500000",
+        -3,
+    ),
+    (
+        "us-gaap:LiabilitiesAndStockholdersEquity",
+        "I20001231",
+        "121500000",
+        -3,
+    ),
+    (
+        "us-gaap:DeferredIncomeTaxExpenseBenefit",
+        "D20010101-20010331",
+        "100000",
+        -3,
+    ),
+    (
+        "us-gaap:ProvisionForDoubtfulAccounts",
+        "D20000101-20000331",
+        "120000",
+        -3,
+    ),
+    (
+        "us-gaap:IncreaseDecreaseInAccruedIncomeTaxesPayable",
+        "D20010101-20010331",
+        "600000",
+        -3,
+    ),
+    (
+        "us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment",
+        "D20000101-20000331",
+        "50000",
+        -3,
+    ),
+    (
+        "us-gaap:RepaymentsOfLongTermDebt",
+        "D20010101-20010331",
+        "1000000",
+        -3,
+    ),
+    (
+        "us-gaap:EffectOfExchangeRateOnCashAndCashEquivalents",
+        "D20000101-20000331",
+        "-70000",
+        -3,
+    ),
+    // Opening cash of the earlier quarter: the day before its start.
+    (
+        "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+        "I19991231",
+        "9000000",
+        -3,
+    ),
+];
+
+#[test]
+fn a_manufacturer_s_three_statements() {
+    let conv = convert("widget-2001-q1.txt");
+    let facts = &conv.facts.facts;
+    for &(concept, context, v, decimals) in WIDGET {
+        assert_eq!(
+            value(facts, concept, context),
+            (v.to_string(), decimals),
+            "{concept} {context}"
+        );
+    }
+    // "--" against commitments and contingencies reports no amount.
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.concept == "us-gaap:CommitmentsAndContingencies")
+    );
+    // The release foots: no total is reported as wrong.
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    let verdict = |concept: &str, context: &str| {
+        conv.footing
+            .iter()
+            .filter(|c| {
+                let f = &facts[c.total];
+                f.concept == concept && f.context.id == context
+            })
+            .map(|c| c.verdict.clone())
+            .collect::<Vec<_>>()
+    };
+    let foots = |concept: &str, context: &str| verdict(concept, context).contains(&Verdict::Foots);
+    for context in ["D20010101-20010331", "D20000101-20000331"] {
+        assert!(foots("us-gaap:GrossProfit", context));
+        assert!(foots("us-gaap:OperatingIncomeLoss", context));
+        assert!(foots("us-gaap:IncomeLossFromContinuingOperations", context));
+        // Checked at the foot of the income statement, where the cash flows repeat it.
+        assert!(foots("us-gaap:NetIncomeLoss", context));
+        assert!(foots(
+            "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease",
+            context
+        ));
+        // Depreciation is reported only in the cash flows: the income statement's operating
+        // expenses do not include it, and their total is not claimed to foot or not.
+        assert!(
+            verdict("us-gaap:OperatingExpenses", context)
+                .iter()
+                .all(|v| matches!(v, Verdict::Incomplete { reason, .. } if reason.contains("DepreciationDepletionAndAmortization")))
+        );
+    }
+    for context in ["I20010331", "I20001231"] {
+        assert!(foots("us-gaap:AssetsCurrent", context));
+        assert!(foots("us-gaap:Assets", context));
+        assert!(foots("us-gaap:LiabilitiesCurrent", context));
+        assert!(foots("us-gaap:LiabilitiesAndStockholdersEquity", context));
+    }
+}
