@@ -10,6 +10,10 @@ use crate::{convert_file, root};
 /// (case, release path relative to the root)
 const CASES: &[(&str, &str)] = &[
     ("atg-2003-q3", "tests/corpus/atg-2003-q3.txt"),
+    (
+        "insurer-1999-q4",
+        "tests/data/statements/insurer-1999-q4.txt",
+    ),
     ("widget-2001-q1", "tests/data/statements/widget-2001-q1.txt"),
 ];
 

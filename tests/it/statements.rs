@@ -241,3 +241,128 @@ fn a_manufacturer_s_three_statements() {
         assert!(foots("us-gaap:LiabilitiesAndStockholdersEquity", context));
     }
 }
+
+const INSURER: &[Expected] = &[
+    (
+        "us-gaap:PremiumsEarnedNet",
+        "D19991001-19991231",
+        "98412000",
+        -3,
+    ),
+    (
+        "us-gaap:PremiumsEarnedNet",
+        "D19980101-19981231",
+        "352614000",
+        -3,
+    ),
+    (
+        "us-gaap:NetInvestmentIncome",
+        "D19990101-19991231",
+        "56118000",
+        -3,
+    ),
+    (
+        "us-gaap:RealizedInvestmentGainsLosses",
+        "D19981001-19981231",
+        "2405000",
+        -3,
+    ),
+    (
+        "us-gaap:OtherOperatingIncome",
+        "D19990101-19991231",
+        "2004000",
+        -3,
+    ),
+    ("us-gaap:Revenues", "D19991001-19991231", "114350000", -3),
+    // A label wrapped over two lines.
+    (
+        "us-gaap:IncurredClaimsPropertyCasualtyAndLiability",
+        "D19991001-19991231",
+        "62540000",
+        -3,
+    ),
+    (
+        "us-gaap:DeferredPolicyAcquisitionCostAmortizationExpense",
+        "D19980101-19981231",
+        "78559000",
+        -3,
+    ),
+    (
+        "us-gaap:BenefitsLossesAndExpenses",
+        "D19990101-19991231",
+        "358594000",
+        -3,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D19991001-19991231",
+        "18200000",
+        -3,
+    ),
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D19991001-19991231",
+        "0.91",
+        2,
+    ),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D19990101-19991231",
+        "3.30",
+        2,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+        "D19981001-19981231",
+        "19890000",
+        -3,
+    ),
+    (
+        "us-gaap:ReinsuranceRecoverables",
+        "I19991231",
+        "64205000",
+        -3,
+    ),
+    (
+        "us-gaap:DeferredPolicyAcquisitionCosts",
+        "I19981231",
+        "39804000",
+        -3,
+    ),
+    ("us-gaap:Assets", "I19991231", "1258833000", -3),
+    (
+        "us-gaap:LiabilityForClaimsAndClaimsAdjustmentExpense",
+        "I19991231",
+        "596402000",
+        -3,
+    ),
+    ("us-gaap:UnearnedPremiums", "I19981231", "178932000", -3),
+    ("us-gaap:StockholdersEquity", "I19991231", "389846000", -3),
+];
+
+#[test]
+fn an_insurer_s_income_statement_and_balance_sheet() {
+    let conv = convert("insurer-1999-q4.txt");
+    let facts = &conv.facts.facts;
+    for &(concept, context, v, decimals) in INSURER {
+        assert_eq!(
+            value(facts, concept, context),
+            (v.to_string(), decimals),
+            "{concept} {context}"
+        );
+    }
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    // Revenues, losses and expenses, and pretax income foot in all four columns.
+    for concept in [
+        "us-gaap:Revenues",
+        "us-gaap:BenefitsLossesAndExpenses",
+        "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ] {
+        let foots = conv
+            .footing
+            .iter()
+            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
+            .count();
+        assert_eq!(foots, 4, "{concept}");
+    }
+}
