@@ -61,6 +61,8 @@ pub struct Line<'a> {
     pub rule: bool,
     /// Whitespace only.
     empty: bool,
+    /// [`Line::is_year_line`], worked out once: the reader asks it of a line many times.
+    year_line: bool,
 }
 
 /// Lines longer than this are prose: they keep their place but are not cut into words (no
@@ -80,6 +82,7 @@ impl<'a> Line<'a> {
                 markup: None,
                 rule: false,
                 empty: text.chars().all(char::is_whitespace),
+                year_line: false,
             };
         }
         let tokens = tokenize(start, text);
@@ -95,6 +98,7 @@ impl<'a> Line<'a> {
             trailing_cells(&tokens)
         };
         let empty = tokens.is_empty();
+        let year_line = is_year_line(&tokens, &cells);
         Line {
             text,
             tokens,
@@ -103,6 +107,7 @@ impl<'a> Line<'a> {
             markup,
             rule,
             empty,
+            year_line,
         }
     }
 
@@ -139,39 +144,46 @@ impl<'a> Line<'a> {
     }
 
     /// Whether every cell is a plain year (1900..=2100): a header line, whatever its label.
+    ///
+    /// Decided when the line is cut: forgetting its words later never changes it (only lines
+    /// that are not data rows are forgotten, and for those the answer does not depend on the
+    /// words).
     pub fn is_year_line(&self) -> bool {
-        !self.cells.is_empty()
-            && self.cells.iter().all(|c| {
-                c.number.as_ref().is_ok_and(|n| {
-                    !n.currency
-                        && !n.percent
-                        && !n.negative
-                        && !n.dash
-                        && !n.not_available
-                        && n.fraction_digits == 0
-                        && is_year_value(n.magnitude)
-                }) && !self.cell_token(c).is_some_and(|t| t.text.contains(','))
-            })
-    }
-
-    /// The token that is exactly this cell, found by binary search (tokens are in order): a
-    /// line may hold millions of both.
-    fn cell_token(&self, cell: &RawCell) -> Option<&Tok<'a>> {
-        let i = self
-            .tokens
-            .partition_point(|t| t.span.start < cell.span.start);
-        self.tokens.get(i).filter(|t| t.span == cell.span)
+        self.year_line
     }
 
     /// A row of data: numeric cells that are not a header's years.
     pub fn is_data_row(&self) -> bool {
-        !self.cells.is_empty() && !self.is_year_line()
+        !self.cells.is_empty() && !self.year_line
     }
 
     /// Tokens that are years (`2003`, `2003,`, `2003*`).
     pub fn year_tokens(&self) -> impl Iterator<Item = &Tok<'a>> {
         self.tokens.iter().filter(|t| is_year_token(t.text))
     }
+}
+
+/// Whether every cell is a plain year (1900..=2100) written without a comma.
+fn is_year_line(tokens: &[Tok<'_>], cells: &[RawCell]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            c.number.as_ref().is_ok_and(|n| {
+                !n.currency
+                    && !n.percent
+                    && !n.negative
+                    && !n.dash
+                    && !n.not_available
+                    && n.fraction_digits == 0
+                    && is_year_value(n.magnitude)
+            }) && !cell_token(tokens, c).is_some_and(|t| t.text.contains(','))
+        })
+}
+
+/// The token that is exactly this cell, found by binary search (tokens are in order): a line
+/// may hold millions of both.
+fn cell_token<'t, 'a>(tokens: &'t [Tok<'a>], cell: &RawCell) -> Option<&'t Tok<'a>> {
+    let i = tokens.partition_point(|t| t.span.start < cell.span.start);
+    tokens.get(i).filter(|t| t.span == cell.span)
 }
 
 /// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`.

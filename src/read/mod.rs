@@ -29,10 +29,12 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         .with_location(Location::bare(name, 1, 1)));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
+    // Counted without a branch per byte (the sum vectorises): the sample is 64 KiB, so a
+    // `u32` cannot overflow.
     let control = sample
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+        .map(|&b| u32::from(b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0c))
+        .sum::<u32>() as usize;
     // `contains` searches a byte with memchr; `position` would test byte by byte.
     if sample.contains(&0)
         && let Some(pos) = sample.iter().position(|&b| b == 0)
@@ -218,6 +220,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     let mut in_header = true;
     let mut filer_block = false;
     for (i, line) in lines.iter().enumerate() {
+        // Past the header only tags matter: most lines are passed over without trimming.
+        if !in_header && !opens_with_tag(line.text) {
+            continue;
+        }
         let t = line.text.trim();
         if in_header {
             let field = |key: &str| t.strip_prefix(key).map(|v| v.trim().to_string());
@@ -291,6 +297,19 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
         std::iter::once(0..lines.len()).collect()
     };
     (Some(header), regions)
+}
+
+/// Whether a line's first non-whitespace character is `<`: `text.trim_start().starts_with('<')`,
+/// deciding a line that opens with spaces and printable ASCII from its bytes.
+fn opens_with_tag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let first = bytes.iter().position(|&b| b != b' ' && b != b'\t');
+    match first.map(|i| bytes[i]) {
+        None => false,
+        Some(b) if b > b' ' && b < 0x80 => b == b'<',
+        // Other whitespace, or a char that is not ASCII: the char-by-char answer.
+        Some(_) => text.trim_start().starts_with('<'),
+    }
 }
 
 const NAME_NOISE: &[&str] = &[
@@ -368,14 +387,16 @@ const EXCHANGES: &[&str] = &[
 /// The first "EXCHANGE: SYMBOL" in the text.
 fn find_ticker(source: &Source) -> Option<Text> {
     let text = source.text();
-    for (colon, _) in text.match_indices(':') {
-        let before = &text[..colon];
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        let before = &text.as_bytes()[..colon];
+        // The word before the colon is ASCII: the byte after the last one that is not a letter,
+        // digit, `/` or `-` starts it (a byte of a multi-byte char is never ASCII, so this is
+        // a char boundary).
         let word_start = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let word = &before[word_start..];
+            .iter()
+            .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'/' || b == b'-'))
+            .map_or(0, |p| p + 1);
+        let word = &text[word_start..colon];
         if !EXCHANGES.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             continue;
         }
