@@ -616,27 +616,27 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
     let first = toks.first()?;
     let last = toks.last()?;
     let n = toks.len();
-    let words: Vec<String> = toks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let w = t.text;
-            if i + 1 == n {
-                let trimmed = w.trim_end_matches('.');
-                // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
-                if w.len() - trimmed.len() > 1 {
-                    trimmed.to_string()
-                } else {
-                    w.to_string()
-                }
-            } else {
-                w.to_string()
+    // The words joined by single spaces, written straight into one string.
+    let mut text = String::with_capacity(last.span.end.saturating_sub(first.span.start));
+    for (i, t) in toks.iter().enumerate() {
+        let mut w = t.text;
+        if i + 1 == n {
+            let trimmed = w.trim_end_matches('.');
+            // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
+            if w.len() - trimmed.len() > 1 {
+                w = trimmed;
             }
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+        }
+        if w.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
     Some(Text {
-        text: words.join(" "),
+        text,
         span: first.span.join(last.span),
     })
 }
