@@ -145,8 +145,12 @@ impl Source {
             .enumerate()
             .filter(move |&(_, &start)| start < len)
             .map(move |(i, &start)| {
-                let end = self.line_starts.get(i + 1).map_or(len, |&next| next - 1);
-                (start, self.text[start..end].trim_end_matches('\r'))
+                let mut end = self.line_starts.get(i + 1).map_or(len, |&next| next - 1);
+                // `trim_end_matches('\r')`, by bytes.
+                while end > start && self.text.as_bytes()[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                (start, &self.text[start..end])
             })
     }
 

@@ -253,7 +253,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         // Whitespace between tokens: in a fixed-width table mostly runs of spaces, skipped in
         // a loop of their own.
-        let spaces = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        let spaces = count_spaces(&bytes[i..]);
         if spaces > 0 {
             i += spaces;
             col += spaces;
@@ -275,10 +275,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
         // A token: printable ASCII (above the space) is never whitespace.
         let (from, from_col) = (i, col);
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|&&b| b > b' ' && b < 0x80)
-                .count();
+            let run = count_printable(&bytes[i..]);
             i += run;
             col += run;
             if i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\t' {
@@ -306,6 +303,60 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
         });
     }
     tokens
+}
+
+/// Eight bytes as one word, the first byte lowest.
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// How many bytes `bytes` opens with that are spaces (`take_while(|&&b| b == b' ').count()`).
+///
+/// # Design
+///
+/// Cutting lines into tokens is most of the reader's work, and a fixed-width table is runs of
+/// spaces and short words: eight bytes are tested at a time, as one `u64` (SWAR), the first
+/// byte that ends the run found from the word's trailing zero bits.
+pub(crate) fn count_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // A byte of `other` is zero exactly where `chunk` has a space.
+        let other = word(chunk) ^ SPACES;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
+}
+
+/// How many bytes `bytes` opens with that are printable ASCII above the space, `0x21..=0x7f`
+/// (`take_while(|&&b| b > b' ' && b < 0x80).count()`), eight at a time as for [`count_spaces`].
+fn count_printable(bytes: &[u8]) -> usize {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Added to a byte below 0x80, sets its high bit exactly when it is 0x21 or more; the sum is
+    // at most 0xde, so no byte carries into the next.
+    const TO_HIGH: u64 = u64::from_le_bytes([0x80 - 0x21; 8]);
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let w = word(chunk);
+        // High bit of each byte: set for a byte in 0x21..=0x7f (a byte of 0x80 or more has its
+        // own high bit set, cleared by `!w`).
+        let printable = ((w & LOW7) + TO_HIGH) & !w & HIGH;
+        let other = !printable & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|&&b| b > b' ' && b < 0x80)
+        .count()
 }
 
 /// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage
@@ -494,6 +545,31 @@ mod tests {
         assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
+    }
+
+    #[test]
+    fn runs_counted_eight_bytes_at_a_time_are_the_byte_loops() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        assert_eq!(count_spaces(b""), 0);
+        assert_eq!(count_printable(b""), 0);
+        for len in [0, 1, 2, 7, 8, 9, 15, 16, 17, 23] {
+            for b in 0..=255u8 {
+                // A run of `len` bytes of each value, then every other byte after it.
+                for &after in &bytes {
+                    let mut text = vec![b; len];
+                    text.push(after);
+                    text.extend_from_slice(b"tail of the line");
+                    let spaces = text.iter().take_while(|&&b| b == b' ').count();
+                    let printable = text.iter().take_while(|&&b| b > b' ' && b < 0x80).count();
+                    assert_eq!(count_spaces(&text), spaces, "{b:#x} x{len} then {after:#x}");
+                    assert_eq!(
+                        count_printable(&text),
+                        printable,
+                        "{b:#x} x{len} then {after:#x}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -303,8 +303,11 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
 /// deciding a line that opens with spaces and printable ASCII from its bytes.
 fn opens_with_tag(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let first = bytes.iter().position(|&b| b != b' ' && b != b'\t');
-    match first.map(|i| bytes[i]) {
+    let mut i = 0;
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += lines::count_spaces(&bytes[i..]).max(1);
+    }
+    match bytes.get(i).copied() {
         None => false,
         Some(b) if b > b' ' && b < 0x80 => b == b'<',
         // Other whitespace, or a char that is not ASCII: the char-by-char answer.
@@ -384,18 +387,24 @@ const EXCHANGES: &[&str] = &[
     "nasdaqgm",
 ];
 
+/// The length of the longest name in [`EXCHANGES`].
+const LONGEST_EXCHANGE: usize = 10;
+
 /// The first "EXCHANGE: SYMBOL" in the text.
 fn find_ticker(source: &Source) -> Option<Text> {
     let text = source.text();
     for colon in memchr::memchr_iter(b':', text.as_bytes()) {
-        let before = &text.as_bytes()[..colon];
         // The word before the colon is ASCII: the byte after the last one that is not a letter,
         // digit, `/` or `-` starts it (a byte of a multi-byte char is never ASCII, so this is
-        // a char boundary).
-        let word_start = before
+        // a char boundary). No exchange's name is longer than the look back.
+        let from = colon.saturating_sub(LONGEST_EXCHANGE + 1);
+        let word_start = text.as_bytes()[from..colon]
             .iter()
             .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'/' || b == b'-'))
-            .map_or(0, |p| p + 1);
+            .map_or(from, |p| from + p + 1);
+        if colon - word_start > LONGEST_EXCHANGE {
+            continue;
+        }
         let word = &text[word_start..colon];
         if !EXCHANGES.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             continue;
@@ -481,6 +490,14 @@ fn find_company(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn longest_exchange_is_the_longest_name() {
+        assert_eq!(
+            EXCHANGES.iter().map(|e| e.len()).max(),
+            Some(LONGEST_EXCHANGE)
+        );
+    }
 
     #[test]
     fn windows_1252_transcoding_is_byte_by_byte() {
