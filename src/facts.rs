@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, ErrorKind, Location};
 use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
 use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
-use crate::taxonomy::{ConceptTable, PeriodType, ValueKind};
+use crate::taxonomy::{Concept, ConceptTable, PeriodType, ValueKind};
 
 /// A unit of measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -185,6 +185,8 @@ pub fn half_unit(decimals: i32) -> Decimal {
 /// What the cells of one row share.
 struct RowInfo<'a> {
     rule: &'a RowMapping,
+    /// The rule's concept in the concept table (looked up once for the row's cells).
+    concept: Option<&'a Concept>,
     /// The row sits in a cash-flow statement, and its label names no balance date.
     flow_only: bool,
     /// The label says "beginning of period": an instant takes the day before the column.
@@ -335,6 +337,7 @@ pub fn build(
                         // What the row's cells share, worked out for its first reported cell.
                         let info = info.get_or_insert_with(|| RowInfo {
                             rule,
+                            concept: concepts.get(&rule.target.concept),
                             flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                                 && !names_balance_date(&row.label.text),
                             at_start: names_start(&row.label.text),
@@ -342,7 +345,7 @@ pub fn build(
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
                         });
-                        match candidate(cell, *period, meaning, info, mapping, concepts) {
+                        match candidate(cell, *period, meaning, info, mapping) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -443,13 +446,12 @@ fn candidate(
     meaning: &TableMeaning,
     info: &RowInfo<'_>,
     mapping: &Mapping,
-    concepts: &ConceptTable,
 ) -> Result<(Fact, Decimal, Option<String>), String> {
     let rule = info.rule;
     let row_shows_negative = info.shows_negative;
     let row_decimals = info.decimals;
     let target = &rule.target;
-    let Some(concept) = concepts.get(&target.concept) else {
+    let Some(concept) = info.concept else {
         return Err(format!("{} is not in the concept table", target.concept));
     };
     let mut notes = Vec::new();

@@ -306,11 +306,14 @@ fn non_monetary(line: &str) -> Option<String> {
 /// A scale a row's own label states ("Average Shares Outstanding (in millions)").
 pub fn row_scale(label: &str) -> Option<u32> {
     // "in millions)" covers "(in millions)"; compared without a lower-case copy of the label.
+    // Both phrases end in `)`: only the bytes before each `)` are compared.
+    let bytes = label.as_bytes();
     let has = |needle: &str| {
-        label
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        memchr::memchr_iter(b')', bytes).any(|close| {
+            let end = close + 1;
+            end >= needle.len()
+                && bytes[end - needle.len()..end].eq_ignore_ascii_case(needle.as_bytes())
+        })
     };
     if has("in millions)") {
         Some(6)
