@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::document::{Cell, Document, Row, Table};
 use crate::error::{Diagnostic, Error, ErrorKind, Location};
@@ -249,7 +250,15 @@ pub fn build(
     concepts: &ConceptTable,
 ) -> Result<Facts, Error> {
     let mut out = Facts::default();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    // One report per cell, and at most one candidate: room for all of them at once.
+    let cells: usize = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.cells.len())
+        .sum();
+    out.cells.reserve(cells);
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
@@ -579,18 +588,26 @@ pub fn lexical(value: Decimal, decimals: i32) -> String {
 }
 
 fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
-    // Group by (concept, context, unit), in order of first appearance.
-    let mut groups: Vec<Vec<Candidate>> = Vec::new();
-    let mut index: BTreeMap<(String, Context, Option<Unit>), usize> = BTreeMap::new();
-    for c in candidates {
-        let key = (c.fact.concept.clone(), c.fact.context.clone(), c.fact.unit);
-        match index.get(&key) {
-            Some(&g) => groups[g].push(c),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(vec![c]);
-            }
+    // Group by (concept, context, unit), in order of first appearance. The index borrows its
+    // keys from the candidates and is only looked up, never iterated: the order is the
+    // candidates'.
+    let mut group_of = Vec::with_capacity(candidates.len());
+    let mut count = 0;
+    {
+        let mut index: FxHashMap<(&str, &Context, Option<Unit>), usize> = FxHashMap::default();
+        index.reserve(candidates.len());
+        for c in &candidates {
+            let key = (c.fact.concept.as_str(), &c.fact.context, c.fact.unit);
+            let g = *index.entry(key).or_insert_with(|| {
+                count += 1;
+                count - 1
+            });
+            group_of.push(g);
         }
+    }
+    let mut groups: Vec<Vec<Candidate>> = (0..count).map(|_| Vec::new()).collect();
+    for (c, g) in candidates.into_iter().zip(group_of) {
+        groups[g].push(c);
     }
     // Keep the most precise of each group (among equals, the one from the fuller table, then
     // the first), after checking that every
