@@ -338,7 +338,7 @@ impl<'a> Layout<'a> {
 /// "Total current assets", "TOTAL", "Revenues, total".
 fn looks_total(row: &Row) -> bool {
     let label = row.label.text.trim_start().to_ascii_lowercase();
-    row.ruled || label.starts_with("total") || label.contains(" total")
+    row.ruled || label.starts_with("total") || crate::text::contains(&label, " total")
 }
 
 fn section_names(row: &Row) -> Vec<&str> {

@@ -17,6 +17,7 @@ use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
 use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
 use crate::taxonomy::{Concept, ConceptTable, PeriodType, ValueKind};
+use crate::text;
 
 /// A unit of measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -235,7 +236,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             }
             let section = row.sections.last()?;
             let lower = section.text.to_ascii_lowercase();
-            (!lower.contains("consolidated") && !lower.contains("total"))
+            (!text::contains(&lower, "consolidated") && !text::contains(&lower, "total"))
                 .then(|| section.text.clone())
         })
         .collect()
@@ -303,7 +304,12 @@ pub fn build(
                 });
             }
             let row_name = row_name(row);
-            let decimals = row_decimals(row, meaning, outcome, concepts);
+            // The row's concept, looked up once for its decimals and its cells.
+            let concept = match outcome {
+                Some(Outcome::Concept(r)) => concepts.get(&r.target.concept),
+                _ => None,
+            };
+            let decimals = row_decimals(row, meaning, concept);
             let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
                 let column = &meaning.columns[cell.column];
@@ -346,7 +352,7 @@ pub fn build(
                         // What the row's cells share, worked out for its first reported cell.
                         let info = info.get_or_insert_with(|| RowInfo {
                             rule,
-                            concept: concepts.get(&rule.target.concept),
+                            concept,
                             flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                                 && !names_balance_date(&row.label.text),
                             at_start: names_start(&row.label.text),
@@ -386,7 +392,7 @@ fn names_cash_flow(text: &str) -> bool {
         "financing activities",
     ];
     let l = text.to_ascii_lowercase();
-    WORDS.iter().any(|w| l.contains(w))
+    text::contains_any(&l, WORDS)
 }
 
 /// Whether a row's sections name a cash-flow statement (its table's title may, too).
@@ -405,12 +411,12 @@ fn names_balance_date(label: &str) -> bool {
         "beginning balance",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| text::contains(&l, w))
 }
 
 fn names_start(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    l.contains("beginning of") || l.contains("at beginning") || l.contains("beginning balance")
+    text::contains_any(&l, &["beginning of", "at beginning", "beginning balance"])
 }
 
 fn row_name(row: &Row) -> String {
@@ -428,18 +434,8 @@ fn exponent(kind: ValueKind, meaning: &TableMeaning, row_scale: Option<u32>) -> 
 }
 
 /// The decimals a dash cell gets: those of the row's other numbers, else the scale's.
-fn row_decimals(
-    row: &Row,
-    meaning: &TableMeaning,
-    outcome: Option<&Outcome>,
-    concepts: &ConceptTable,
-) -> i32 {
-    let kind = match outcome {
-        Some(Outcome::Concept(r)) => concepts
-            .get(&r.target.concept)
-            .map_or(ValueKind::Monetary, |c| c.kind),
-        _ => ValueKind::Monetary,
-    };
+fn row_decimals(row: &Row, meaning: &TableMeaning, concept: Option<&Concept>) -> i32 {
+    let kind = concept.map_or(ValueKind::Monetary, |c| c.kind);
     let exp = exponent(kind, meaning, crate::interpret::row_scale(&row.label.text)) as i32;
     row.cells
         .iter()

@@ -115,7 +115,7 @@ impl Statement {
             .map(|t| t.text.to_ascii_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        let has = |words: &[&str]| crate::text::contains_any(&t, words);
         if has(&["cash flow", "cashflow"]) {
             Statement::CashFlow
         } else if has(&[
@@ -271,7 +271,7 @@ const NON_GAAP_TITLES: &[&str] = &[
 fn non_gaap(title: &[Text]) -> Option<String> {
     let line = title.iter().find(|t| {
         let lower = t.text.to_ascii_lowercase();
-        NON_GAAP_TITLES.iter().any(|w| lower.contains(w))
+        crate::text::contains_any(&lower, NON_GAAP_TITLES)
     })?;
     Some(format!(
         "a pro forma or non-GAAP table (\"{}\"), not us-gaap amounts",

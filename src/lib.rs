@@ -46,6 +46,7 @@ mod prebuilt;
 pub mod read;
 pub mod source;
 pub mod taxonomy;
+mod text;
 pub mod xbrl;
 
 use chrono::NaiveDate;

@@ -40,10 +40,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         })
         .map(usize::from)
         .sum();
-    // `contains` searches a byte with memchr; `position` would test byte by byte.
-    if sample.contains(&0)
-        && let Some(pos) = sample.iter().position(|&b| b == 0)
-    {
+    if let Some(pos) = memchr::memchr(0, sample) {
         return Err(binary(name, bytes, pos));
     }
     if control * 100 > sample.len() {

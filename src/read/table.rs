@@ -171,7 +171,7 @@ fn is_scale_line(text: &str) -> bool {
         "dollars in millions",
     ]
     .iter()
-    .any(|k| t.contains(k))
+    .any(|k| crate::text::contains(&t, k))
 }
 
 /// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
@@ -185,7 +185,7 @@ fn is_statement_title(text: &str) -> bool {
         "selected financial data",
     ]
     .iter()
-    .any(|k| t.contains(k))
+    .any(|k| crate::text::contains(&t, k))
 }
 
 fn is_unaudited(text: &str) -> bool {
