@@ -236,6 +236,9 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
 
 fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     let bytes = text.as_bytes();
+    if is_plain(bytes) {
+        return tokenize_plain(start, text);
+    }
     let mut tokens = Vec::new();
     let mut col = 0;
     let mut i = 0;
@@ -303,6 +306,48 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
         });
     }
     tokens
+}
+
+/// [`tokenize`] for a line of spaces and printable ASCII only, as most lines of a release
+/// are: a token is a run of anything but spaces, and a byte's column is its offset.
+fn tokenize_plain(start: usize, text: &str) -> Vec<Tok<'_>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = count_spaces(bytes);
+    if i < bytes.len() {
+        // Room for a line of short words: one allocation for nearly every line.
+        tokens.reserve(bytes.len() / 6 + 1);
+    }
+    while i < bytes.len() {
+        let end = i + count_printable(&bytes[i..]);
+        tokens.push(Tok {
+            text: &text[i..end],
+            span: Span::new(start + i, start + end),
+            col: i,
+            end_col: end,
+        });
+        i = end + count_spaces(&bytes[end..]);
+    }
+    tokens
+}
+
+/// Whether every byte is a space or printable ASCII, `0x20..=0x7f` (no tab, no other control
+/// character, nothing beyond ASCII), eight bytes at a time as for [`count_spaces`].
+fn is_plain(bytes: &[u8]) -> bool {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Added to a byte below 0x80, sets its high bit exactly when it is 0x20 or more.
+    const TO_HIGH: u64 = u64::from_le_bytes([0x80 - 0x20; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let words_plain = chunks.all(|chunk| {
+        let w = word(chunk);
+        ((w & LOW7) + TO_HIGH) & !w & HIGH == HIGH
+    });
+    words_plain
+        && chunks
+            .remainder()
+            .iter()
+            .all(|&b| (b' '..0x80).contains(&b))
 }
 
 /// Eight bytes as one word, the first byte lowest.
@@ -569,6 +614,45 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_spaces_and_printable_ascii() {
+        for b in 0..=255u8 {
+            let plain = (0x20..0x80).contains(&b);
+            for len in [1, 7, 8, 9, 16, 17] {
+                for at in [0, len / 2, len - 1] {
+                    let mut line = vec![b'a'; len];
+                    line[at] = b;
+                    assert_eq!(is_plain(&line), plain, "{b:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(is_plain(b""));
+        // A plain line is cut as the general loop cuts it.
+        for text in [
+            "  Product license     $5,001   $(3,195)  ",
+            "a",
+            " ",
+            "x  y",
+            "   2003      2002",
+        ] {
+            let general: Vec<(usize, usize, usize, usize)> = {
+                let mut t = Vec::new();
+                let with_nbsp = format!("{text}\u{a0}");
+                let line = Line::new(7, &with_nbsp);
+                for tok in &line.tokens {
+                    t.push((tok.span.start, tok.span.end, tok.col, tok.end_col));
+                }
+                t
+            };
+            let plain: Vec<(usize, usize, usize, usize)> = tokenize_plain(7, text)
+                .iter()
+                .map(|t| (t.span.start, t.span.end, t.col, t.end_col))
+                .collect();
+            // The no-break space ends the general line without a token of its own.
+            assert_eq!(plain, general, "{text:?}");
         }
     }
 
