@@ -396,6 +396,16 @@ const LONGEST_EXCHANGE: usize = 10;
 fn find_ticker(source: &Source) -> Option<Text> {
     let text = source.text();
     for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        // Most colons follow a word no exchange's name ends like: passed over at one byte.
+        let last = colon
+            .checked_sub(1)
+            .map(|p| text.as_bytes()[p].to_ascii_lowercase());
+        if !EXCHANGES
+            .iter()
+            .any(|e| e.as_bytes().last() == last.as_ref())
+        {
+            continue;
+        }
         // The word before the colon is ASCII: the byte after the last one that is not a letter,
         // digit, `/` or `-` starts it (a byte of a multi-byte char is never ASCII, so this is
         // a char boundary). No exchange's name is longer than the look back.
