@@ -580,13 +580,60 @@ pub fn lexical(value: Decimal, decimals: i32) -> String {
     if v.is_zero() && decimals <= 0 {
         return "0".into();
     }
-    v.to_string()
+    decimal_text(v)
+}
+
+/// `value.to_string()` without the formatting machinery: the mantissa's digits (at least
+/// `scale` of them, zeros in front), the point before the last `scale`, a `-` for a negative
+/// sign, and `0` for no digits at all.
+fn decimal_text(value: Decimal) -> String {
+    let scale = value.scale() as usize;
+    // A mantissa has at most 29 digits (96 bits), a scale at most 28.
+    let mut digits = [b'0'; 40];
+    let mut n = 0;
+    let mantissa = value.mantissa().unsigned_abs();
+    // Most mantissas fit 64 bits, whose division is a single instruction.
+    match u64::try_from(mantissa) {
+        Ok(mut m) => {
+            while m > 0 {
+                digits[n] = b'0' + (m % 10) as u8;
+                m /= 10;
+                n += 1;
+            }
+        }
+        Err(_) => {
+            let mut m = mantissa;
+            while m > 0 {
+                digits[n] = b'0' + (m % 10) as u8;
+                m /= 10;
+                n += 1;
+            }
+        }
+    }
+    n = n.max(scale);
+    let whole = n - scale;
+    let mut text = String::with_capacity(n + 3);
+    if value.is_sign_negative() {
+        text.push('-');
+    }
+    for i in 0..n {
+        if scale > 0 && i == whole {
+            if i == 0 {
+                text.push('0');
+            }
+            text.push('.');
+        }
+        text.push(char::from(digits[n - 1 - i]));
+    }
+    if n == 0 {
+        text.push('0');
+    }
+    text
 }
 
 fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
-    // Group by (concept, context, unit), in order of first appearance. The index borrows its
-    // keys from the candidates and is only looked up, never iterated: the order is the
-    // candidates'.
+    // Group by (concept, context, unit), numbered in order of first appearance. The index
+    // borrows its keys from the candidates and is only looked up, never iterated.
     let mut group_of = Vec::with_capacity(candidates.len());
     let mut count = 0;
     {
@@ -601,23 +648,28 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
             group_of.push(g);
         }
     }
-    let mut groups: Vec<Vec<Candidate>> = (0..count).map(|_| Vec::new()).collect();
-    for (c, g) in candidates.into_iter().zip(group_of) {
-        groups[g].push(c);
-    }
+    // The candidates' indices, group by group in order of first appearance, each group in
+    // source order (the sort is stable): the candidates stay where they are.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| group_of[i]);
     // Keep the most precise of each group (among equals, the one from the fuller table, then
-    // the first), after checking that every
-    // member's rounding interval overlaps the kept one's.
-    let mut kept: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
-    for group in groups {
+    // the first), after checking that every member's rounding interval overlaps the kept one's.
+    let mut kept: Vec<(usize, &[usize])> = Vec::with_capacity(count);
+    for group in order.chunk_by(|&a, &b| group_of[a] == group_of[b]) {
         let best = group
             .iter()
             .enumerate()
-            .max_by_key(|(i, c)| (c.fact.decimals, c.table_rows, std::cmp::Reverse(*i)))
-            .map_or(0, |(i, _)| i);
-        let mut rest = group;
-        let keep = rest.remove(best);
-        for other in &rest {
+            .max_by_key(|&(i, &c)| {
+                let c = &candidates[c];
+                (c.fact.decimals, c.table_rows, std::cmp::Reverse(i))
+            })
+            .map_or(group[0], |(_, &c)| c);
+        let keep = &candidates[best];
+        for other in group
+            .iter()
+            .filter(|&&c| c != best)
+            .map(|&c| &candidates[c])
+        {
             let (a, b) = (
                 keep.fact.number.unwrap_or_default(),
                 other.fact.number.unwrap_or_default(),
@@ -638,25 +690,60 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
                     ),
                 )
                 .with_location(cell(other))
-                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(&keep))));
+                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(keep))));
             }
         }
-        kept.push((keep, rest));
+        kept.push((best, group));
     }
-    kept.sort_by_key(|(k, _)| k.fact.cell);
-    for (i, (keep, rest)) in kept.into_iter().enumerate() {
-        out.cells[keep.report].fate = Fate::Fact(i);
-        for other in rest {
-            out.cells[other.report].fate = Fate::Duplicate(i);
+    kept.sort_by_key(|&(k, _)| candidates[k].fact.cell);
+    for (i, &(keep, group)) in kept.iter().enumerate() {
+        for &c in group {
+            out.cells[candidates[c].report].fate = if c == keep {
+                Fate::Fact(i)
+            } else {
+                Fate::Duplicate(i)
+            };
         }
-        out.facts.push(keep.fact);
     }
+    // The kept facts move out of the candidates, in the order of their cells.
+    let mut slots: Vec<Option<Fact>> = candidates.into_iter().map(|c| Some(c.fact)).collect();
+    out.facts.reserve(kept.len());
+    out.facts
+        .extend(kept.iter().filter_map(|&(keep, _)| slots[keep].take()));
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_text_is_displays() {
+        let mut values = vec![Decimal::ZERO, Decimal::MAX, Decimal::MIN, -Decimal::ZERO];
+        for mantissa in [
+            0i128,
+            1,
+            4,
+            9,
+            10,
+            16,
+            3195,
+            5_001_000,
+            123_456_789_012_345_678_901_234_567,
+        ] {
+            for scale in [0, 1, 2, 3, 5, 10, 28] {
+                for sign in [1, -1] {
+                    values.push(Decimal::from_i128_with_scale(sign * mantissa, scale));
+                }
+            }
+        }
+        let mut zero = Decimal::new(0, 2);
+        zero.set_sign_negative(true);
+        values.push(zero);
+        for v in values {
+            assert_eq!(decimal_text(v), v.to_string(), "{v:?}");
+        }
+    }
 
     #[test]
     fn context_dates() {
