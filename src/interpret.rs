@@ -376,7 +376,14 @@ fn stated_share_scale(line: &str) -> Option<u32> {
 
 /// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
 pub fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    let t = word.trim_end_matches([',', '.']);
+    // No month name is longer than "september": a longer word is none, and a shorter one is
+    // lower-cased on the stack.
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..t.len())?;
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    let w = std::str::from_utf8(lower).ok()?;
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -394,7 +401,7 @@ pub fn month_of(word: &str) -> Option<u32> {
     NAMES
         .iter()
         .position(|n| {
-            w == *n || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))
+            w == *n || (w.len() >= 3 && n.starts_with(w) && (w.len() == 3 || w == "sept"))
         })
         .map(|i| i as u32 + 1)
 }
@@ -428,15 +435,14 @@ enum Length {
 }
 
 fn duration_words(text: &str) -> Option<Length> {
-    let words: Vec<String> = text
-        .to_ascii_lowercase()
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
         .collect();
-    for (i, w) in words.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| number_word(&words[p]));
-        match w.as_str() {
+    for (i, &w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| number_word(words[p]));
+        match w {
             "months" | "month" => {
                 if let Some(n) = prev {
                     return Some(Length::Months(n));
@@ -450,14 +456,14 @@ fn duration_words(text: &str) -> Option<Length> {
             "quarter" | "quarters"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending") =>
+                    .is_some_and(|&n| n == "ended" || n == "ending") =>
             {
                 return Some(Length::Months(3));
             }
             "year" | "years"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending") =>
+                    .is_some_and(|&n| n == "ended" || n == "ending") =>
             {
                 return Some(Length::Months(12));
             }
