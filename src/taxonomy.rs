@@ -156,12 +156,20 @@ impl ConceptTable {
             if line.is_empty() {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
             let bad = |what: &str| {
                 Error::new(ErrorKind::Mapping, format!("concept table: {what}"))
                     .with_location(Location::bare(name, i + 1, 1))
             };
-            if f.len() != 7 {
+            // Seven fields, split without collecting them: this runs at the start of every
+            // process.
+            let mut fields = line.split('\t');
+            let mut f = [""; 7];
+            for slot in &mut f {
+                *slot = fields
+                    .next()
+                    .ok_or_else(|| bad("expected 7 tab-separated fields"))?;
+            }
+            if fields.next().is_some() {
                 return Err(bad("expected 7 tab-separated fields"));
             }
             let kind = match (f[1], f[5]) {
@@ -201,7 +209,7 @@ impl ConceptTable {
                 is_abstract: f[4] == "true",
                 source: f[6].to_string(),
             };
-            concepts.insert(concept.qname.clone(), concept);
+            concepts.insert(f[0].to_string(), concept);
         }
         Ok(ConceptTable {
             concepts,

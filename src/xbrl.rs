@@ -5,7 +5,7 @@
 //! release facts in source order. Same facts, same bytes.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write as _};
+use std::io;
 
 use quick_xml::Writer;
 use quick_xml::escape::escape;
@@ -45,7 +45,12 @@ pub fn xml_allows(c: char) -> bool {
 /// Text as XML 1.0 allows it: characters XML forbids are dropped (the conversion reports
 /// them, see [`crate::convert`]). quick-xml escapes `&`, `<`, `>` and quotes.
 fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(xml_allows) {
+    // Printable ASCII, tab, line feed and carriage return are allowed: most text is decided
+    // by its bytes.
+    let ascii_allowed = s
+        .bytes()
+        .all(|b| (b' '..0x80).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'));
+    if ascii_allowed || s.chars().all(xml_allows) {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.chars().filter(|&c| xml_allows(c)).collect())
@@ -53,7 +58,11 @@ fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 fn prefix(qname: &str) -> &str {
-    qname.split_once(':').map_or("", |(p, _)| p)
+    // `split_once(':')`, by bytes.
+    qname
+        .bytes()
+        .position(|b| b == b':')
+        .map_or("", |colon| &qname[..colon])
 }
 
 fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result<()> {
@@ -184,7 +193,7 @@ fn unit(w: &mut Writer<Vec<u8>>, u: Unit) -> io::Result<()> {
 fn fact(w: &mut Writer<Vec<u8>>, f: &Fact) -> io::Result<()> {
     // Attribute values are escaped as text is, and also `\n` and `\t`: a context id never
     // holds those, but if it did the general path below would write it.
-    if !f.context.id.contains(['\n', '\t']) {
+    if !f.context.id.bytes().any(|b| b == b'\n' || b == b'\t') {
         fact_direct(w, f);
         return Ok(());
     }
@@ -233,7 +242,7 @@ fn fact_direct(w: &mut Writer<Vec<u8>>, f: &Fact) {
     }
     if let Some(d) = f.decimals {
         out.extend_from_slice(b" decimals=\"");
-        let _ = write!(out, "{d}");
+        push_integer(out, d);
         out.push(b'"');
     }
     out.push(b'>');
@@ -243,10 +252,52 @@ fn fact_direct(w: &mut Writer<Vec<u8>>, f: &Fact) {
     out.push(b'>');
 }
 
+/// Appends `n` in decimal, as `write!(out, "{n}")` does.
+fn push_integer(out: &mut Vec<u8>, n: i32) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 10];
+    let mut m = n.unsigned_abs();
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (m % 10) as u8;
+        m /= 10;
+        len += 1;
+        if m == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::facts::Context;
+
+    #[test]
+    fn integers_are_written_as_write_writes_them() {
+        for n in [0, 1, -1, 9, 10, -10, 28, -28, 123_456, i32::MAX, i32::MIN] {
+            let mut out = Vec::new();
+            push_integer(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn xml_text_drops_what_xml_forbids() {
+        for s in [
+            "plain",
+            "tab\tline\nreturn\r",
+            "x\u{1}y\u{7f}",
+            "caf\u{e9} \u{fffe}",
+            "",
+        ] {
+            let expected: String = s.chars().filter(|&c| xml_allows(c)).collect();
+            assert_eq!(xml_text(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn fact_is_written_as_quick_xml_writes_it() {
