@@ -176,9 +176,8 @@ pub(crate) fn convert(
     bytes: Vec<u8>,
     tables: &Tables,
 ) -> Result<(Source, Conversion), Error> {
-    let source = xbrlify::read::decode(name, &bytes)?;
-    // The text is decoded: the bytes' memory is not needed while converting.
-    drop(bytes);
+    // UTF-8 bytes become the text without a copy.
+    let source = xbrlify::read::decode_owned(name, bytes)?;
     let conversion = xbrlify::convert(&source, &tables.mapping, &tables.concepts, &tables.options)?;
     Ok((source, conversion))
 }

@@ -21,6 +21,28 @@ pub use table::collapse;
 /// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,
 /// anything else is read as Windows-1252 (what pre-2010 EDGAR text mostly is).
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
+    check_text(name, bytes)?;
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Source::new(name, s)),
+        Err(e) => Ok(windows_1252_source(name, bytes, e.valid_up_to())),
+    }
+}
+
+/// [`decode`], taking the bytes: UTF-8 input becomes the source's text as it is, without a
+/// copy.
+pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
+    check_text(name, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Source::new(name, s)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            Ok(windows_1252_source(name, e.as_bytes(), valid))
+        }
+    }
+}
+
+/// Rejects empty and binary input.
+fn check_text(name: &str, bytes: &[u8]) -> Result<(), Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(
             ErrorKind::Input,
@@ -50,22 +72,21 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
             .unwrap_or(0);
         return Err(binary(name, bytes, pos));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Source::new(name, s)),
-        Err(e) => {
-            let valid = e.valid_up_to();
-            let text = transcode_windows_1252(bytes);
-            // Where the first byte that is not UTF-8 went: each high byte before it became a
-            // char of one to three bytes.
-            let offset = valid
-                + bytes[..valid]
-                    .iter()
-                    .filter(|b| !b.is_ascii())
-                    .map(|&b| windows_1252(b).len_utf8() - 1)
-                    .sum::<usize>();
-            Ok(Source::new(name, text).with_transcoding(offset))
-        }
-    }
+    Ok(())
+}
+
+/// Bytes that are not UTF-8 (the first bad one at `valid`), read as Windows-1252.
+fn windows_1252_source(name: &str, bytes: &[u8], valid: usize) -> Source {
+    let text = transcode_windows_1252(bytes);
+    // Where the first byte that is not UTF-8 went: each high byte before it became a char of
+    // one to three bytes.
+    let offset = valid
+        + bytes[..valid]
+            .iter()
+            .filter(|b| !b.is_ascii())
+            .map(|&b| windows_1252(b).len_utf8() - 1)
+            .sum::<usize>();
+    Source::new(name, text).with_transcoding(offset)
 }
 
 fn binary(name: &str, bytes: &[u8], pos: usize) -> Error {
@@ -502,6 +523,29 @@ fn find_company(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_owned_bytes_is_decoding_borrowed_ones() {
+        for bytes in [
+            &b"Net sales  $5,001\n"[..],
+            b"caf\xc3\xa9 \x93quoted\x94\r\n",
+            b"\x96 dash",
+            b"  \n ",
+            b"bin\0ary",
+        ] {
+            let borrowed = decode("r.txt", bytes);
+            let owned = decode_owned("r.txt", bytes.to_vec());
+            match (borrowed, owned) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.text(), b.text());
+                    assert_eq!(a.transcoded_at(), b.transcoded_at());
+                    assert_eq!(a.line_count(), b.line_count());
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!("{bytes:?}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
 
     #[test]
     fn longest_exchange_is_the_longest_name() {
