@@ -314,12 +314,14 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
 /// then ends at a byte that starts neither the other kind of run nor the end.
 fn tokenize_plain(start: usize, text: &str) -> Option<Vec<Tok<'_>>> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
     let mut i = count_spaces(bytes);
-    if i < bytes.len() {
-        // Room for a line of short words: one allocation for nearly every line.
-        tokens.reserve(bytes.len() / 6 + 1);
-    }
+    // Room for a line of short words: one allocation for nearly every line (made directly,
+    // not by growing an empty vector).
+    let mut tokens = if i < bytes.len() {
+        Vec::with_capacity(bytes.len() / 6 + 1)
+    } else {
+        Vec::new()
+    };
     while i < bytes.len() {
         let end = i + count_printable(&bytes[i..]);
         if end == i || bytes.get(end).is_some_and(|&b| b != b' ') {
@@ -415,7 +417,7 @@ fn is_footnote_mark(text: &str) -> bool {
 /// takes one allocation.
 fn push_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
     if cells.capacity() == 0 {
-        cells.reserve(i);
+        *cells = Vec::with_capacity(i);
     }
     cells.push(cell);
 }
