@@ -124,6 +124,110 @@ fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result
 }
 
 fn context(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Result<()> {
+    // Attribute values are escaped as text is, and also `\n` and `\t`: values holding those
+    // take the general path.
+    let plain = |s: &str| !s.bytes().any(|b| b == b'\n' || b == b'\t');
+    if plain(&ctx.id)
+        && plain(&xml_text(&entity.scheme))
+        && ctx.dims.iter().all(|(axis, _)| plain(axis))
+    {
+        context_direct(w, entity, ctx);
+        return Ok(());
+    }
+    context_general(w, entity, ctx)
+}
+
+/// A context element written straight into the output: the same bytes as
+/// [`context_general`], as [`fact_direct`] is for facts. Contexts sit one level inside the
+/// root, so their children are indented by two more spaces per level.
+fn context_direct(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) {
+    // Writing to a Vec cannot fail.
+    let _ = w.write_indent();
+    let out = w.get_mut();
+    let line = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', 2 * depth));
+    };
+    out.extend_from_slice(b"<xbrli:context id=\"");
+    out.extend_from_slice(escape(ctx.id.as_str()).as_bytes());
+    out.extend_from_slice(b"\">");
+    line(out, 2);
+    out.extend_from_slice(b"<xbrli:entity>");
+    line(out, 3);
+    out.extend_from_slice(b"<xbrli:identifier scheme=\"");
+    out.extend_from_slice(escape(xml_text(&entity.scheme)).as_bytes());
+    out.extend_from_slice(b"\">");
+    out.extend_from_slice(escape(xml_text(&entity.identifier)).as_bytes());
+    out.extend_from_slice(b"</xbrli:identifier>");
+    if !ctx.dims.is_empty() {
+        line(out, 3);
+        out.extend_from_slice(b"<xbrli:segment>");
+        for (axis, member) in &ctx.dims {
+            line(out, 4);
+            out.extend_from_slice(b"<xbrldi:explicitMember dimension=\"");
+            out.extend_from_slice(escape(axis.as_str()).as_bytes());
+            out.extend_from_slice(b"\">");
+            out.extend_from_slice(escape(member.as_str()).as_bytes());
+            out.extend_from_slice(b"</xbrldi:explicitMember>");
+        }
+        line(out, 3);
+        out.extend_from_slice(b"</xbrli:segment>");
+    }
+    line(out, 2);
+    out.extend_from_slice(b"</xbrli:entity>");
+    line(out, 2);
+    out.extend_from_slice(b"<xbrli:period>");
+    let date = |out: &mut Vec<u8>, tag: &str, d: chrono::NaiveDate| {
+        line(out, 3);
+        out.push(b'<');
+        out.extend_from_slice(tag.as_bytes());
+        out.push(b'>');
+        push_date(out, d);
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(tag.as_bytes());
+        out.push(b'>');
+    };
+    match ctx.period {
+        Period::Instant(d) => date(out, "xbrli:instant", d),
+        Period::Duration { start, end } => {
+            date(out, "xbrli:startDate", start);
+            date(out, "xbrli:endDate", end);
+        }
+    }
+    line(out, 2);
+    out.extend_from_slice(b"</xbrli:period>");
+    line(out, 1);
+    out.extend_from_slice(b"</xbrli:context>");
+}
+
+/// Appends a date as its `Display` does (`2003-09-30`), digit by digit for years 0 to 9999.
+fn push_date(out: &mut Vec<u8>, d: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let Ok(year) = u32::try_from(d.year()) else {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    };
+    if year > 9999 {
+        out.extend_from_slice(d.to_string().as_bytes());
+        return;
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    out.extend_from_slice(&[
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(d.month() / 10),
+        digit(d.month()),
+        b'-',
+        digit(d.day() / 10),
+        digit(d.day()),
+    ]);
+}
+
+/// A context element through quick-xml's element builder.
+fn context_general(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Result<()> {
     w.create_element("xbrli:context")
         .with_attribute(("id", ctx.id.as_str()))
         .write_inner_content(|w| {
@@ -296,6 +400,71 @@ mod tests {
         ] {
             let expected: String = s.chars().filter(|&c| xml_allows(c)).collect();
             assert_eq!(xml_text(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn context_is_written_as_quick_xml_writes_it() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let periods = [
+            Period::Instant(d(2003, 9, 30)),
+            Period::Duration {
+                start: d(1998, 1, 1),
+                end: d(1998, 12, 31),
+            },
+            Period::Instant(d(12345, 1, 2)),
+            Period::Instant(d(-5, 6, 7)),
+            Period::Instant(d(7, 6, 5)),
+        ];
+        let dims = [
+            Vec::new(),
+            vec![(
+                "srt:ProductOrServiceAxis".to_string(),
+                "us-gaap:LicenseMember".to_string(),
+            )],
+            vec![
+                ("a:X".to_string(), "b:<&>".to_string()),
+                ("a:\"Y'".to_string(), "b:Z".to_string()),
+            ],
+        ];
+        let entities = [
+            ("http://www.sec.gov/CIK", "0001094238"),
+            ("http://xbrlify.invalid/ticker", "A&B <\"x\">"),
+            ("scheme\twith\ntab", "x\u{1}y"),
+        ];
+        for period in periods {
+            for dims in &dims {
+                for (scheme, identifier) in entities {
+                    for id in ["I20030930", "D1-x", "a\"&<b", "a\tb"] {
+                        let ctx = Context {
+                            id: id.into(),
+                            period,
+                            dims: dims.clone(),
+                        };
+                        let entity = Entity {
+                            scheme: scheme.into(),
+                            identifier: identifier.into(),
+                        };
+                        let write = |direct: bool| {
+                            let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+                            w.create_element("xbrli:xbrl")
+                                .write_inner_content(|w| {
+                                    for _ in 0..2 {
+                                        if direct {
+                                            context(w, &entity, &ctx)?;
+                                        } else {
+                                            context_general(w, &entity, &ctx)?;
+                                        }
+                                    }
+                                    Ok(())
+                                })
+                                .unwrap();
+                            String::from_utf8(w.into_inner()).unwrap()
+                        };
+                        assert_eq!(write(true), write(false), "{ctx:?} {scheme:?}");
+                    }
+                }
+            }
         }
     }
 
