@@ -184,6 +184,9 @@ pub fn half_unit(decimals: i32) -> Decimal {
     }
 }
 
+/// The contexts made so far, by period and dimensions.
+type Contexts<'a> = FxHashMap<(Period, &'a [(String, String)]), Context>;
+
 /// What the cells of one row share.
 struct RowInfo<'a> {
     rule: &'a RowMapping,
@@ -260,6 +263,8 @@ pub fn build(
         .sum();
     out.cells.reserve(cells);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
+    // Many cells share a context (a column's period): each is made once, then cloned.
+    let mut contexts: Contexts<'_> = FxHashMap::default();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
@@ -360,7 +365,7 @@ pub fn build(
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
                         });
-                        match candidate(cell, *period, meaning, info, mapping) {
+                        match candidate(cell, *period, meaning, info, mapping, &mut contexts) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -445,12 +450,13 @@ fn row_decimals(row: &Row, meaning: &TableMeaning, concept: Option<&Concept>) ->
         .unwrap_or(-exp)
 }
 
-fn candidate(
+fn candidate<'a>(
     cell: &Cell,
     column: ColumnPeriod,
     meaning: &TableMeaning,
-    info: &RowInfo<'_>,
+    info: &RowInfo<'a>,
     mapping: &Mapping,
+    contexts: &mut Contexts<'a>,
 ) -> Result<(Fact, Decimal, Option<String>), String> {
     let rule = info.rule;
     let row_shows_negative = info.shows_negative;
@@ -557,7 +563,10 @@ fn candidate(
     let lexical = lexical(value, decimals);
     let fact = Fact {
         concept: target.concept.clone(),
-        context: Context::new(period, target.dims.clone()),
+        context: contexts
+            .entry((period, target.dims.as_slice()))
+            .or_insert_with(|| Context::new(period, target.dims.clone()))
+            .clone(),
         unit: Some(unit),
         decimals: Some(decimals),
         value: lexical,
