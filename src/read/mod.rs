@@ -52,17 +52,19 @@ fn check_text(name: &str, bytes: &[u8]) -> Result<(), Error> {
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     // The bytes below the space, less the line ends, tabs and form feeds among them: one
-    // comparison per byte, summed byte-wide in chunks of 255 (which vectorises), and four
-    // counts by memchr.
+    // comparison per byte, summed byte-wide in chunks of 255 (which vectorises), and counts by
+    // memchr: of line feeds, and of the others only when there are more bytes below the space
+    // than line feeds.
     let below_space: usize = sample
         .chunks(255)
         .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20)))
         .map(usize::from)
         .sum();
-    let allowed: usize = [b'\n', b'\r', b'\t', 0x0c]
-        .iter()
-        .map(|&b| memchr::memchr_iter(b, sample).count())
-        .sum();
+    let count = |b: u8| memchr::memchr_iter(b, sample).count();
+    let mut allowed = count(b'\n');
+    if below_space > allowed {
+        allowed += count(b'\r') + count(b'\t') + count(0x0c);
+    }
     let control = below_space - allowed;
     if let Some(pos) = memchr::memchr(0, sample) {
         return Err(binary(name, bytes, pos));
