@@ -423,6 +423,16 @@ fn push_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
 }
 
 fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
+    // Most lines end in a word: a last token opening with a letter other than `n` (as in
+    // "n/a") is neither a footnote mark nor a number, so the line has no cells.
+    if tokens.last().is_none_or(|t| {
+        t.text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() && b != b'n' && b != b'N')
+    }) {
+        return (tokens.len(), Vec::new());
+    }
     let mut cells: Vec<RawCell> = Vec::new();
     let mut i = tokens.len();
     // `(32 )`: a lone closing parenthesis belongs to the number before it.
