@@ -257,7 +257,14 @@ enum RowKind<'t> {
 
 impl<'a> Layout<'a> {
     fn new(document: &'a Document, facts: &'a Facts) -> Layout<'a> {
-        let mut place = HashMap::default();
+        // Room for every cell at once: growing the map rehashes it several times.
+        let cells = document
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .map(|r| r.cells.len())
+            .sum();
+        let mut place = HashMap::with_capacity_and_hasher(cells, Default::default());
         for (t, table) in document.tables.iter().enumerate() {
             for (r, row) in table.rows.iter().enumerate() {
                 for cell in &row.cells {
@@ -418,7 +425,7 @@ impl<'a> Layout<'a> {
 /// "Total current assets", "TOTAL", "Revenues, total".
 fn looks_total(row: &Row) -> bool {
     let label = row.label.text.trim_start().to_ascii_lowercase();
-    row.ruled || label.starts_with("total") || label.contains(" total")
+    row.ruled || label.starts_with("total") || crate::text::contains(&label, " total")
 }
 
 fn section_names(row: &Row) -> Vec<&str> {

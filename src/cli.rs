@@ -176,9 +176,8 @@ pub(crate) fn convert(
     bytes: Vec<u8>,
     tables: &Tables,
 ) -> Result<(Source, Conversion), Error> {
-    let source = xbrlify::read::decode(name, &bytes)?;
-    // The text is decoded: the bytes' memory is not needed while converting.
-    drop(bytes);
+    // UTF-8 bytes become the text without a copy.
+    let source = xbrlify::read::decode_owned(name, bytes)?;
     let conversion = xbrlify::convert(&source, &tables.mapping, &tables.concepts, &tables.options)?;
     Ok((source, conversion))
 }
@@ -189,9 +188,23 @@ fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Err
     convert(&name, bytes, &tables)
 }
 
+/// Prints the diagnostics on standard error; returns whether `--deny-warnings` holds the
+/// output back.
+///
+/// # Design
+///
+/// Standard error is unbuffered: printed one by one, a diagnostic of three lines took several
+/// `write` calls, hundreds for a release with many unmapped rows (each a system call, slow on
+/// a terminal). They are rendered into one buffer and written at once.
 fn report(conv: &Conversion, deny: bool) -> bool {
-    for d in &conv.diagnostics {
-        eprintln!("{d}");
+    use std::fmt::Write as _;
+    if !conv.diagnostics.is_empty() {
+        let mut text = String::new();
+        for d in &conv.diagnostics {
+            let _ = writeln!(text, "{d}");
+        }
+        // A failed write to standard error is ignored: the instance is what the run is for.
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
     deny && !conv.diagnostics.is_empty()
 }

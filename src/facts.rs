@@ -9,13 +9,15 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 
 use crate::document::{Cell, Document, Row, Table};
 use crate::error::{Diagnostic, Error, ErrorKind, Location};
 use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
 use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
-use crate::taxonomy::{ConceptTable, PeriodType, ValueKind};
+use crate::taxonomy::{Concept, ConceptTable, PeriodType, ValueKind};
+use crate::text;
 
 /// A unit of measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -182,9 +184,14 @@ pub fn half_unit(decimals: i32) -> Decimal {
     }
 }
 
+/// The contexts made so far, by period and dimensions.
+type Contexts<'a> = FxHashMap<(Period, &'a [(String, String)]), Context>;
+
 /// What the cells of one row share.
 struct RowInfo<'a> {
     rule: &'a RowMapping,
+    /// The rule's concept in the concept table (looked up once for the row's cells).
+    concept: Option<&'a Concept>,
     /// The row sits in a cash-flow statement, and its label names no balance date.
     flow_only: bool,
     /// The label says "beginning of period": an instant takes the day before the column.
@@ -232,7 +239,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             }
             let section = row.sections.last()?;
             let lower = section.text.to_ascii_lowercase();
-            (!lower.contains("consolidated") && !lower.contains("total"))
+            (!text::contains(&lower, "consolidated") && !text::contains(&lower, "total"))
                 .then(|| section.text.clone())
         })
         .collect()
@@ -247,7 +254,17 @@ pub fn build(
     concepts: &ConceptTable,
 ) -> Result<Facts, Error> {
     let mut out = Facts::default();
-    let mut candidates: Vec<Candidate> = Vec::new();
+    // One report per cell, and at most one candidate: room for all of them at once.
+    let cells: usize = doc
+        .tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| r.cells.len())
+        .sum();
+    out.cells.reserve(cells);
+    let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
+    // Many cells share a context (a column's period): each is made once, then cloned.
+    let mut contexts: Contexts<'_> = FxHashMap::default();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
@@ -292,7 +309,12 @@ pub fn build(
                 });
             }
             let row_name = row_name(row);
-            let decimals = row_decimals(row, meaning, outcome, concepts);
+            // The row's concept, looked up once for its decimals and its cells.
+            let concept = match outcome {
+                Some(Outcome::Concept(r)) => concepts.get(&r.target.concept),
+                _ => None,
+            };
+            let decimals = row_decimals(row, meaning, concept);
             let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
                 let column = &meaning.columns[cell.column];
@@ -336,6 +358,7 @@ pub fn build(
                         // What the row's cells share, worked out for its first reported cell.
                         let info = info.get_or_insert_with(|| RowInfo {
                             rule,
+                            concept,
                             flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                                 && !names_balance_date(&row.label.text),
                             at_start: names_start(&row.label.text),
@@ -343,7 +366,7 @@ pub fn build(
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
                         });
-                        match candidate(cell, *period, meaning, info, mapping, concepts) {
+                        match candidate(cell, *period, meaning, info, mapping, &mut contexts) {
                             Ok((fact, half, note)) => {
                                 report.note = note;
                                 candidates.push(Candidate {
@@ -375,7 +398,7 @@ fn names_cash_flow(text: &str) -> bool {
         "financing activities",
     ];
     let l = text.to_ascii_lowercase();
-    WORDS.iter().any(|w| l.contains(w))
+    text::contains_any(&l, WORDS)
 }
 
 /// Whether a row's sections name a cash-flow statement (its table's title may, too).
@@ -394,12 +417,12 @@ fn names_balance_date(label: &str) -> bool {
         "beginning balance",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| text::contains(&l, w))
 }
 
 fn names_start(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    l.contains("beginning of") || l.contains("at beginning") || l.contains("beginning balance")
+    text::contains_any(&l, &["beginning of", "at beginning", "beginning balance"])
 }
 
 fn row_name(row: &Row) -> String {
@@ -417,18 +440,8 @@ fn exponent(kind: ValueKind, meaning: &TableMeaning, row_scale: Option<u32>) -> 
 }
 
 /// The decimals a dash cell gets: those of the row's other numbers, else the scale's.
-fn row_decimals(
-    row: &Row,
-    meaning: &TableMeaning,
-    outcome: Option<&Outcome>,
-    concepts: &ConceptTable,
-) -> i32 {
-    let kind = match outcome {
-        Some(Outcome::Concept(r)) => concepts
-            .get(&r.target.concept)
-            .map_or(ValueKind::Monetary, |c| c.kind),
-        _ => ValueKind::Monetary,
-    };
+fn row_decimals(row: &Row, meaning: &TableMeaning, concept: Option<&Concept>) -> i32 {
+    let kind = concept.map_or(ValueKind::Monetary, |c| c.kind);
     let exp = exponent(kind, meaning, crate::interpret::row_scale(&row.label.text)) as i32;
     row.cells
         .iter()
@@ -438,19 +451,19 @@ fn row_decimals(
         .unwrap_or(-exp)
 }
 
-fn candidate(
+fn candidate<'a>(
     cell: &Cell,
     column: ColumnPeriod,
     meaning: &TableMeaning,
-    info: &RowInfo<'_>,
+    info: &RowInfo<'a>,
     mapping: &Mapping,
-    concepts: &ConceptTable,
+    contexts: &mut Contexts<'a>,
 ) -> Result<(Fact, Decimal, Option<String>), String> {
     let rule = info.rule;
     let row_shows_negative = info.shows_negative;
     let row_decimals = info.decimals;
     let target = &rule.target;
-    let Some(concept) = concepts.get(&target.concept) else {
+    let Some(concept) = info.concept else {
         return Err(format!("{} is not in the concept table", target.concept));
     };
     let mut notes = Vec::new();
@@ -551,7 +564,10 @@ fn candidate(
     let lexical = lexical(value, decimals);
     let fact = Fact {
         concept: target.concept.clone(),
-        context: Context::new(period, target.dims.clone()),
+        context: contexts
+            .entry((period, target.dims.as_slice()))
+            .or_insert_with(|| Context::new(period, target.dims.clone()))
+            .clone(),
         unit: Some(unit),
         decimals: Some(decimals),
         value: lexical,
@@ -574,36 +590,96 @@ pub fn lexical(value: Decimal, decimals: i32) -> String {
     if v.is_zero() && decimals <= 0 {
         return "0".into();
     }
-    v.to_string()
+    decimal_text(v)
 }
 
-fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
-    // Group by (concept, context, unit), in order of first appearance.
-    let mut groups: Vec<Vec<Candidate>> = Vec::new();
-    let mut index: BTreeMap<(String, Context, Option<Unit>), usize> = BTreeMap::new();
-    for c in candidates {
-        let key = (c.fact.concept.clone(), c.fact.context.clone(), c.fact.unit);
-        match index.get(&key) {
-            Some(&g) => groups[g].push(c),
-            None => {
-                index.insert(key, groups.len());
-                groups.push(vec![c]);
+/// `value.to_string()` without the formatting machinery: the mantissa's digits (at least
+/// `scale` of them, zeros in front), the point before the last `scale`, a `-` for a negative
+/// sign, and `0` for no digits at all.
+fn decimal_text(value: Decimal) -> String {
+    let scale = value.scale() as usize;
+    // A mantissa has at most 29 digits (96 bits), a scale at most 28.
+    let mut digits = [b'0'; 40];
+    let mut n = 0;
+    let mantissa = value.mantissa().unsigned_abs();
+    // Most mantissas fit 64 bits, whose division is a single instruction.
+    match u64::try_from(mantissa) {
+        Ok(mut m) => {
+            while m > 0 {
+                digits[n] = b'0' + (m % 10) as u8;
+                m /= 10;
+                n += 1;
+            }
+        }
+        Err(_) => {
+            let mut m = mantissa;
+            while m > 0 {
+                digits[n] = b'0' + (m % 10) as u8;
+                m /= 10;
+                n += 1;
             }
         }
     }
+    n = n.max(scale);
+    let whole = n - scale;
+    let mut text = String::with_capacity(n + 3);
+    if value.is_sign_negative() {
+        text.push('-');
+    }
+    for i in 0..n {
+        if scale > 0 && i == whole {
+            if i == 0 {
+                text.push('0');
+            }
+            text.push('.');
+        }
+        text.push(char::from(digits[n - 1 - i]));
+    }
+    if n == 0 {
+        text.push('0');
+    }
+    text
+}
+
+fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
+    // Group by (concept, context, unit), numbered in order of first appearance. The index
+    // borrows its keys from the candidates and is only looked up, never iterated.
+    let mut group_of = Vec::with_capacity(candidates.len());
+    let mut count = 0;
+    {
+        let mut index: FxHashMap<(&str, &Context, Option<Unit>), usize> = FxHashMap::default();
+        index.reserve(candidates.len());
+        for c in &candidates {
+            let key = (c.fact.concept.as_str(), &c.fact.context, c.fact.unit);
+            let g = *index.entry(key).or_insert_with(|| {
+                count += 1;
+                count - 1
+            });
+            group_of.push(g);
+        }
+    }
+    // The candidates' indices, group by group in order of first appearance, each group in
+    // source order (the sort is stable): the candidates stay where they are.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| group_of[i]);
     // Keep the most precise of each group (among equals, the one from the fuller table, then
-    // the first), after checking that every
-    // member's rounding interval overlaps the kept one's.
-    let mut kept: Vec<(Candidate, Vec<Candidate>)> = Vec::new();
-    for group in groups {
+    // the first), after checking that every member's rounding interval overlaps the kept one's.
+    let mut kept: Vec<(usize, &[usize])> = Vec::with_capacity(count);
+    for group in order.chunk_by(|&a, &b| group_of[a] == group_of[b]) {
         let best = group
             .iter()
             .enumerate()
-            .max_by_key(|(i, c)| (c.fact.decimals, c.table_rows, std::cmp::Reverse(*i)))
-            .map_or(0, |(i, _)| i);
-        let mut rest = group;
-        let keep = rest.remove(best);
-        for other in &rest {
+            .max_by_key(|&(i, &c)| {
+                let c = &candidates[c];
+                (c.fact.decimals, c.table_rows, std::cmp::Reverse(i))
+            })
+            .map_or(group[0], |(_, &c)| c);
+        let keep = &candidates[best];
+        for other in group
+            .iter()
+            .filter(|&&c| c != best)
+            .map(|&c| &candidates[c])
+        {
             let (a, b) = (
                 keep.fact.number.unwrap_or_default(),
                 other.fact.number.unwrap_or_default(),
@@ -624,25 +700,60 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
                     ),
                 )
                 .with_location(cell(other))
-                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(&keep))));
+                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(keep))));
             }
         }
-        kept.push((keep, rest));
+        kept.push((best, group));
     }
-    kept.sort_by_key(|(k, _)| k.fact.cell);
-    for (i, (keep, rest)) in kept.into_iter().enumerate() {
-        out.cells[keep.report].fate = Fate::Fact(i);
-        for other in rest {
-            out.cells[other.report].fate = Fate::Duplicate(i);
+    kept.sort_by_key(|&(k, _)| candidates[k].fact.cell);
+    for (i, &(keep, group)) in kept.iter().enumerate() {
+        for &c in group {
+            out.cells[candidates[c].report].fate = if c == keep {
+                Fate::Fact(i)
+            } else {
+                Fate::Duplicate(i)
+            };
         }
-        out.facts.push(keep.fact);
     }
+    // The kept facts move out of the candidates, in the order of their cells.
+    let mut slots: Vec<Option<Fact>> = candidates.into_iter().map(|c| Some(c.fact)).collect();
+    out.facts.reserve(kept.len());
+    out.facts
+        .extend(kept.iter().filter_map(|&(keep, _)| slots[keep].take()));
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_text_is_displays() {
+        let mut values = vec![Decimal::ZERO, Decimal::MAX, Decimal::MIN, -Decimal::ZERO];
+        for mantissa in [
+            0i128,
+            1,
+            4,
+            9,
+            10,
+            16,
+            3195,
+            5_001_000,
+            123_456_789_012_345_678_901_234_567,
+        ] {
+            for scale in [0, 1, 2, 3, 5, 10, 28] {
+                for sign in [1, -1] {
+                    values.push(Decimal::from_i128_with_scale(sign * mantissa, scale));
+                }
+            }
+        }
+        let mut zero = Decimal::new(0, 2);
+        zero.set_sign_negative(true);
+        values.push(zero);
+        for v in values {
+            assert_eq!(decimal_text(v), v.to_string(), "{v:?}");
+        }
+    }
 
     #[test]
     fn context_dates() {

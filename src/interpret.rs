@@ -115,7 +115,7 @@ impl Statement {
             .map(|t| t.text.to_ascii_lowercase())
             .collect::<Vec<_>>()
             .join(" ");
-        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        let has = |words: &[&str]| crate::text::contains_any(&t, words);
         if has(&["cash flow", "cashflow"]) {
             Statement::CashFlow
         } else if has(&[
@@ -271,7 +271,7 @@ const NON_GAAP_TITLES: &[&str] = &[
 fn non_gaap(title: &[Text]) -> Option<String> {
     let line = title.iter().find(|t| {
         let lower = t.text.to_ascii_lowercase();
-        NON_GAAP_TITLES.iter().any(|w| lower.contains(w))
+        crate::text::contains_any(&lower, NON_GAAP_TITLES)
     })?;
     Some(format!(
         "a pro forma or non-GAAP table (\"{}\"), not us-gaap amounts",
@@ -306,11 +306,14 @@ fn non_monetary(line: &str) -> Option<String> {
 /// A scale a row's own label states ("Average Shares Outstanding (in millions)").
 pub fn row_scale(label: &str) -> Option<u32> {
     // "in millions)" covers "(in millions)"; compared without a lower-case copy of the label.
+    // Both phrases end in `)`: only the bytes before each `)` are compared.
+    let bytes = label.as_bytes();
     let has = |needle: &str| {
-        label
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        memchr::memchr_iter(b')', bytes).any(|close| {
+            let end = close + 1;
+            end >= needle.len()
+                && bytes[end - needle.len()..end].eq_ignore_ascii_case(needle.as_bytes())
+        })
     };
     if has("in millions)") {
         Some(6)
@@ -373,7 +376,14 @@ fn stated_share_scale(line: &str) -> Option<u32> {
 
 /// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
 pub fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches([',', '.']).to_ascii_lowercase();
+    let t = word.trim_end_matches([',', '.']);
+    // No month name is longer than "september": a longer word is none, and a shorter one is
+    // lower-cased on the stack.
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..t.len())?;
+    lower.copy_from_slice(t.as_bytes());
+    lower.make_ascii_lowercase();
+    let w = std::str::from_utf8(lower).ok()?;
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -391,7 +401,7 @@ pub fn month_of(word: &str) -> Option<u32> {
     NAMES
         .iter()
         .position(|n| {
-            w == *n || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))
+            w == *n || (w.len() >= 3 && n.starts_with(w) && (w.len() == 3 || w == "sept"))
         })
         .map(|i| i as u32 + 1)
 }
@@ -425,15 +435,14 @@ enum Length {
 }
 
 fn duration_words(text: &str) -> Option<Length> {
-    let words: Vec<String> = text
-        .to_ascii_lowercase()
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
         .collect();
-    for (i, w) in words.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| number_word(&words[p]));
-        match w.as_str() {
+    for (i, &w) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| number_word(words[p]));
+        match w {
             "months" | "month" => {
                 if let Some(n) = prev {
                     return Some(Length::Months(n));
@@ -447,14 +456,14 @@ fn duration_words(text: &str) -> Option<Length> {
             "quarter" | "quarters"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending") =>
+                    .is_some_and(|&n| n == "ended" || n == "ending") =>
             {
                 return Some(Length::Months(3));
             }
             "year" | "years"
                 if words
                     .get(i + 1)
-                    .is_some_and(|n| n == "ended" || n == "ending") =>
+                    .is_some_and(|&n| n == "ended" || n == "ending") =>
             {
                 return Some(Length::Months(12));
             }

@@ -46,6 +46,7 @@ mod prebuilt;
 pub mod read;
 pub mod source;
 pub mod taxonomy;
+mod text;
 pub mod xbrl;
 
 use chrono::NaiveDate;
@@ -135,7 +136,11 @@ pub fn convert(
         });
     }
     let long: Vec<usize> = (1..=source.line_count())
-        .filter(|&n| source.line_text(n).len() > read::MAX_LINE_BYTES)
+        .filter(|&n| {
+            // A line's bytes with its ending bound its text: only a long one is looked at.
+            source.line_bytes_with_ending(n) > read::MAX_LINE_BYTES
+                && source.line_text(n).len() > read::MAX_LINE_BYTES
+        })
         .collect();
     if let Some(&first) = long.first() {
         let more = match long.len() - 1 {

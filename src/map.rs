@@ -183,7 +183,14 @@ pub fn normalise(label: &str) -> String {
     // "Common stock, $.001 par value: 12,000,000 shares authorized; ...": an equity caption's
     // terms follow its first comma and differ from release to release.
     let label = match label.split_once(',') {
-        Some((caption, terms)) if terms.to_ascii_lowercase().contains("par value") => caption,
+        Some((caption, terms))
+            if terms
+                .as_bytes()
+                .windows(b"par value".len())
+                .any(|w| w.eq_ignore_ascii_case(b"par value")) =>
+        {
+            caption
+        }
         _ => label,
     };
     // "Series A: 1,150,000 shares designated, issued and outstanding": a class of stock's
@@ -201,8 +208,22 @@ pub fn normalise(label: &str) -> String {
         text: String::with_capacity(label.len()),
         space: false,
     };
-    let mut rest = label.char_indices();
-    while let Some((i, c)) = rest.next() {
+    let bytes = label.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII letters, digits and `%` (most of a label) is lower-cased as a whole.
+        let run = bytes[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'%')
+            .count();
+        if run > 0 {
+            out.push_ascii_lowercase(&label[i..i + run]);
+            i += run;
+            continue;
+        }
+        let Some(c) = label[i..].chars().next() else {
+            break;
+        };
         // "(1)", "(a)", "(12)": footnote markers. The look ahead is bounded by the longest
         // parenthetical dropped, so a label full of unclosed parentheses is still read in
         // linear time.
@@ -225,8 +246,7 @@ pub fn normalise(label: &str) -> String {
                 || qualifier()
             {
                 // Past the `)`: `close` bytes of inner text, then the `)` itself.
-                let end = i + 1 + close;
-                while rest.next().is_some_and(|(j, _)| j < end) {}
+                i += 1 + close + 1;
                 out.space = true;
                 continue;
             }
@@ -235,19 +255,17 @@ pub fn normalise(label: &str) -> String {
             out.space = true;
             out.push("and");
             out.space = true;
-        } else if c.is_alphanumeric() || c == '%' {
-            if c.is_ascii() {
-                out.push_char(c.to_ascii_lowercase());
-            } else {
-                for l in c.to_lowercase() {
-                    out.push_char(l);
-                }
+        } else if c.is_alphanumeric() {
+            // Not ASCII: ASCII letters and digits were taken as runs above.
+            for l in c.to_lowercase() {
+                out.push_char(l);
             }
         } else if c == '\'' || c == '\u{2019}' {
             // "stockholders' equity" → "stockholders equity"
         } else {
             out.space = true;
         }
+        i += c.len_utf8();
     }
     out.text
 }
@@ -265,6 +283,16 @@ impl Normalised {
             self.text.push(' ');
         }
         self.text.push(c);
+    }
+
+    /// `push` of ASCII text, lower-cased.
+    fn push_ascii_lowercase(&mut self, s: &str) {
+        if std::mem::take(&mut self.space) && !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let from = self.text.len();
+        self.text.push_str(s);
+        self.text[from..].make_ascii_lowercase();
     }
 
     fn push(&mut self, s: &str) {

@@ -124,6 +124,18 @@ impl Source {
         self.text[start..end].trim_end_matches('\r')
     }
 
+    /// The length in bytes of a 1-based line with its line ending: at least that of
+    /// [`Source::line_text`], and found without looking at the text.
+    pub fn line_bytes_with_ending(&self, line: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return 0;
+        };
+        self.line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next)
+            - start
+    }
+
     /// Every line with the byte offset where it starts, without its line ending (`\n`, and any
     /// `\r` before it); a final line ending starts no further line.
     pub fn lines(&self) -> impl Iterator<Item = (usize, &str)> {
@@ -133,8 +145,12 @@ impl Source {
             .enumerate()
             .filter(move |&(_, &start)| start < len)
             .map(move |(i, &start)| {
-                let end = self.line_starts.get(i + 1).map_or(len, |&next| next - 1);
-                (start, self.text[start..end].trim_end_matches('\r'))
+                let mut end = self.line_starts.get(i + 1).map_or(len, |&next| next - 1);
+                // `trim_end_matches('\r')`, by bytes.
+                while end > start && self.text.as_bytes()[end - 1] == b'\r' {
+                    end -= 1;
+                }
+                (start, &self.text[start..end])
             })
     }
 

@@ -156,12 +156,27 @@ impl ConceptTable {
             if line.is_empty() {
                 continue;
             }
-            let f: Vec<&str> = line.split('\t').collect();
             let bad = |what: &str| {
                 Error::new(ErrorKind::Mapping, format!("concept table: {what}"))
                     .with_location(Location::bare(name, i + 1, 1))
             };
-            if f.len() != 7 {
+            // Seven fields, as `split('\t')` gives them, found by bytes and not collected:
+            // this runs at the start of every process.
+            let bytes = line.as_bytes();
+            let mut f = [""; 7];
+            let mut start = 0;
+            for slot in &mut f {
+                if start > bytes.len() {
+                    return Err(bad("expected 7 tab-separated fields"));
+                }
+                let end = bytes[start..]
+                    .iter()
+                    .position(|&b| b == b'\t')
+                    .map_or(bytes.len(), |p| start + p);
+                *slot = &line[start..end];
+                start = end + 1;
+            }
+            if start <= bytes.len() {
                 return Err(bad("expected 7 tab-separated fields"));
             }
             let kind = match (f[1], f[5]) {
@@ -201,7 +216,7 @@ impl ConceptTable {
                 is_abstract: f[4] == "true",
                 source: f[6].to_string(),
             };
-            concepts.insert(concept.qname.clone(), concept);
+            concepts.insert(f[0].to_string(), concept);
         }
         Ok(ConceptTable {
             concepts,
@@ -217,5 +232,44 @@ impl ConceptTable {
     /// All concepts, sorted by QName.
     pub fn iter(&self) -> impl Iterator<Item = &Concept> {
         self.concepts.values()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_need_seven_fields() {
+        let header = "qname\ttype\tperiodType\tbalance\tabstract\tsubstitutionGroup\tsource";
+        let row =
+            "us-gaap:Revenues\txbrli:monetaryItemType\tduration\tcredit\tfalse\txbrli:item\tfacts";
+        let parse = |row: &str| ConceptTable::parse("t.tsv", &format!("{header}\n{row}\n"));
+        let table = parse(row).unwrap();
+        let c = table.get("us-gaap:Revenues").unwrap();
+        assert_eq!(
+            (c.type_name.as_str(), c.kind, c.balance, c.source.as_str()),
+            (
+                "xbrli:monetaryItemType",
+                ValueKind::Monetary,
+                Some(Balance::Credit),
+                "facts"
+            )
+        );
+        let empty_source = parse(&format!("{row}\t").replace("facts\t", "")).unwrap();
+        assert_eq!(empty_source.get("us-gaap:Revenues").unwrap().source, "");
+        for bad in [
+            row.rsplit_once('\t').unwrap().0.to_string(),
+            format!("{row}\textra"),
+            format!("{row}\t"),
+            String::from("us-gaap:Revenues"),
+        ] {
+            let e = parse(&bad).unwrap_err().to_string();
+            assert!(
+                e.contains("expected 7 tab-separated fields"),
+                "{bad:?}: {e}"
+            );
+            assert!(e.contains("t.tsv:2:1"), "{bad:?}: {e}");
+        }
     }
 }

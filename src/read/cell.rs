@@ -26,7 +26,8 @@ fn strip_footnote(token: &str) -> &str {
         t = &t[..i];
     }
     t = t.trim_end_matches('*');
-    if let Some(open) = t.rfind('(') {
+    // Searched by bytes: a token is a few bytes, and `(` is ASCII.
+    if let Some(open) = t.as_bytes().iter().rposition(|&b| b == b'(') {
         let mark = &t[open..];
         // `mark` is at least the `(`; a lone `(` has no inside.
         let inner = mark.get(1..mark.len().saturating_sub(1)).unwrap_or("");
@@ -83,16 +84,19 @@ pub fn classify(token: &str) -> Token {
         Some(Dash::NoAmount) => return special(false, true),
         None => {}
     }
-    let numeric_chars = token
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '$' | '(' | ')' | ',' | '.' | '%' | '-'));
-    if !numeric_chars || !token.chars().any(|c| c.is_ascii_digit()) {
+    // From here on the token is ASCII (or a word): its bytes are its chars.
+    let bytes = token.as_bytes();
+    let numeric_chars = bytes.iter().all(|&b| {
+        b.is_ascii_digit() || matches!(b, b'$' | b'(' | b')' | b',' | b'.' | b'%' | b'-')
+    });
+    let Some(first_digit) = bytes.iter().position(u8::is_ascii_digit) else {
+        return Token::Word;
+    };
+    if !numeric_chars {
         return Token::Word;
     }
     // A dash after a digit is a phone number, a range or a date ("617-386-1005", "2003-2004").
-    if let Some(first_digit) = token.find(|c: char| c.is_ascii_digit())
-        && token[first_digit..].contains('-')
-    {
+    if bytes[first_digit..].contains(&b'-') {
         return Token::Word;
     }
     // Sentence punctuation after a number ("2003." "30,") makes it prose, not a cell.
@@ -183,32 +187,34 @@ fn parse(token: &str) -> Result<Shown, String> {
     if paren && minus {
         return Err("both parentheses and a minus sign".into());
     }
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
+    // A token is a few bytes: the searches below are by bytes, in loops of their own, rather
+    // than through the general string searchers.
+    let (int, frac) = match rest.as_bytes().iter().position(|&b| b == b'.') {
+        Some(dot) => (&rest[..dot], Some(&rest[dot + 1..])),
         None => (rest, None),
     };
     if let Some(f) = frac
-        && (f.is_empty() || !f.chars().all(|c| c.is_ascii_digit()))
+        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err("digits expected after the decimal point".into());
     }
     if int.is_empty() && frac.is_none() {
         return Err("no digits".into());
     }
-    if int.contains(',') {
-        let mut groups = int.split(',');
+    if int.as_bytes().contains(&b',') {
+        let mut groups = int.as_bytes().split(|&b| b == b',');
         let first = groups.next().unwrap_or_default();
-        if first.is_empty() || first.len() > 3 || !first.chars().all(|c| c.is_ascii_digit()) {
+        if first.is_empty() || first.len() > 3 || !first.iter().all(u8::is_ascii_digit) {
             return Err("misplaced thousands separator".into());
         }
         for g in groups {
-            if g.len() != 3 || !g.chars().all(|c| c.is_ascii_digit()) {
+            if g.len() != 3 || !g.iter().all(u8::is_ascii_digit) {
                 return Err(
                     "thousands separators must divide the digits into groups of three".into(),
                 );
             }
         }
-    } else if !int.chars().all(|c| c.is_ascii_digit()) {
+    } else if !int.bytes().all(|b| b.is_ascii_digit()) {
         return Err("unexpected character in number".into());
     }
     let frac = frac.unwrap_or("");

@@ -61,6 +61,8 @@ pub struct Line<'a> {
     pub rule: bool,
     /// Whitespace only.
     empty: bool,
+    /// [`Line::is_year_line`], worked out once: the reader asks it of a line many times.
+    year_line: bool,
 }
 
 /// Lines longer than this are prose: they keep their place but are not cut into words (no
@@ -80,6 +82,7 @@ impl<'a> Line<'a> {
                 markup: None,
                 rule: false,
                 empty: text.chars().all(char::is_whitespace),
+                year_line: false,
             };
         }
         let tokens = tokenize(start, text);
@@ -95,6 +98,7 @@ impl<'a> Line<'a> {
             trailing_cells(&tokens)
         };
         let empty = tokens.is_empty();
+        let year_line = is_year_line(&tokens, &cells);
         Line {
             text,
             tokens,
@@ -103,6 +107,7 @@ impl<'a> Line<'a> {
             markup,
             rule,
             empty,
+            year_line,
         }
     }
 
@@ -139,39 +144,46 @@ impl<'a> Line<'a> {
     }
 
     /// Whether every cell is a plain year (1900..=2100): a header line, whatever its label.
+    ///
+    /// Decided when the line is cut: forgetting its words later never changes it (only lines
+    /// that are not data rows are forgotten, and for those the answer does not depend on the
+    /// words).
     pub fn is_year_line(&self) -> bool {
-        !self.cells.is_empty()
-            && self.cells.iter().all(|c| {
-                c.number.as_ref().is_ok_and(|n| {
-                    !n.currency
-                        && !n.percent
-                        && !n.negative
-                        && !n.dash
-                        && !n.not_available
-                        && n.fraction_digits == 0
-                        && is_year_value(n.magnitude)
-                }) && !self.cell_token(c).is_some_and(|t| t.text.contains(','))
-            })
-    }
-
-    /// The token that is exactly this cell, found by binary search (tokens are in order): a
-    /// line may hold millions of both.
-    fn cell_token(&self, cell: &RawCell) -> Option<&Tok<'a>> {
-        let i = self
-            .tokens
-            .partition_point(|t| t.span.start < cell.span.start);
-        self.tokens.get(i).filter(|t| t.span == cell.span)
+        self.year_line
     }
 
     /// A row of data: numeric cells that are not a header's years.
     pub fn is_data_row(&self) -> bool {
-        !self.cells.is_empty() && !self.is_year_line()
+        !self.cells.is_empty() && !self.year_line
     }
 
     /// Tokens that are years (`2003`, `2003,`, `2003*`).
     pub fn year_tokens(&self) -> impl Iterator<Item = &Tok<'a>> {
         self.tokens.iter().filter(|t| is_year_token(t.text))
     }
+}
+
+/// Whether every cell is a plain year (1900..=2100) written without a comma.
+fn is_year_line(tokens: &[Tok<'_>], cells: &[RawCell]) -> bool {
+    !cells.is_empty()
+        && cells.iter().all(|c| {
+            c.number.as_ref().is_ok_and(|n| {
+                !n.currency
+                    && !n.percent
+                    && !n.negative
+                    && !n.dash
+                    && !n.not_available
+                    && n.fraction_digits == 0
+                    && is_year_value(n.magnitude)
+            }) && !cell_token(tokens, c).is_some_and(|t| t.text.contains(','))
+        })
+}
+
+/// The token that is exactly this cell, found by binary search (tokens are in order): a line
+/// may hold millions of both.
+fn cell_token<'t, 'a>(tokens: &'t [Tok<'a>], cell: &RawCell) -> Option<&'t Tok<'a>> {
+    let i = tokens.partition_point(|t| t.span.start < cell.span.start);
+    tokens.get(i).filter(|t| t.span == cell.span)
 }
 
 /// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`.
@@ -223,6 +235,9 @@ fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
 }
 
 fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
+    if let Some(tokens) = tokenize_plain(start, text) {
+        return tokens;
+    }
     let bytes = text.as_bytes();
     let mut tokens = Vec::new();
     let mut col = 0;
@@ -241,7 +256,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     while i < bytes.len() {
         // Whitespace between tokens: in a fixed-width table mostly runs of spaces, skipped in
         // a loop of their own.
-        let spaces = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        let spaces = count_spaces(&bytes[i..]);
         if spaces > 0 {
             i += spaces;
             col += spaces;
@@ -263,10 +278,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
         // A token: printable ASCII (above the space) is never whitespace.
         let (from, from_col) = (i, col);
         while i < bytes.len() {
-            let run = bytes[i..]
-                .iter()
-                .take_while(|&&b| b > b' ' && b < 0x80)
-                .count();
+            let run = count_printable(&bytes[i..]);
             i += run;
             col += run;
             if i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\t' {
@@ -296,6 +308,90 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
     tokens
 }
 
+/// [`tokenize`] for a line of spaces and printable ASCII only, as most lines of a release
+/// are: a token is a run of anything but spaces, and a byte's column is its offset. `None`
+/// when the line holds anything else (a tab, a control character, a char beyond ASCII): a run
+/// then ends at a byte that starts neither the other kind of run nor the end.
+fn tokenize_plain(start: usize, text: &str) -> Option<Vec<Tok<'_>>> {
+    let bytes = text.as_bytes();
+    let mut i = count_spaces(bytes);
+    // Room for a line of short words: one allocation for nearly every line (made directly,
+    // not by growing an empty vector).
+    let mut tokens = if i < bytes.len() {
+        Vec::with_capacity(bytes.len() / 6 + 1)
+    } else {
+        Vec::new()
+    };
+    while i < bytes.len() {
+        let end = i + count_printable(&bytes[i..]);
+        if end == i || bytes.get(end).is_some_and(|&b| b != b' ') {
+            return None;
+        }
+        tokens.push(Tok {
+            text: &text[i..end],
+            span: Span::new(start + i, start + end),
+            col: i,
+            end_col: end,
+        });
+        i = end + count_spaces(&bytes[end..]);
+    }
+    Some(tokens)
+}
+
+/// Eight bytes as one word, the first byte lowest.
+fn word(chunk: &[u8]) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(chunk);
+    u64::from_le_bytes(w)
+}
+
+/// How many bytes `bytes` opens with that are spaces (`take_while(|&&b| b == b' ').count()`).
+///
+/// # Design
+///
+/// Cutting lines into tokens is most of the reader's work, and a fixed-width table is runs of
+/// spaces and short words: eight bytes are tested at a time, as one `u64` (SWAR), the first
+/// byte that ends the run found from the word's trailing zero bits.
+pub(crate) fn count_spaces(bytes: &[u8]) -> usize {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        // A byte of `other` is zero exactly where `chunk` has a space.
+        let other = word(chunk) ^ SPACES;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|&&b| b == b' ').count()
+}
+
+/// How many bytes `bytes` opens with that are printable ASCII above the space, `0x21..=0x7f`
+/// (`take_while(|&&b| b > b' ' && b < 0x80).count()`), eight at a time as for [`count_spaces`].
+fn count_printable(bytes: &[u8]) -> usize {
+    const LOW7: u64 = u64::from_le_bytes([0x7f; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Added to a byte below 0x80, sets its high bit exactly when it is 0x21 or more; the sum is
+    // at most 0xde, so no byte carries into the next.
+    const TO_HIGH: u64 = u64::from_le_bytes([0x80 - 0x21; 8]);
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let w = word(chunk);
+        // High bit of each byte: set for a byte in 0x21..=0x7f (a byte of 0x80 or more has its
+        // own high bit set, cleared by `!w`).
+        let printable = ((w & LOW7) + TO_HIGH) & !w & HIGH;
+        let other = !printable & HIGH;
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|&&b| b > b' ' && b < 0x80)
+        .count()
+}
+
 /// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage
 /// return and space.
 fn is_ascii_space(b: u8) -> bool {
@@ -321,12 +417,22 @@ fn is_footnote_mark(text: &str) -> bool {
 /// takes one allocation.
 fn push_cell(cells: &mut Vec<RawCell>, i: usize, cell: RawCell) {
     if cells.capacity() == 0 {
-        cells.reserve(i);
+        *cells = Vec::with_capacity(i);
     }
     cells.push(cell);
 }
 
 fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
+    // Most lines end in a word: a last token opening with a letter other than `n` (as in
+    // "n/a") is neither a footnote mark nor a number, so the line has no cells.
+    if tokens.last().is_none_or(|t| {
+        t.text
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() && b != b'n' && b != b'N')
+    }) {
+        return (tokens.len(), Vec::new());
+    }
     let mut cells: Vec<RawCell> = Vec::new();
     let mut i = tokens.len();
     // `(32 )`: a lone closing parenthesis belongs to the number before it.
@@ -485,6 +591,80 @@ mod tests {
         assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
+    }
+
+    #[test]
+    fn runs_counted_eight_bytes_at_a_time_are_the_byte_loops() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        assert_eq!(count_spaces(b""), 0);
+        assert_eq!(count_printable(b""), 0);
+        for len in [0, 1, 2, 7, 8, 9, 15, 16, 17, 23] {
+            for b in 0..=255u8 {
+                // A run of `len` bytes of each value, then every other byte after it.
+                for &after in &bytes {
+                    let mut text = vec![b; len];
+                    text.push(after);
+                    text.extend_from_slice(b"tail of the line");
+                    let spaces = text.iter().take_while(|&&b| b == b' ').count();
+                    let printable = text.iter().take_while(|&&b| b > b' ' && b < 0x80).count();
+                    assert_eq!(count_spaces(&text), spaces, "{b:#x} x{len} then {after:#x}");
+                    assert_eq!(
+                        count_printable(&text),
+                        printable,
+                        "{b:#x} x{len} then {after:#x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_spaces_and_printable_ascii() {
+        for b in 0..=255u8 {
+            let plain = (0x20..0x80).contains(&b);
+            for len in [1, 7, 8, 9, 16, 17] {
+                for at in [0, len / 2, len - 1] {
+                    let mut line = vec![b'a'; len];
+                    if len / 3 != at {
+                        line[len / 3] = b' ';
+                    }
+                    line[at] = b;
+                    let Ok(text) = std::str::from_utf8(&line) else {
+                        continue;
+                    };
+                    assert_eq!(
+                        tokenize_plain(0, text).is_some(),
+                        plain,
+                        "{b:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+        assert_eq!(tokenize_plain(0, "").map(|t| t.len()), Some(0));
+        assert!(tokenize_plain(0, "a\u{e9}").is_none());
+        // A plain line is cut as the general loop cuts it.
+        for text in [
+            "  Product license     $5,001   $(3,195)  ",
+            "a",
+            " ",
+            "x  y",
+            "   2003      2002",
+        ] {
+            let with_nbsp = format!("{text}\u{a0}");
+            let line = Line::new(7, &with_nbsp);
+            let general: Vec<(usize, usize, usize, usize)> = line
+                .tokens
+                .iter()
+                .map(|t| (t.span.start, t.span.end, t.col, t.end_col))
+                .collect();
+            let plain: Vec<(usize, usize, usize, usize)> = tokenize_plain(7, text)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| (t.span.start, t.span.end, t.col, t.end_col))
+                .collect();
+            // The no-break space ends the general line without a token of its own.
+            assert_eq!(plain, general, "{text:?}");
+        }
     }
 
     #[test]

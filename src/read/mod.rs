@@ -21,6 +21,28 @@ pub use table::collapse;
 /// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,
 /// anything else is read as Windows-1252 (what pre-2010 EDGAR text mostly is).
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
+    check_text(name, bytes)?;
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Source::new(name, s)),
+        Err(e) => Ok(windows_1252_source(name, bytes, e.valid_up_to())),
+    }
+}
+
+/// [`decode`], taking the bytes: UTF-8 input becomes the source's text as it is, without a
+/// copy.
+pub fn decode_owned(name: &str, bytes: Vec<u8>) -> Result<Source, Error> {
+    check_text(name, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(Source::new(name, s)),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            Ok(windows_1252_source(name, e.as_bytes(), valid))
+        }
+    }
+}
+
+/// Rejects empty and binary input.
+fn check_text(name: &str, bytes: &[u8]) -> Result<(), Error> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::new(
             ErrorKind::Input,
@@ -29,14 +51,22 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
         .with_location(Location::bare(name, 1, 1)));
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let control = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
-    // `contains` searches a byte with memchr; `position` would test byte by byte.
-    if sample.contains(&0)
-        && let Some(pos) = sample.iter().position(|&b| b == 0)
-    {
+    // The bytes below the space, less the line ends, tabs and form feeds among them: one
+    // comparison per byte, summed byte-wide in chunks of 255 (which vectorises), and counts by
+    // memchr: of line feeds, and of the others only when there are more bytes below the space
+    // than line feeds.
+    let below_space: usize = sample
+        .chunks(255)
+        .map(|chunk| chunk.iter().fold(0u8, |n, &b| n + u8::from(b < 0x20)))
+        .map(usize::from)
+        .sum();
+    let count = |b: u8| memchr::memchr_iter(b, sample).count();
+    let mut allowed = count(b'\n');
+    if below_space > allowed {
+        allowed += count(b'\r') + count(b'\t') + count(0x0c);
+    }
+    let control = below_space - allowed;
+    if let Some(pos) = memchr::memchr(0, sample) {
         return Err(binary(name, bytes, pos));
     }
     if control * 100 > sample.len() {
@@ -46,22 +76,21 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Source, Error> {
             .unwrap_or(0);
         return Err(binary(name, bytes, pos));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Source::new(name, s)),
-        Err(e) => {
-            let valid = e.valid_up_to();
-            let text = transcode_windows_1252(bytes);
-            // Where the first byte that is not UTF-8 went: each high byte before it became a
-            // char of one to three bytes.
-            let offset = valid
-                + bytes[..valid]
-                    .iter()
-                    .filter(|b| !b.is_ascii())
-                    .map(|&b| windows_1252(b).len_utf8() - 1)
-                    .sum::<usize>();
-            Ok(Source::new(name, text).with_transcoding(offset))
-        }
-    }
+    Ok(())
+}
+
+/// Bytes that are not UTF-8 (the first bad one at `valid`), read as Windows-1252.
+fn windows_1252_source(name: &str, bytes: &[u8], valid: usize) -> Source {
+    let text = transcode_windows_1252(bytes);
+    // Where the first byte that is not UTF-8 went: each high byte before it became a char of
+    // one to three bytes.
+    let offset = valid
+        + bytes[..valid]
+            .iter()
+            .filter(|b| !b.is_ascii())
+            .map(|&b| windows_1252(b).len_utf8() - 1)
+            .sum::<usize>();
+    Source::new(name, text).with_transcoding(offset)
 }
 
 fn binary(name: &str, bytes: &[u8], pos: usize) -> Error {
@@ -218,6 +247,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     let mut in_header = true;
     let mut filer_block = false;
     for (i, line) in lines.iter().enumerate() {
+        // Past the header only tags matter: most lines are passed over without trimming.
+        if !in_header && !opens_with_tag(line.text) {
+            continue;
+        }
         let t = line.text.trim();
         if in_header {
             let field = |key: &str| t.strip_prefix(key).map(|v| v.trim().to_string());
@@ -293,6 +326,22 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
     (Some(header), regions)
 }
 
+/// Whether a line's first non-whitespace character is `<`: `text.trim_start().starts_with('<')`,
+/// deciding a line that opens with spaces and printable ASCII from its bytes.
+fn opens_with_tag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+        i += lines::count_spaces(&bytes[i..]).max(1);
+    }
+    match bytes.get(i).copied() {
+        None => false,
+        Some(b) if b > b' ' && b < 0x80 => b == b'<',
+        // Other whitespace, or a char that is not ASCII: the char-by-char answer.
+        Some(_) => text.trim_start().starts_with('<'),
+    }
+}
+
 const NAME_NOISE: &[&str] = &[
     "THE",
     "INC",
@@ -365,17 +414,35 @@ const EXCHANGES: &[&str] = &[
     "nasdaqgm",
 ];
 
+/// The length of the longest name in [`EXCHANGES`].
+const LONGEST_EXCHANGE: usize = 10;
+
 /// The first "EXCHANGE: SYMBOL" in the text.
 fn find_ticker(source: &Source) -> Option<Text> {
     let text = source.text();
-    for (colon, _) in text.match_indices(':') {
-        let before = &text[..colon];
-        let word_start = before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '/' || c == '-'))
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let word = &before[word_start..];
+    for colon in memchr::memchr_iter(b':', text.as_bytes()) {
+        // Most colons follow a word no exchange's name ends like: passed over at one byte.
+        let last = colon
+            .checked_sub(1)
+            .map(|p| text.as_bytes()[p].to_ascii_lowercase());
+        if !EXCHANGES
+            .iter()
+            .any(|e| e.as_bytes().last() == last.as_ref())
+        {
+            continue;
+        }
+        // The word before the colon is ASCII: the byte after the last one that is not a letter,
+        // digit, `/` or `-` starts it (a byte of a multi-byte char is never ASCII, so this is
+        // a char boundary). No exchange's name is longer than the look back.
+        let from = colon.saturating_sub(LONGEST_EXCHANGE + 1);
+        let word_start = text.as_bytes()[from..colon]
+            .iter()
+            .rposition(|&b| !(b.is_ascii_alphanumeric() || b == b'/' || b == b'-'))
+            .map_or(from, |p| from + p + 1);
+        if colon - word_start > LONGEST_EXCHANGE {
+            continue;
+        }
+        let word = &text[word_start..colon];
         if !EXCHANGES.iter().any(|e| word.eq_ignore_ascii_case(e)) {
             continue;
         }
@@ -460,6 +527,37 @@ fn find_company(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_owned_bytes_is_decoding_borrowed_ones() {
+        for bytes in [
+            &b"Net sales  $5,001\n"[..],
+            b"caf\xc3\xa9 \x93quoted\x94\r\n",
+            b"\x96 dash",
+            b"  \n ",
+            b"bin\0ary",
+        ] {
+            let borrowed = decode("r.txt", bytes);
+            let owned = decode_owned("r.txt", bytes.to_vec());
+            match (borrowed, owned) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.text(), b.text());
+                    assert_eq!(a.transcoded_at(), b.transcoded_at());
+                    assert_eq!(a.line_count(), b.line_count());
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!("{bytes:?}: {:?} / {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
+
+    #[test]
+    fn longest_exchange_is_the_longest_name() {
+        assert_eq!(
+            EXCHANGES.iter().map(|e| e.len()).max(),
+            Some(LONGEST_EXCHANGE)
+        );
+    }
 
     #[test]
     fn windows_1252_transcoding_is_byte_by_byte() {
