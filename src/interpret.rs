@@ -54,6 +54,8 @@ pub struct ColumnPeriod {
     pub period: Period,
     /// Length in months, for durations stated in months (3 for a quarter).
     pub months: Option<u32>,
+    /// Stated in weeks ("Thirteen Weeks Ended"): the length is exact.
+    pub in_weeks: bool,
 }
 
 /// The multipliers a scale line sets.
@@ -163,18 +165,24 @@ pub struct TableMeaning {
 
 /// Interprets every table of the document. At least one table must have a dated column.
 pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, Error> {
+    // Each table's scale line: its own, or the one its predecessor went by (a statement
+    // continued over several breaks keeps the scale stated at its top).
+    let mut scales: Vec<Option<&Text>> = Vec::with_capacity(doc.tables.len());
+    for (i, t) in doc.tables.iter().enumerate() {
+        let scale = t.scale.as_ref().or_else(|| {
+            let p = i.checked_sub(1)?;
+            inherited_scale(source, &doc.tables[p], scales[p], t)
+        });
+        scales.push(scale);
+    }
     let meanings = doc
         .tables
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let scale = t.scale.as_ref().or_else(|| {
-                i.checked_sub(1)
-                    .and_then(|p| inherited_scale(source, &doc.tables[p], t))
-            });
-            table(source, t, scale)
-        })
+        .zip(&scales)
+        .map(|(t, scale)| table(source, t, *scale))
         .collect::<Result<Vec<_>, _>>()?;
+    let mut meanings = meanings;
+    fit_52_53_week_calendar(&mut meanings);
     let dated = meanings
         .iter()
         .any(|m| m.columns.iter().any(|c| c.period().is_some()));
@@ -225,8 +233,13 @@ const SCALE_CARRIES_OVER: usize = 20;
 /// continues a page's statement under a repeated column header ("3 Months Ended December" /
 /// "2006 2005" again, a few lines below) is in the same units. Farther apart, a table states
 /// its own scale or is in whole units.
-fn inherited_scale<'a>(source: &Source, previous: &'a Table, table: &Table) -> Option<&'a Text> {
-    let scale = previous.scale.as_ref()?;
+fn inherited_scale<'a>(
+    source: &Source,
+    previous: &Table,
+    scale: Option<&'a Text>,
+    table: &Table,
+) -> Option<&'a Text> {
+    let scale = scale?;
     let end = previous.rows.last()?.label.span.start;
     let start = table.rows.first()?.label.span.start;
     let gap = source
@@ -250,7 +263,8 @@ fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<Ta
         scale: scale(scale_text),
         skip: scale_text
             .and_then(non_monetary)
-            .or_else(|| non_gaap(&table.title)),
+            .or_else(|| non_gaap(&table.title))
+            .or_else(|| statistics(&table.title)),
     })
 }
 
@@ -263,7 +277,31 @@ const NON_GAAP_TITLES: &[&str] = &[
     "reconciliation of gaap",
     "gaap to non",
     "as adjusted",
+    "adjusted",
+    "ebitda",
 ];
+
+/// Words of a table title that say it reports operating statistics (stores, customers,
+/// kilowatt-hours, employees), not amounts of the financial statements.
+const STATISTICS_TITLES: &[&str] = &[
+    "statistics",
+    "statistical",
+    "operating data",
+    "operational data",
+];
+
+/// A table of operating statistics ("Selected Operating Data", "Key Statistics"): its rows
+/// count stores, customers or units, which no us-gaap concept of the statements reports.
+fn statistics(title: &[Text]) -> Option<String> {
+    let line = title.iter().find(|t| {
+        let lower = t.text.to_ascii_lowercase();
+        STATISTICS_TITLES.iter().any(|w| lower.contains(w))
+    })?;
+    Some(format!(
+        "a table of operating statistics (\"{}\"), not us-gaap amounts",
+        line.text.trim()
+    ))
+}
 
 /// A table whose title says it is a pro forma or non-GAAP presentation ("Pro Forma Condensed
 /// Consolidated Statements of Operations", "Reconciliation of GAAP to Non-GAAP Net Income"):
@@ -396,27 +434,47 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A number written as digits or in words, up to ninety-nine ("fourteen", "twenty-six",
+/// "Fifty-three").
 fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "twenty-six" => 26,
-        "thirty-nine" => 39,
-        "fifty-two" => 52,
-        "fifty-three" => 53,
-        _ => return w.parse().ok(),
-    })
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    let unit = |u: &str| UNITS.iter().position(|n| *n == u).map(|n| n as u32);
+    let ten = |t: &str| {
+        TENS.iter()
+            .position(|n| *n == t)
+            .map(|n| n as u32 * 10 + 20)
+    };
+    match w.split_once('-') {
+        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
+        None => unit(w).or_else(|| ten(w)),
+    }
 }
 
 enum Length {
@@ -615,6 +673,7 @@ fn column_period(
         return Ok(ColumnPeriod {
             period: Period::Duration { start, end },
             months: None,
+            in_weeks: false,
         });
     }
     let end = date_in(&heading)
@@ -655,6 +714,7 @@ fn column_period(
         None => Ok(ColumnPeriod {
             period: Period::Instant(end),
             months: None,
+            in_weeks: false,
         }),
         Some(Length::Months(n)) => {
             if n == 0 || n > 24 {
@@ -673,6 +733,7 @@ fn column_period(
             Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months: Some(n),
+                in_weeks: false,
             })
         }
         Some(Length::Weeks(n)) => {
@@ -690,7 +751,67 @@ fn column_period(
             Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months,
+                in_weeks: true,
             })
+        }
+    }
+}
+
+/// Periods stated in months on a 52/53-week calendar.
+///
+/// A release whose periods are stated in weeks, or end on a day that is not a month end
+/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
+/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A year to
+/// date begins the day after the prior fiscal year end, which such a release usually shows as
+/// a balance-sheet column: a start within a week of the day after a date the release reports is
+/// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
+/// 53 weeks).
+fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
+    let periods = || {
+        meanings
+            .iter()
+            .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+    };
+    let is_month_end = |d: NaiveDate| d.succ_opt().is_some_and(|n| n.day() == 1);
+    let on_weeks = periods().any(|p| {
+        p.in_weeks
+            || (p.months.is_some()
+                && matches!(p.period, Period::Duration { .. })
+                && !is_month_end(p.period.end()))
+    });
+    if !on_weeks {
+        return;
+    }
+    let mut instants: Vec<NaiveDate> = periods()
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    instants.sort_unstable();
+    instants.dedup();
+    for meaning in meanings.iter_mut() {
+        for column in &mut meaning.columns {
+            let ColumnMeaning::Period(p) = column else {
+                continue;
+            };
+            let (Some(n), false, Period::Duration { start, end }) =
+                (p.months, p.in_weeks, p.period)
+            else {
+                continue;
+            };
+            let mut first = start;
+            if n % 3 == 0 && is_month_end(end) {
+                first = end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1);
+            }
+            if let Some(after_year_end) = instants
+                .iter()
+                .filter_map(|i| i.succ_opt())
+                .find(|&d| d != first && d < end && (d - first).num_days().abs() <= 7)
+            {
+                first = after_year_end;
+            }
+            p.period = Period::Duration { start: first, end };
         }
     }
 }

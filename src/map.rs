@@ -477,10 +477,10 @@ impl Mapping {
         sections: impl IntoIterator<Item = &'a str>,
     ) -> Option<&Outcome> {
         let key = normalise(label);
-        let at = self
-            .by_label
-            .binary_search_by(|(l, _)| l.as_str().cmp(&key))
-            .ok()?;
+        let at = match self.find(&key) {
+            Some(at) => at,
+            None => self.find_variant(&key)?,
+        };
         let entries = &self.by_label[at].1;
         if let [only] = entries.as_slice()
             && only.sections.is_empty()
@@ -497,6 +497,40 @@ impl Mapping {
             .find_map(|s| entries.iter().find(|e| e.sections.contains(s)))
             .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
             .map(|e| &e.outcome)
+    }
+
+    fn find(&self, key: &str) -> Option<usize> {
+        self.by_label
+            .binary_search_by(|(l, _)| l.as_str().cmp(key))
+            .ok()
+    }
+
+    /// A label the mapping does not list, read as the label it qualifies: "Less: Interest
+    /// expense" is interest expense; "Cost of sales, including buying and occupancy" and
+    /// "Accounts receivable, less allowances of $1,210 and $1,104" name the line before their
+    /// clause (a receivable "less allowances" is the net receivable). A clause "excluding"
+    /// something is never dropped: the amount it qualifies is another measure.
+    fn find_variant(&self, key: &str) -> Option<usize> {
+        let key = ["less ", "add ", "plus ", "deduct "]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .unwrap_or(key);
+        if let Some(at) = self.find(key) {
+            return Some(at);
+        }
+        if let Some((line, _)) = key.split_once(" including ") {
+            return self.find(line);
+        }
+        let (line, _) = [
+            " less allowance",
+            " net of allowance",
+            " net of reserve",
+            " less reserve",
+        ]
+        .iter()
+        .find_map(|clause| key.split_once(clause))?;
+        self.find(&format!("{line} net"))
+            .or_else(|| self.find(line))
     }
 
     /// Whether a concept's value is never negative (parentheses are presentation only).

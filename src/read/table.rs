@@ -13,6 +13,8 @@ const HEADER_REACH: usize = 12;
 const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
+/// The most label-only lines a row's label may wrap over above the row.
+const MAX_WRAP: usize = 4;
 /// The same inside an EDGAR `<TABLE>` block, whose end is marked.
 const MAX_PENDING_MARKED: usize = 8;
 
@@ -183,6 +185,8 @@ fn is_statement_title(text: &str) -> bool {
         "balance sheet",
         "financial highlights",
         "selected financial data",
+        "statistics",
+        "operating data",
     ]
     .iter()
     .any(|k| t.contains(k))
@@ -292,13 +296,20 @@ fn build(
     }
     title.extend(title_in_block);
 
-    let mut columns = match (spec, bottom) {
+    // The line that fixes the columns: the dated line, unless a line of column words below it
+    // has as many phrases as the rows have numbers ("2000" / "Q1  Six Months  Q1  Six Months",
+    // "June 30, 2004" / "GAAP  Adjustments  Non-GAAP").
+    let column_line = bottom.map(|b| column_line_below(lines, b, first_row).unwrap_or(b));
+    let mut columns = match (spec, column_line) {
         (Some(spec), _) => spec_columns(spec),
         (None, Some(b)) => bottom_columns(&lines[b]),
+        // No dated header: the words over the numbers, when there is one per number;
+        // otherwise the numbers themselves (a statement continued after a break, whose
+        // nearest label-only lines are wrapped labels, not column words).
         (None, None) => header
             .last()
             .map(|&h| bottom_columns(&lines[h]))
-            .filter(|c| !c.is_empty())
+            .filter(|c| c.len() == table_width(lines, first_row))
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
     // Placing headings and cells compares them with every column: a bound on the columns
@@ -332,7 +343,9 @@ fn build(
         if line.is_blank() {
             continue;
         }
-        if line.cells.is_empty() && line.indent() + 1 >= left && left > 0 {
+        if Some(k) == column_line
+            || (line.cells.is_empty() && line.indent() + 1 >= left && left > 0)
+        {
             header.push(k);
         } else {
             pending.push(k);
@@ -349,8 +362,8 @@ fn build(
             .collect();
         initial = text_of_tokens(&toks);
     }
-    let anchors = anchors(&columns, bottom.map(|b| &lines[b]));
-    attach_headings(lines, &header, bottom, &mut columns, &anchors);
+    let anchors = anchors(&columns, column_line.map(|b| &lines[b]));
+    attach_headings(lines, &header, column_line, &mut columns, &anchors);
     let mut table = Table {
         title,
         scale,
@@ -371,6 +384,41 @@ fn build(
         &mut table,
     )?;
     Ok((table, end_line))
+}
+
+/// How many rows below the first row are read for the most numbers a row of the table has.
+const ROWS_FOR_WIDTH: usize = 8;
+
+/// A line of column words between the dated line `bottom` and the first row that has one
+/// phrase for each number of the widest of the first rows, when the dated line has fewer: the
+/// dated line then heads groups of those columns. The lowest such line is taken.
+fn column_line_below(lines: &[Line<'_>], bottom: usize, first_row: usize) -> Option<usize> {
+    let width = table_width(lines, first_row);
+    if bottom_columns(&lines[bottom]).len() >= width {
+        return None;
+    }
+    let label_end = lines[first_row]
+        .label_tokens()
+        .last()
+        .map_or(0, |t| t.end_col);
+    (bottom + 1..first_row).rev().find(|&k| {
+        let line = &lines[k];
+        !line.is_blank()
+            && line.cells.is_empty()
+            && line.indent() >= label_end + 2
+            && bottom_columns(line).len() == width
+    })
+}
+
+/// The most numbers a row has among the first rows of a table.
+fn table_width(lines: &[Line<'_>], first_row: usize) -> usize {
+    lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .map(|l| l.cells.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn column_of(piece: &[Tok<'_>]) -> Column {
@@ -480,6 +528,8 @@ fn attach_headings(
     columns: &mut [Column],
     anchors: &[(usize, usize)],
 ) {
+    // The phrases of the header line above and the columns each was placed over.
+    let mut placed_above: Vec<((usize, usize), Vec<usize>)> = Vec::new();
     for &k in header {
         let toks: Vec<Tok<'_>> = lines[k]
             .tokens
@@ -504,43 +554,173 @@ fn attach_headings(
                     push_heading(&mut columns[c], phrase_text(piece));
                 }
             }
+            placed_above.clear();
             continue;
         }
-        for phrase in phrases(&toks) {
+        let line_phrases = phrases(&toks);
+        // Each phrase's columns: those whose centres it covers, else those it touches; then
+        // any wider span the layout shows; then the columns left between two phrases' spans.
+        let mut placed: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+        let mut split: Vec<bool> = Vec::new();
+        for phrase in &line_phrases {
             let p = (phrase[0].col, phrase[phrase.len() - 1].end_col);
-            let covered: Vec<usize> = (0..columns.len())
+            let mut covered: Vec<usize> = (0..columns.len())
                 .filter(|&c| {
                     let c2 = center2(anchors[c]);
                     c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
                 })
                 .collect();
-            match covered.len() {
-                // Covering no column's centre: the columns it touches. A phrase centred between
-                // two columns ("June 30," over "2004    2003") heads both.
-                0 => {
-                    for c in (0..columns.len()).filter(|&c| {
+            if covered.len() > 1 && split_repeated(phrase, covered.len()).len() == covered.len() {
+                placed.push((p, covered));
+                split.push(true);
+                continue;
+            }
+            let centred_over_one = covered.len() == 1;
+            if covered.is_empty() {
+                // A phrase centred between two columns ("June 30," over "2004    2003")
+                // heads both.
+                covered = (0..columns.len())
+                    .filter(|&c| {
                         let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
-                    }) {
-                        push_heading(&mut columns[c], phrase_text(phrase));
-                    }
+                    })
+                    .collect();
+            }
+            // The dashes under the phrase, or the phrase it is centred under on the header
+            // line above ("Three Months Ended" / "September 30," over "2003  2002  % Change").
+            let alone = |q: (usize, usize)| {
+                line_phrases
+                    .iter()
+                    .filter(|o| o[0].col < q.1 && o[o.len() - 1].end_col > q.0)
+                    .count()
+                    == 1
+            };
+            let wider = rule_span(lines, k, p, anchors)
+                .filter(|&(r, _)| alone(r))
+                .map(|(_, cols)| cols)
+                .or_else(|| {
+                    placed_above
+                        .iter()
+                        .find(|(q, cols)| {
+                            cols.len() > 1 && (q.0 + q.1).abs_diff(p.0 + p.1) <= 4 && alone(*q)
+                        })
+                        .map(|(_, cols)| cols.clone())
+                });
+            if let Some(wider) = wider
+                && centred_over_one
+                && wider.len() > covered.len()
+                && covered.iter().all(|c| wider.contains(c))
+            {
+                covered = wider;
+            }
+            placed.push((p, covered));
+            split.push(false);
+        }
+        fill_slots(&mut placed, &split, anchors);
+        fill_gaps(&mut placed, &split, anchors);
+        for ((phrase, (_, covered)), &split) in line_phrases.iter().zip(&placed).zip(&split) {
+            if split {
+                let groups = split_repeated(phrase, covered.len());
+                for (group, &c) in groups.iter().zip(covered) {
+                    push_heading(&mut columns[c], phrase_text(group));
                 }
-                1 => push_heading(&mut columns[covered[0]], phrase_text(phrase)),
-                n => {
-                    let groups = split_repeated(phrase, n);
-                    if groups.len() == n {
-                        for (group, &c) in groups.iter().zip(&covered) {
-                            push_heading(&mut columns[c], phrase_text(group));
-                        }
-                    } else {
-                        for c in covered {
-                            push_heading(&mut columns[c], phrase_text(phrase));
-                        }
-                    }
+            } else {
+                for &c in covered {
+                    push_heading(&mut columns[c], phrase_text(phrase));
                 }
             }
         }
+        placed_above = placed;
     }
+}
+
+/// A header line of k group phrases over k equal groups of columns ("Three Months Ended
+/// Year Ended" over four dates): each phrase heads the group it is centred over, however
+/// short it is beside the group's width.
+fn fill_slots(
+    placed: &mut [((usize, usize), Vec<usize>)],
+    split: &[bool],
+    anchors: &[(usize, usize)],
+) {
+    let (k, n) = (placed.len(), anchors.len());
+    if k < 2 || n % k != 0 || split.iter().any(|&s| s) {
+        return;
+    }
+    let m = n / k;
+    let fits = placed.iter().enumerate().all(|(i, (p, cols))| {
+        let slot = i * m..(i + 1) * m;
+        let (from, to) = (anchors[slot.start].0, anchors[slot.end - 1].1);
+        let centre2 = p.0 + p.1;
+        cols.iter().all(|c| slot.contains(c)) && 2 * from <= centre2 + 4 && centre2 <= 2 * to + 4
+    });
+    if fits {
+        for (i, (_, cols)) in placed.iter_mut().enumerate() {
+            *cols = (i * m..(i + 1) * m).collect();
+        }
+    }
+}
+
+/// Columns left between the spans of a header line's phrases go to the nearer neighbouring
+/// phrase: "Three Months Ended      Nine Months Ended" centred over "2003  2002  % Change
+/// 2003  2002  % Change" reaches neither group's outer columns' centres.
+fn fill_gaps(
+    placed: &mut [((usize, usize), Vec<usize>)],
+    split: &[bool],
+    anchors: &[(usize, usize)],
+) {
+    let all: Vec<usize> = placed.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let (Some(&lo), Some(&hi)) = (all.iter().min(), all.iter().max()) else {
+        return;
+    };
+    for (c, &anchor) in anchors.iter().enumerate().take(hi + 1).skip(lo) {
+        if placed.iter().any(|(_, cols)| cols.contains(&c)) {
+            continue;
+        }
+        let centre2 = center2(anchor);
+        let distance = |p: (usize, usize)| {
+            if centre2 < 2 * p.0 {
+                2 * p.0 - centre2
+            } else {
+                centre2.saturating_sub(2 * p.1)
+            }
+        };
+        let nearest = placed
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, cols))| !split[*i] && cols.iter().any(|&d| d + 1 == c || d == c + 1))
+            .min_by_key(|(_, (p, _))| distance(*p))
+            .map(|(i, _)| i);
+        if let Some(i) = nearest {
+            placed[i].1.push(c);
+            placed[i].1.sort_unstable();
+        }
+    }
+}
+
+/// The columns a rule under a header phrase spans ("Three Months Ended" over
+/// "------------------"): the rule token on the line below that holds the phrase's centre, with
+/// the columns whose centres it covers.
+fn rule_span(
+    lines: &[Line<'_>],
+    k: usize,
+    p: (usize, usize),
+    anchors: &[(usize, usize)],
+) -> Option<((usize, usize), Vec<usize>)> {
+    let below = lines.get(k + 1).filter(|l| l.rule)?;
+    let centre2 = p.0 + p.1;
+    // Centred under the phrase: a rule across the whole table is not a phrase's span.
+    let rule = below
+        .tokens
+        .iter()
+        .find(|t| is_rule_token(t.text) && (t.col + t.end_col).abs_diff(centre2) <= 6)?;
+    let r = (rule.col, rule.end_col);
+    let cols: Vec<usize> = (0..anchors.len())
+        .filter(|&c| {
+            let c2 = center2(anchors[c]);
+            2 * r.0 <= c2 && c2 <= 2 * r.1
+        })
+        .collect();
+    Some((r, cols))
 }
 
 fn push_heading(column: &mut Column, text: Text) {
@@ -620,7 +800,7 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let w = t.text;
+            let w = without_footnote_tag(t.text);
             if i + 1 == n {
                 let trimmed = w.trim_end_matches('.');
                 // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
@@ -639,6 +819,19 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
         text: words.join(" "),
         span: first.span.join(last.span),
     })
+}
+
+/// A word without an EDGAR footnote tag at its end ("taxes<F1>" is "taxes"; "<F2>" is
+/// nothing).
+fn without_footnote_tag(word: &str) -> &str {
+    let Some(open) = word.rfind("<F").or_else(|| word.rfind("<f")) else {
+        return word;
+    };
+    let tag = &word[open + 2..];
+    match tag.strip_suffix('>') {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => &word[..open],
+        _ => word,
+    }
 }
 
 /// A heading's text with footnote references and the trailing `:` or `-` removed, and
@@ -773,12 +966,25 @@ struct Start {
 fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     let p = &lines[prev];
     let n = &lines[next];
-    if prev + 1 != next || heading_name(&collapse(p.text)).1 {
+    if prev + 1 != next {
         return false;
     }
     let Some(own) = n.label_tokens().first() else {
         return true;
     };
+    // "Selling, general and admin-" over "istrative": a word broken at the line's end, not a
+    // heading ending in a dash ("Consolidated Earnings-").
+    let broken = p
+        .text
+        .trim_end()
+        .strip_suffix('-')
+        .is_some_and(|t| t.ends_with(char::is_alphabetic));
+    if broken && own.text.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    if heading_name(&collapse(p.text)).1 {
+        return false;
+    }
     n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
 }
 
@@ -799,9 +1005,35 @@ fn is_note_reference(line: &Line<'_>) -> bool {
     line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
 }
 
+/// How many of the last pending lines continue one another (a label wrapped over them).
+fn wrapped_run(lines: &[Line<'_>], pending: &[usize]) -> usize {
+    let mut n = usize::from(!pending.is_empty());
+    while n < pending.len()
+        && continues(
+            lines,
+            pending[pending.len() - n - 1],
+            pending[pending.len() - n],
+        )
+    {
+        n += 1;
+    }
+    n
+}
+
+/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
+/// is joined whole.
 fn join(a: Text, b: Text) -> Text {
+    let broken = a
+        .text
+        .strip_suffix('-')
+        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
+        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
+    let text = match broken {
+        Some(stem) => format!("{stem}{}", b.text),
+        None => format!("{} {}", a.text, b.text),
+    };
     Text {
-        text: format!("{} {}", a.text, b.text),
+        text,
         span: a.span.join(b.span),
     }
 }
@@ -870,7 +1102,11 @@ fn body(
             continue;
         }
         if !line.is_data_row() {
-            if pending.len() >= max_pending {
+            // A label wrapped over up to five lines is read whole, however many label-only
+            // lines stand before it.
+            let wrapping = pending.last().is_some_and(|&p| continues(lines, p, k))
+                && wrapped_run(lines, &pending) < MAX_WRAP;
+            if pending.len() >= max_pending && !wrapping {
                 break;
             }
             pending.push(k);
@@ -881,7 +1117,7 @@ fn body(
         let mut wrap: Vec<usize> = Vec::new();
         let mut next = k;
         while let Some(&last) = pending.last() {
-            if wrap.len() >= 4 || !continues(lines, last, next) {
+            if wrap.len() >= MAX_WRAP || !continues(lines, last, next) {
                 break;
             }
             wrap.push(last);
@@ -949,6 +1185,15 @@ fn body(
             },
         };
         let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
+        // A ruled row with no label under an open section is its total ("Costs and
+        // expenses:" ... "-------" / "87,823").
+        let label = match sections.stack.last() {
+            Some(open) if label.text.is_empty() && ruled => Text {
+                text: format!("Total {}", open.text.text),
+                span: label.span,
+            },
+            _ => label,
+        };
         let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
@@ -966,7 +1211,43 @@ fn body(
         last_row = k;
         k += 1;
     }
+    name_balance_totals(table);
     Ok(last_row + 1)
+}
+
+/// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
+/// are total assets (the first) and total liabilities and equity (the last).
+fn name_balance_totals(table: &mut Table) {
+    let balance = table.title.iter().any(|t| {
+        let l = t.text.to_ascii_lowercase();
+        ["balance sheet", "financial position", "financial condition"]
+            .iter()
+            .any(|w| l.contains(w))
+    });
+    if !balance {
+        return;
+    }
+    let unlabelled: Vec<usize> = (0..table.rows.len())
+        .filter(|&r| table.rows[r].label.text.is_empty() && table.rows[r].ruled)
+        .collect();
+    let same = |a: &Row, b: &Row| {
+        a.cells.len() == b.cells.len()
+            && a.cells
+                .iter()
+                .zip(&b.cells)
+                .all(|(x, y)| x.column == y.column && x.number.signed() == y.number.signed())
+    };
+    let pair = unlabelled.iter().find_map(|&a| {
+        unlabelled
+            .iter()
+            .rev()
+            .find(|&&b| b > a && same(&table.rows[a], &table.rows[b]))
+            .map(|&b| (a, b))
+    });
+    if let Some((a, b)) = pair {
+        table.rows[a].label.text = "Total assets".to_string();
+        table.rows[b].label.text = "Total liabilities and stockholders' equity".to_string();
+    }
 }
 
 /// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a

@@ -11,6 +11,25 @@ fn facts(text: &str) -> Vec<Fact> {
     conv.facts.facts
 }
 
+fn conversion(text: &[u8]) -> xbrlify::Conversion {
+    let (_, conv) = convert_text("layout.txt", text, &Options::default())
+        .unwrap_or_else(|e| panic!("does not convert:\n{e}"));
+    conv
+}
+
+/// The reasons the cells of a row were skipped, for rows whose name contains `row`.
+fn skip_reasons<'a>(conv: &'a xbrlify::Conversion, row: &str) -> Vec<&'a str> {
+    conv.facts
+        .cells
+        .iter()
+        .filter(|c| c.row.contains(row))
+        .filter_map(|c| match &c.fate {
+            Fate::Skipped(r) => Some(r.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn value(facts: &[Fact], concept: &str, context: &str) -> (String, i32) {
     let f = facts
         .iter()
@@ -870,5 +889,594 @@ Earnings per share - basic                   $ 0.27     $ 0.17
             .filter(|f| f.concept == "us-gaap:NetIncomeLoss")
             .count(),
         2
+    );
+}
+
+#[test]
+fn percent_change_beside_each_group_tabs_and_windows_1252() {
+    // Columns set with tabs (stops of 8); a press line in Windows-1252 quotes and dashes.
+    let text = "\
+Global Tech Reports Record Quarter
+
+    BOSTON--(BUSINESS WIRE)--Oct. 21, 2003--Global Tech Corp. (NASDAQ:GLTC), the
+\u{93}leading\u{94} provider of widgets \u{96} today reported results.
+
+                           GLOBAL TECH CORP.
+                 CONSOLIDATED STATEMENTS OF OPERATIONS
+        (in millions of dollars, shares in millions, except per share)
+
+\t\t\t      Three Months Ended\t     Nine Months Ended
+\t\t\t\t September 30,\t\t       September 30,
+\t\t\t   2003      2002   % Change     2003       2002   % Change
+\t\t\t   ----      ----   --------     ----       ----   --------
+Revenues\t\t $ 412.5   $ 380.1      9%    $1,190.2   $1,102.7     8%
+Costs and expenses:
+  Cost of revenues\t   201.3     190.4      6%       590.0      560.2     5%
+  Research, development and
+    engineering, including
+    amortization of capitalized
+    software development costs
+    of $1.2 and $1.0\t    55.0      51.2      7%       160.3      150.9     6%
+  Selling, general and admin-
+    istrative\t\t    90.1      88.2      2%       270.4      262.5     3%
+\t\t\t  ------    ------\t\t      ------     ------
+Operating income\t    66.1      38.3     73%       169.5      117.1    45%
+Income taxes\t\t    22.9      13.1                59.9       40.4
+\t\t\t  ------    ------\t\t      ------     ------
+Net income\t\t $  44.4   $  24.4     82%    $  112.5   $   75.1    50%
+\t\t\t  ======    ======\t\t      ======     ======
+Net income per share:
+  Basic\t\t\t $   .53   $   .29            $   1.34   $    .90
+  Diluted\t\t     .52       .29                1.32        .89
+Shares used in per share
+  calculation:
+    Basic\t\t    83.6      83.1                83.9       83.0
+    Diluted\t\t    85.1      84.0                85.4       84.2
+";
+    let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    let conv = conversion(&bytes);
+    let f = &conv.facts.facts;
+    let (q3, q3_02) = ("D20030701-20030930", "D20020701-20020930");
+    let (m9, m9_02) = ("D20030101-20030930", "D20020101-20020930");
+    assert_eq!(value(f, "us-gaap:Revenues", q3), ("412500000".into(), -5));
+    // "Nine Months Ended" is shorter than its group: its first column is still its own.
+    assert_eq!(value(f, "us-gaap:Revenues", m9), ("1190200000".into(), -5));
+    assert_eq!(
+        value(f, "us-gaap:Revenues", m9_02),
+        ("1102700000".into(), -5)
+    );
+    // A label wrapped over five lines; "including ..." qualifies research and development.
+    assert_eq!(
+        value(f, "us-gaap:ResearchAndDevelopmentExpense", q3_02),
+        ("51200000".into(), -5)
+    );
+    // "admin-" / "istrative": one word broken at the line's end.
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", m9_02),
+        ("262500000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:IncomeTaxExpenseBenefit", m9),
+        ("59900000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", m9),
+        ("112500000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", q3_02),
+        ("0.29".into(), 2)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            m9
+        ),
+        ("85400000".into(), -5)
+    );
+    // Every "% Change" cell is skipped as not a period; none is a fact.
+    let changes = skip_reasons(&conv, "Revenues");
+    assert_eq!(changes.len(), 2);
+    assert!(
+        changes.iter().all(|r| r.contains("% Change")),
+        "{changes:?}"
+    );
+    assert_eq!(
+        f.iter().filter(|f| f.concept == "us-gaap:Revenues").count(),
+        4
+    );
+}
+
+#[test]
+fn increase_decrease_column_less_rows_unlabelled_total_and_a_reconciliation() {
+    let text = "\
+Precision Instruments Announces Second Quarter Results
+
+    DALLAS, July 22, 2004 /PRNewswire-FirstCall/ -- Precision Instruments, Inc.
+(Nasdaq: PRIN) today reported second quarter results.
+
+                        PRECISION INSTRUMENTS, INC.
+               CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+           (Dollars in thousands, except per share amounts)
+
+                                     Six Months Ended June 30,
+                               -------------------------------------
+                                                        Increase
+                                  2004       2003*     (Decrease)
+                               ---------   ---------   ----------
+Revenues:
+  Product.....................  $ 81,220    $ 74,310     $ 6,910
+  Service.....................    22,415      20,077       2,338
+                               ---------   ---------   ----------
+                                 103,635      94,387       9,248
+Cost of revenues..............    58,120      54,061       4,059
+                               ---------   ---------   ----------
+Operating income..............    45,515      40,326       5,189
+Less: Interest expense........     1,212       1,540        (328)
+Income before income taxes....    44,303      38,786       5,517
+Provision for income taxes....    16,392      14,351       2,041
+                               ---------   ---------   ----------
+Net income....................  $ 27,911    $ 24,435     $ 3,476
+                               =========   =========   ==========
+Diluted earnings per share....     $1.86       $1.65       $0.21
+Diluted shares outstanding....    15,021      14,830         191
+
+* Restated for the adoption of SFAS No. 150.
+
+
+           RECONCILIATION OF NET INCOME TO ADJUSTED NET INCOME
+                          (In thousands)
+                                        Six Months Ended June 30, 2004
+                                   ----------------------------------------
+                                     GAAP      Adjustments     Non-GAAP
+                                   --------    -----------    ----------
+Operating income                     45,515       2,100          47,615
+Net income                           27,911       1,365          29,276
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let (h1, h1_03) = ("D20040101-20040630", "D20030101-20030630");
+    // The row under the rule, with no label, totals "Revenues:".
+    assert_eq!(value(f, "us-gaap:Revenues", h1), ("103635000".into(), -3));
+    assert_eq!(value(f, "us-gaap:Revenues", h1_03), ("94387000".into(), -3));
+    // "2003*": a year with a footnote star.
+    assert_eq!(
+        value(f, "us-gaap:CostOfRevenue", h1_03),
+        ("54061000".into(), -3)
+    );
+    // "Less: Interest expense" is interest expense.
+    assert_eq!(
+        value(f, "us-gaap:InterestExpense", h1),
+        ("1212000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", h1_03),
+        ("24435000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            h1
+        ),
+        ("15021000".into(), -3)
+    );
+    // The change column and the reconciliation are reported as skipped, never as periods.
+    assert!(
+        skip_reasons(&conv, "Interest expense")
+            .iter()
+            .any(|r| r.contains("Increase (Decrease)"))
+    );
+    let reconciliation = skip_reasons(&conv, "Operating income");
+    assert_eq!(reconciliation.len(), 4, "{reconciliation:?}");
+    assert_eq!(
+        reconciliation
+            .iter()
+            .filter(|r| r.contains("ADJUSTED NET INCOME"))
+            .count(),
+        3
+    );
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.concept == "us-gaap:NetIncomeLoss")
+            .count(),
+        2
+    );
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "unmapped-row"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
+
+#[test]
+fn submission_with_table_markup_split_by_a_page_and_unlabelled_totals() {
+    let text = "\
+<SEC-DOCUMENT>0000950123-99-001234.txt : 19990210
+<SEC-HEADER>0000950123-99-001234.hdr.sgml : 19990210
+ACCESSION NUMBER:\t\t0000950123-99-001234
+CONFORMED SUBMISSION TYPE:\t8-K
+PUBLIC DOCUMENT COUNT:\t\t2
+CONFORMED PERIOD OF REPORT:\t19990209
+FILED AS OF DATE:\t\t19990210
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tMIDWEST WIDGET CORP
+\t\tCENTRAL INDEX KEY:\t\t\t0000812345
+\t\tFISCAL YEAR END:\t\t\t1231
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>EX-99
+<SEQUENCE>2
+<TEXT>
+MIDWEST WIDGET REPORTS RECORD 1998 EARNINGS
+
+    CHICAGO, Feb. 9 /PRNewswire/ -- Midwest Widget Corp. (NYSE: MWC) today
+reported record net earnings for the fourth quarter and fiscal year ended
+December 31, 1998.
+
+                     MIDWEST WIDGET CORP. AND SUBSIDIARIES
+                 CONSOLIDATED STATEMENTS OF EARNINGS (Unaudited)
+                             ($000's omitted)
+<TABLE>
+<CAPTION>
+                                        Quarter Ended              Fiscal Year Ended
+                                         December 31,                 December 31,
+                                    ----------------------      ----------------------
+                                       1998        1997            1998        1997
+                                    ----------  ----------      ----------  ----------
+<S>                                 <C>         <C>             <C>         <C>
+Net sales                           $  98,412   $  91,007       $ 377,240   $ 350,118
+Costs and expenses:
+  Cost of products sold                64,801      60,922         249,702     234,581
+  Selling, general and
+    administrative expenses            18,230      17,114          71,440      67,009
+  Research and development              3,912       3,508          15,230      13,877
+  Interest expense                        880       1,021           3,712       4,190
+                                    ----------  ----------      ----------  ----------
+                                       87,823      82,565         340,084     319,657
+                                    ----------  ----------      ----------  ----------
+Earnings before income taxes           10,589       8,442          37,156      30,461
+Provision for income taxes<F1>          3,918       3,123          13,748      11,270
+                                    ----------  ----------      ----------  ----------
+Net earnings                        $   6,671   $   5,319       $  23,408   $  19,191
+                                    ==========  ==========      ==========  ==========
+Net earnings per share:
+  Basic                                  $.52        $.41           $1.82       $1.49
+  Diluted                                 .51         .40            1.79        1.47
+</TABLE>
+<PAGE>
+<TABLE>
+<CAPTION>
+                                        Quarter Ended              Fiscal Year Ended
+                                         December 31,                 December 31,
+                                    ----------------------      ----------------------
+                                       1998        1997            1998        1997
+                                    ----------  ----------      ----------  ----------
+<S>                                 <C>         <C>             <C>         <C>
+Average shares outstanding:
+  Basic                                12,830      12,974          12,861      12,880
+  Diluted                              13,080      13,297          13,077      13,055
+- -------------------------------------------------------------------------------
+<FN>
+<F1> Includes a one-time credit of $450 in the fourth quarter of 1997.
+</FN>
+</TABLE>
+
+                     CONDENSED CONSOLIDATED BALANCE SHEETS
+                              ($000's omitted)
+<TABLE>
+<CAPTION>
+                                                  Dec. 31,       Dec. 31,
+                                                    1998           1997
+                                                 ----------     ----------
+<S>                                              <C>            <C>
+Cash and equivalents                             $  21,408      $  14,220
+Accounts receivable, less allowances
+  of $1,210 and $1,104                              60,112         55,871
+Inventories                                         48,930         45,002
+                                                 ----------     ----------
+  Total current assets                             130,450        115,093
+Property, plant and equipment, net                  88,217         84,660
+                                                 ----------     ----------
+                                                 $ 218,667      $ 199,753
+                                                 ==========     ==========
+Current liabilities                              $  52,118      $  49,004
+Long-term debt                                      30,000         40,000
+Shareholders' equity                               136,549        110,749
+                                                 ----------     ----------
+                                                 $ 218,667      $ 199,753
+                                                 ==========     ==========
+</TABLE>
+
+    Midwest Widget Corp. makes widgets.
+
+SOURCE  Midwest Widget Corp.
+    -0-                             02/09/1999
+    /CONTACT:  John Smith of Midwest Widget Corp., 312-555-1000/
+    (MWC)
+
+CO:  Midwest Widget Corp.
+ST:  Illinois
+IN:  MAN
+SU:  ERN
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let (q4, fy97) = ("D19981001-19981231", "D19970101-19971231");
+    assert_eq!(value(f, "us-gaap:Revenues", q4), ("98412000".into(), -3));
+    // The unlabelled row under the rule totals "Costs and expenses:".
+    assert_eq!(
+        value(f, "us-gaap:OperatingExpenses", fy97),
+        ("319657000".into(), -3)
+    );
+    // "<F1>" marks the label, not its words.
+    assert_eq!(
+        value(f, "us-gaap:IncomeTaxExpenseBenefit", q4),
+        ("3918000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareBasic", q4),
+        ("0.52".into(), 2)
+    );
+    // The statement goes on after the page break, in the same scale.
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            fy97
+        ),
+        ("13055000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:AccountsReceivableNetCurrent", "I19981231"),
+        ("60112000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LiabilitiesCurrent", "I19971231"),
+        ("49004000".into(), -3)
+    );
+    // A balance sheet's two unlabelled totals with the same numbers.
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I19981231"),
+        ("218667000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LiabilitiesAndStockholdersEquity", "I19971231"),
+        ("199753000".into(), -3)
+    );
+    assert!(
+        conv.diagnostics
+            .iter()
+            .all(|d| d.code != "unmapped-row" && d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
+
+#[test]
+fn retailer_weeks_percent_of_sales_and_operating_statistics() {
+    let text = "\
+Hometown Stores Reports Third Quarter Results
+
+    BOSTON--(BUSINESS WIRE)--Nov. 18, 2004--Hometown Stores, Inc. (NYSE:HTS)
+today reported net income of $12.4 million for the third quarter ended
+October 30, 2004, compared with $10.1 million last year.
+
+                          HOMETOWN STORES, INC.
+              CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+           (In thousands, except per share data and percentages)
+                               (Unaudited)
+
+                          Thirteen Weeks Ended         Thirty-nine Weeks Ended
+                      ---------------------------   ---------------------------
+                      Oct. 30,   % of   Nov. 1,   % of   Oct. 30,  % of   Nov. 1,   % of
+                        2004    Sales     2003   Sales     2004   Sales     2003   Sales
+                      -------   -----  -------   -----  -------   -----  -------   -----
+Net sales............ $412,310  100.0% $388,004  100.0% $1,201,554 100.0% $1,120,877 100.0%
+Cost of sales,
+  including buying
+  and occupancy         288,617   70.0   273,543   70.5    843,491  70.2    791,339  70.6
+                      -------   -----  -------   -----  -------   -----  -------   -----
+Gross profit          123,693   30.0   114,461   29.5    358,063  29.8    329,538  29.4
+Net income           $ 12,414    3.0% $ 10,117    2.6% $  32,344   2.7% $  25,050   2.2%
+                      =======   =====  =======   =====  =======   =====  =======   =====
+
+
+                CONDENSED CONSOLIDATED BALANCE SHEETS
+                           (In thousands)
+                                 October 30,   January 31,   November 1,
+                                    2004          2004          2003
+                                 -----------   -----------   -----------
+Merchandise inventories........    402,118       298,770       391,006
+Total assets...................   $701,560      $632,904      $676,004
+
+
+                          SELECTED OPERATING DATA
+                                  Thirteen Weeks Ended    Thirty-nine Weeks Ended
+                                  Oct. 30,    Nov. 1,     Oct. 30,     Nov. 1,
+                                    2004        2003        2004         2003
+Comparable store sales increase      3.2%        1.1%        2.8%         0.9%
+Stores open at end of period          412         398         412          398
+Selling square feet (000's)         9,822       9,410       9,822        9,410
+
+                                    ###
+
+CONTACT: Hometown Stores, Inc.
+         Jane Doe, 617-555-1212
+SOURCE: Hometown Stores, Inc.
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20040801-20041030"),
+        ("412310000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20030202-20031101"),
+        ("1120877000".into(), -3)
+    );
+    // "Cost of sales, including buying and occupancy" is the cost of sales.
+    assert_eq!(
+        value(f, "us-gaap:CostOfRevenue", "D20030803-20031101"),
+        ("273543000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20040201-20041030"),
+        ("32344000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InventoryNet", "I20040131"),
+        ("298770000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I20031101"),
+        ("676004000".into(), -3)
+    );
+    // "% of Sales" columns and the statistics table are reported as skipped, with reasons.
+    let pct = skip_reasons(&conv, "Gross profit");
+    assert_eq!(pct.len(), 4);
+    assert!(pct.iter().all(|r| r.contains("% of Sales")), "{pct:?}");
+    let stores = skip_reasons(&conv, "Stores open");
+    assert_eq!(stores.len(), 4);
+    assert!(
+        stores.iter().all(|r| r.contains("operating statistics")),
+        "{stores:?}"
+    );
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "unmapped-row"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
+
+#[test]
+fn fifty_three_week_year_anchored_on_the_prior_year_end() {
+    let text = "\
+Fashion Outlet Corp. (NYSE: FOC)
+
+                  CONSOLIDATED STATEMENTS OF OPERATIONS
+              (In thousands, except per share amounts)
+
+                         Three Months Ended              Twelve Months Ended
+                       February 3,   January 28,      February 3,    January 28,
+                          2007          2006             2007           2006
+Net sales               $  522,018    $  470,337      $ 1,804,611    $ 1,700,210
+
+
+                     CONDENSED CONSOLIDATED BALANCE SHEETS
+                              (In thousands)
+                                        February 3,    January 28,
+                                           2007           2006
+Total assets                            $ 912,004      $ 850,111
+
+
+                            SUPPLEMENTAL DATA
+                         Fourteen        Thirteen        Fifty-three     Fifty-two
+                       Weeks Ended     Weeks Ended      Weeks Ended     Weeks Ended
+                       -----------     -----------      -----------     -----------
+                        February 3,     January 28,      February 3,     January 28,
+                           2007            2006             2007            2006
+Net income              $   30,110      $   25,003      $    61,420     $    55,870
+
+
+                  Three Months Ended                 Year Ended
+              January 31,     February 1,     January 31,     February 1,
+                  2004            2003            2004            2003
+Net income      25,003          22,100          55,870          50,004
+";
+    let f = facts(text);
+    // Twelve months ended February 3, 2007 begin the day after the year ended January 28,
+    // 2006, which the balance sheet shows: 53 weeks.
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20060129-20070203"),
+        ("1804611000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20050130-20060128"),
+        ("1700210000".into(), -3)
+    );
+    // A quarter ending February 3 is 13 weeks unless stated otherwise.
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20061105-20070203"),
+        ("522018000".into(), -3)
+    );
+    // Spelled-out weeks: fourteen and fifty-three.
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20061029-20070203"),
+        ("30110000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20060129-20070203"),
+        ("61420000".into(), -3)
+    );
+    // On a 52/53-week calendar a quarter ending on January 31 is 13 weeks too; "Year Ended",
+    // shorter than the two columns it heads, heads both.
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20031102-20040131"),
+        ("25003000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20020203-20030201"),
+        ("50004000".into(), -3)
+    );
+}
+
+#[test]
+fn years_over_column_words_and_a_utility_statistics_table() {
+    let text = "\
+Widgetco Inc. (Nasdaq: WDGT)
+
+                              WIDGETCO INC.
+                    CONDENSED STATEMENTS OF OPERATIONS
+                 (in thousands, except per share data)
+                                    2000                      1999
+                           ----------------------    ----------------------
+                             Three         Six         Three         Six
+                            Months       Months       Months       Months
+                             Ended        Ended        Ended        Ended
+                           March 31     March 31     March 31     March 31
+                           --------     --------     --------     --------
+Revenue                    $ 45,210     $ 88,020     $ 38,804     $ 75,113
+Net income (loss)             4,122        7,905       (1,010)         320
+
+
+                     KEY STATISTICS
+                              3 Months Ended March
+                                   2000      1999
+Customers (in thousands)          1,645     1,620
+Employees                         2,310     2,402
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D19991001-20000331"),
+        ("88020000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D19990101-19990331"),
+        ("-1010000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D19981001-19990331"),
+        ("320000".into(), -3)
+    );
+    let employees = skip_reasons(&conv, "Employees");
+    assert_eq!(employees.len(), 2);
+    assert!(
+        employees.iter().all(|r| r.contains("KEY STATISTICS")),
+        "{employees:?}"
+    );
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.concept.starts_with("us-gaap:"))
+            .count(),
+        8
     );
 }
