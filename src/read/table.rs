@@ -9,6 +9,9 @@ use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
+/// How many lines (blank, or markup such as `<PAGE>`) may separate a table from the rows that
+/// continue it without a header.
+const CONTINUED_WITHIN: usize = 12;
 /// The most columns a table may have.
 const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
@@ -93,7 +96,14 @@ pub fn find_tables(
             i += 1;
             continue;
         }
-        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end)?;
+        // A statement continued after a page break with no header repeated: only blank lines
+        // and markup since the previous table's last row.
+        let previous = tables.last().filter(|_| {
+            bottom.is_none()
+                && i - floor <= CONTINUED_WITHIN
+                && lines[floor..i].iter().all(|l| l.is_blank())
+        });
+        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end, previous)?;
         if !table.rows.is_empty() {
             tables.push(table);
         }
@@ -226,6 +236,7 @@ fn build(
     bottom: Option<usize>,
     first_row: usize,
     end: usize,
+    previous: Option<&Table>,
 ) -> Result<(Table, usize), Error> {
     let spec = blocks.spec(first_row);
     // Header block: the lines ending at the dated line, across rules, up to an empty line.
@@ -364,6 +375,18 @@ fn build(
     }
     let anchors = anchors(&columns, column_line.map(|b| &lines[b]));
     attach_headings(lines, &header, column_line, &mut columns, &anchors);
+    // Rows that go on from the previous table, with no header or title of their own, sit
+    // under its columns when they fit them.
+    let continued = previous.filter(|p| {
+        spec.is_none()
+            && header.is_empty()
+            && title.is_empty()
+            && table_width(lines, first_row) <= p.columns.len()
+    });
+    let (title, columns) = match continued {
+        Some(p) => (p.title.clone(), p.columns.clone()),
+        None => (title, columns),
+    };
     let mut table = Table {
         title,
         scale,
@@ -602,7 +625,15 @@ fn attach_headings(
                     placed_above
                         .iter()
                         .find(|(q, cols)| {
-                            cols.len() > 1 && (q.0 + q.1).abs_diff(p.0 + p.1) <= 4 && alone(*q)
+                            // Alone over the columns the phrase above heads: a line of one
+                            // date per column is not a shared date.
+                            let span = match (cols.first(), cols.last()) {
+                                (Some(&a), Some(&b)) => {
+                                    (anchors[a].0.min(q.0), anchors[b].1.max(q.1))
+                                }
+                                _ => *q,
+                            };
+                            cols.len() > 1 && (q.0 + q.1).abs_diff(p.0 + p.1) <= 4 && alone(span)
                         })
                         .map(|(_, cols)| cols.clone())
                 });
@@ -985,8 +1016,23 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     if heading_name(&collapse(p.text)).1 {
         return false;
     }
-    n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
+    // A line that opens with a number ("$30,870, respectively") or follows a line left open
+    // ("Income before income taxes and" / "Cumulative Effect of Accounting Change") goes on
+    // with the same label.
+    let open_ended = p.label_tokens().last().is_some_and(|t| {
+        t.text.ends_with(',') || OPEN_ENDINGS.contains(&t.text.to_ascii_lowercase().as_str())
+    });
+    n.indent() > p.indent()
+        || own
+            .text
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '$')
+        || open_ended
 }
+
+/// Words a wrapped label's line ends on when the label goes on below.
+const OPEN_ENDINGS: &[&str] = &[
+    "and", "of", "for", "from", "in", "on", "to", "the", "before", "after", "net", "less", "&",
+];
 
 /// Whether `line` continues the label of the data row just above it (indented `row_indent`):
 /// it is indented deeper, starts in lower case, and has no number under a column.

@@ -1480,3 +1480,145 @@ Employees                         2,310     2,402
         8
     );
 }
+
+#[test]
+fn bank_highlights_three_quarters_per_share_section_and_a_wrapped_loan_caption() {
+    let text = "\
+Coastal Bancorp Reports Third Quarter Earnings
+
+    HOUSTON, Oct. 19 /PRNewswire/ -- Coastal Bancorp, Inc. (Nasdaq: CBSA)
+
+                          COASTAL BANCORP, INC.
+                      FINANCIAL HIGHLIGHTS (Unaudited)
+             (Dollars in thousands, except per share amounts)
+
+                                        Quarter Ended
+                           ---------------------------------------
+                            Sept. 30,      June 30,     Sept. 30,
+                              2004           2004          2003
+                           -----------   -----------   -----------
+Net interest income         $  21,402     $  20,977     $  19,850
+Net income                      7,211         6,940         6,102
+Per share data:
+  Net income - basic             0.68          0.66          0.58
+  Net income - diluted           0.67          0.65          0.57
+  Cash dividends declared        0.12          0.12          0.10
+Performance ratios:
+  Return on average assets       0.98%         0.96%         0.88%
+
+                      CONSOLIDATED BALANCE SHEETS
+                        (Dollars in thousands)
+                                       Sept. 30,     Dec. 31,     Sept. 30,
+                                         2004          2003         2003
+                                      ----------    ----------   ----------
+ASSETS
+Loans, net of allowance for loan
+  losses of $32,101, $31,004 and
+  $30,870, respectively               2,101,555     2,004,870    1,980,442
+Premises and equipment, net              31,201        30,877       30,550
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    // One date per column under a shared "Quarter Ended": the middle date is its own column's.
+    let (q3, q2, q3_03) = (
+        "D20040701-20040930",
+        "D20040401-20040630",
+        "D20030701-20030930",
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestIncomeExpenseNet", q3),
+        ("21402000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:InterestIncomeExpenseNet", q2),
+        ("20977000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", q3_03),
+        ("6102000".into(), -3)
+    );
+    // "Net income - basic" under "Per share data:" is earnings per share.
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareBasic", q2),
+        ("0.66".into(), 2)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", q3_03),
+        ("0.57".into(), 2)
+    );
+    assert_eq!(
+        value(f, "us-gaap:CommonStockDividendsPerShareDeclared", q3_03),
+        ("0.10".into(), 2)
+    );
+    // A caption wrapped over three lines, the last opening with a number.
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:LoansAndLeasesReceivableNetReportedAmount",
+            "I20031231"
+        ),
+        ("2004870000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PropertyPlantAndEquipmentNet", "I20030930"),
+        ("30550000".into(), -3)
+    );
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "unmapped-row"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
+
+#[test]
+fn a_statement_continued_after_a_page_break_without_its_header() {
+    let text = "\
+Acme Manufacturing Co. (NYSE: AMC)
+
+                       ACME MANUFACTURING CO.
+              CONSOLIDATED STATEMENTS OF OPERATIONS
+                (In thousands, except per share data)
+
+                                  Three Months Ended       Nine Months Ended
+                                     September 30,            September 30,
+                                   2002        2001         2002        2001
+                                 --------    --------     --------    --------
+Net sales                        $ 84,120    $ 80,335     $251,906    $244,870
+Cost of sales                      60,500      58,901      182,007     178,455
+                                 --------    --------     --------    --------
+Gross profit                       23,620      21,434       69,899      66,415
+Selling, general and
+  administrative expenses          15,310      14,877       45,220      44,103
+                                 --------    --------     --------    --------
+Operating income                    8,310       6,557       24,679      22,312
+<PAGE>
+
+
+
+Interest expense                      910       1,105        2,880       3,410
+Income before income taxes          7,400       5,452       21,799      18,902
+Income taxes                        2,812       2,072        8,284       7,183
+                                 --------    --------     --------    --------
+Net income                       $  4,588    $  3,380     $ 13,515    $ 11,719
+                                 ========    ========     ========    ========
+Diluted earnings per share          $0.39       $0.29        $1.14       $0.99
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:OperatingIncomeLoss", "D20020101-20020930"),
+        ("24679000".into(), -3)
+    );
+    // The rows after the break keep the statement's columns and scale.
+    assert_eq!(
+        value(&f, "us-gaap:InterestExpense", "D20010701-20010930"),
+        ("1105000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20010101-20010930"),
+        ("11719000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", "D20020701-20020930"),
+        ("0.39".into(), 2)
+    );
+}
