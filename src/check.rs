@@ -10,7 +10,8 @@
 //! between that is unmapped, or mapped to a concept the relationship does not
 //! list, means the release sums something the mapping does not know, and a mismatch would say
 //! nothing about the release: such a total is recorded as not checked, with the row that
-//! stopped it, instead of raising a false alarm.
+//! stopped it, instead of raising a false alarm. So is a total with one of its items on the
+//! rows right below it: that row is one line among the items, not their total.
 //!
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
@@ -324,6 +325,18 @@ impl<'a> Layout<'a> {
             }
         }
         if required.iter().all(|t| found.contains(t)) && !found.is_empty() {
+            // An item on the rows right below: the row is one line among the items ("Operating
+            // expenses" over "Restructuring charge"), not their total.
+            let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
+            for row in &rows[r_total + 1..] {
+                match self.kind(row, column, keys) {
+                    None | Some(RowKind::Neutral) => {}
+                    Some(RowKind::Amount(target)) if is_item(target) => {
+                        return Some((row_name(row), first_cell(row, column)));
+                    }
+                    Some(_) => break,
+                }
+            }
             None
         } else {
             Some((

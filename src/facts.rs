@@ -391,6 +391,7 @@ fn names_balance_date(label: &str) -> bool {
         "at beginning",
         "ending balance",
         "beginning balance",
+        "start of",
     ]
     .iter()
     .any(|w| l.contains(w))
@@ -398,7 +399,10 @@ fn names_balance_date(label: &str) -> bool {
 
 fn names_start(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    l.contains("beginning of") || l.contains("at beginning") || l.contains("beginning balance")
+    l.contains("beginning of")
+        || l.contains("at beginning")
+        || l.contains("beginning balance")
+        || l.contains("start of")
 }
 
 fn row_name(row: &Row) -> String {

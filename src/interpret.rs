@@ -223,6 +223,13 @@ const NOT_PERIOD: &[&str] = &[
     "non-gaap",
     "reconcil",
     "excluding",
+    "inc (dec)",
+    "inc. (dec.)",
+    "favorable",
+    "unfavorable",
+    "better",
+    "worse",
+    "b/(w)",
 ];
 
 /// How many lines may separate a table without a scale line from the one before it for the

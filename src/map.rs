@@ -477,9 +477,8 @@ impl Mapping {
         sections: impl IntoIterator<Item = &'a str>,
     ) -> Option<&Outcome> {
         let key = normalise(label);
-        let at = match self.find(&key) {
-            Some(at) => at,
-            None => self.find_variant(&key)?,
+        let Some(at) = self.find(&key).or_else(|| self.find_variant(&key)) else {
+            return self.section_total(&key, sections);
         };
         let entries = &self.by_label[at].1;
         if let [only] = entries.as_slice()
@@ -497,6 +496,28 @@ impl Mapping {
             .find_map(|s| entries.iter().find(|e| e.sections.contains(s)))
             .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
             .map(|e| &e.outcome)
+            .or_else(|| self.section_total(&key, sections.iter().map(String::as_str)))
+    }
+
+    /// A bare "Total" row totals the innermost section it sits under that the mapping knows
+    /// as a total: "Total" under "Revenues:" is total revenues.
+    fn section_total<'a>(
+        &self,
+        key: &str,
+        sections: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&Outcome> {
+        if key != "total" && key != "totals" {
+            return None;
+        }
+        let sections: Vec<String> = sections.into_iter().map(normalise).collect();
+        sections.iter().rev().find_map(|s| {
+            let at = self.find(&format!("total {s}"))?;
+            let entries = &self.by_label[at].1;
+            entries
+                .iter()
+                .find(|e| e.sections.is_empty())
+                .map(|e| &e.outcome)
+        })
     }
 
     fn find(&self, key: &str) -> Option<usize> {

@@ -368,7 +368,29 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
                     }
                 }
             }
-            None => classify(tok.text),
+            None => {
+                // `( 212)`: an opening parenthesis set apart from its number.
+                if let Some(open) = i.checked_sub(2).map(|j| &tokens[j])
+                    && matches!(open.text, "(" | "$(" | "($")
+                    && tok.text.ends_with(')')
+                    && !tok.text.contains('(')
+                    && let Token::Number(n) = classify(&format!("{}{}", open.text, tok.text))
+                {
+                    push_cell(
+                        &mut cells,
+                        i,
+                        RawCell {
+                            span: open.span.join(tok.span),
+                            col: open.col,
+                            end_col: tok.end_col,
+                            number: Ok(n),
+                        },
+                    );
+                    i -= 2;
+                    continue;
+                }
+                classify(tok.text)
+            }
         };
         match token {
             Token::Number(n) => push_cell(
@@ -468,6 +490,10 @@ mod tests {
         assert_eq!(l.cells.len(), 2);
         assert!(l.cells[1].number.as_ref().unwrap().dash);
         assert_eq!(l.label_len, 1);
+        let l = Line::new(0, "  Other      ( 212)    $( 15)   (  7)");
+        assert_eq!(l.cells.len(), 3);
+        assert_eq!(l.label_len, 1);
+        assert!(l.cells.iter().all(|c| c.number.as_ref().unwrap().negative));
         let l = Line::new(0, "  Other      (32 )    15");
         assert_eq!(l.cells.len(), 2);
         assert!(l.cells[0].number.as_ref().unwrap().negative);

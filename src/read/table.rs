@@ -598,7 +598,7 @@ fn attach_headings(
                 split.push(true);
                 continue;
             }
-            let centred_over_one = covered.len() == 1;
+            let centred_over_some = !covered.is_empty();
             if covered.is_empty() {
                 // A phrase centred between two columns ("June 30," over "2004    2003")
                 // heads both.
@@ -638,7 +638,7 @@ fn attach_headings(
                         .map(|(_, cols)| cols.clone())
                 });
             if let Some(wider) = wider
-                && centred_over_one
+                && centred_over_some
                 && wider.len() > covered.len()
                 && covered.iter().all(|c| wider.contains(c))
             {

@@ -1622,3 +1622,105 @@ Diluted earnings per share          $0.39       $0.29        $1.14       $0.99
         ("0.39".into(), 2)
     );
 }
+
+#[test]
+fn amount_and_percent_under_each_year_sparse_rows_and_a_segment_total() {
+    let text = "\
+Northern Software Inc. Reports Fiscal 2001 Results
+
+    MINNEAPOLIS--(BUSINESS WIRE)--Aug. 2, 2001--Northern Software Inc. (Nasdaq:NSWI)
+
+                         NORTHERN SOFTWARE INC.
+                  CONSOLIDATED STATEMENTS OF OPERATIONS
+                (In thousands, except per share amounts)
+
+                                        Fiscal Year Ended June 30,
+                                 -----------------------------------------
+                                         2001                 2000
+                                 ------------------   -------------------
+                                  Amount       %        Amount       %
+                                 --------   -------   --------   --------
+Revenues:
+  License fees                   $ 40,210     52.1%   $ 35,118     50.3%
+  Services                         36,970     47.9      34,700     49.7
+                                 --------   -------   --------   --------
+    Total revenues                 77,180    100.0      69,818    100.0
+Cost of revenues                   18,044     23.4      16,201     23.2
+Selling, general and
+  administrative                   50,112     64.9      48,990     70.2
+Restructuring charge                1,450      1.9
+                                 --------   -------   --------   --------
+Operating income                    7,574      9.8       4,627      6.6
+Other income (expense)              ( 212)    (0.3)        410      0.6
+Cumulative effect of change in
+  accounting principle                                  (1,100)    (1.6)
+                                 --------   -------   --------   --------
+Net income                       $  4,713      6.1%   $  2,001      2.9%
+                                 ========   =======   ========   ========
+
+
+                          SEGMENT INFORMATION
+                            (In thousands)
+                                     Fiscal Year Ended
+                                         June 30,          Inc
+                                     2001       2000      (Dec)
+Revenues:
+  Software                        $ 40,210   $ 35,118   $ 5,092
+  Consulting                        36,970     34,700     2,270
+                                  --------   --------   -------
+    Total                         $ 77,180   $ 69,818   $ 7,362
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let (fy01, fy00) = ("D20000701-20010630", "D19990701-20000630");
+    // "Fiscal Year Ended June 30," spans both years' "Amount" and "%" columns.
+    assert_eq!(value(f, "us-gaap:Revenues", fy01), ("77180000".into(), -3));
+    assert_eq!(value(f, "us-gaap:Revenues", fy00), ("69818000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:SellingGeneralAndAdministrativeExpense", fy00),
+        ("48990000".into(), -3)
+    );
+    // A sparse row: only 2001's columns.
+    assert_eq!(
+        value(f, "us-gaap:RestructuringCharges", fy01),
+        ("1450000".into(), -3)
+    );
+    assert!(
+        !f.iter()
+            .any(|f| f.concept == "us-gaap:RestructuringCharges" && f.context.id == fy00)
+    );
+    // "( 212)": a parenthesis set apart from its number is still a negative amount.
+    assert_eq!(
+        value(f, "us-gaap:NonoperatingIncomeExpense", fy01),
+        ("-212000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NonoperatingIncomeExpense", fy00),
+        ("410000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", fy00),
+        ("2001000".into(), -3)
+    );
+    // The percentages and the "Inc (Dec)" column are skipped; the segment table's "Total"
+    // under "Revenues:" repeats total revenues and agrees.
+    let pct = skip_reasons(&conv, "Net income");
+    assert_eq!(pct.len(), 2);
+    assert!(
+        pct.iter().all(|r| r.contains("is not a period (\"%\")")),
+        "{pct:?}"
+    );
+    assert!(
+        skip_reasons(&conv, "Software")
+            .iter()
+            .any(|r| r.contains("Inc (Dec)"))
+    );
+    let total = conv
+        .facts
+        .cells
+        .iter()
+        .filter(|c| c.row == "Revenues / Total")
+        .filter(|c| matches!(c.fate, Fate::Duplicate(_)))
+        .count();
+    assert_eq!(total, 2);
+}
