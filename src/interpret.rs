@@ -175,11 +175,29 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         });
         scales.push(scale);
     }
-    let meanings = doc
+    let first: Vec<Result<TableMeaning, Error>> = doc
         .tables
         .iter()
         .zip(&scales)
-        .map(|(t, scale)| table(source, t, *scale))
+        .map(|(t, scale)| table(source, t, *scale, None))
+        .collect();
+    // A table whose columns carry only years ("Q4 2004", "Three Months / 2004"), under a title
+    // with no date, reports the periods the release's other tables date: it takes the month
+    // and day of their latest period end. With no other table dated, it is an error.
+    let release_end = first
+        .iter()
+        .flatten()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .map(|p| p.period.end())
+        .max()
+        .map(|d| (d.month(), Some(d.day())));
+    let meanings = first
+        .into_iter()
+        .zip(doc.tables.iter().zip(&scales))
+        .map(|(m, (t, scale))| match (m, release_end) {
+            (Err(e), Some(end)) => table(source, t, *scale, Some(end)).map_err(|_| e),
+            (m, _) => m,
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let mut meanings = meanings;
     fit_52_53_week_calendar(&mut meanings);
@@ -256,12 +274,20 @@ fn inherited_scale<'a>(
     (gap <= SCALE_CARRIES_OVER).then_some(scale)
 }
 
-fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<TableMeaning, Error> {
+/// A month and day a column with only a year may take when its heading and title give none.
+type MonthDay = (u32, Option<u32>);
+
+fn table(
+    source: &Source,
+    table: &Table,
+    scale_line: Option<&Text>,
+    release_end: Option<MonthDay>,
+) -> Result<TableMeaning, Error> {
     let title: Vec<&Text> = table.title.iter().collect();
     let columns = table
         .columns
         .iter()
-        .map(|c| column(source, c, &title))
+        .map(|c| column(source, c, &title, release_end))
         .collect::<Result<Vec<_>, _>>()?;
     let scale_text = scale_line.map(|t| t.text.as_str());
     Ok(TableMeaning {
@@ -498,7 +524,24 @@ fn duration_words(text: &str) -> Option<Length> {
         .collect();
     for (i, w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| number_word(&words[p]));
+        let next_is_year = words
+            .get(i + 1)
+            .is_some_and(|n| crate::read::is_year_token(n));
         match w.as_str() {
+            // "Q4 2004", "Fourth Quarter 2004", "4th Qtr.": a quarter.
+            "q1" | "q2" | "q3" | "q4" => return Some(Length::Months(3)),
+            "quarter" | "qtr" | "qtr."
+                if i.checked_sub(1).is_some_and(|p| {
+                    [
+                        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+                    ]
+                    .contains(&words[p].as_str())
+                }) =>
+            {
+                return Some(Length::Months(3));
+            }
+            // "Year 2004", "Fiscal Year 2004", "Full Year 2004".
+            "year" if next_is_year => return Some(Length::Months(12)),
             "months" | "month" => {
                 if let Some(n) = prev {
                     return Some(Length::Months(n));
@@ -594,7 +637,12 @@ fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
-fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnMeaning, Error> {
+fn column(
+    source: &Source,
+    column: &Column,
+    title: &[&Text],
+    release_end: Option<MonthDay>,
+) -> Result<ColumnMeaning, Error> {
     let heading = column.heading_text();
     let lower_heading = heading.to_ascii_lowercase();
     if let Some(k) = NOT_PERIOD.iter().find(|k| lower_heading.contains(*k)) {
@@ -610,7 +658,7 @@ fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnMea
             format!("the column \"{heading}\" has no date")
         }));
     }
-    column_period(source, column, &heading, title).map(ColumnMeaning::Period)
+    column_period(source, column, &heading, title, release_end).map(ColumnMeaning::Period)
 }
 
 /// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
@@ -658,6 +706,7 @@ fn column_period(
     column: &Column,
     heading: &str,
     title: &[&Text],
+    release_end: Option<MonthDay>,
 ) -> Result<ColumnPeriod, Error> {
     let heading = heading.to_string();
     let span: Span = column
@@ -687,7 +736,7 @@ fn column_period(
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").
             let year = year?;
-            let (month, day) = month_day_in(&title_text)?;
+            let (month, day) = month_day_in(&title_text).or(release_end)?;
             match day {
                 Some(d) => NaiveDate::from_ymd_opt(year, month, d),
                 None => last_day(year, month),

@@ -181,6 +181,13 @@ fn is_scale_line(text: &str) -> bool {
         "millions of dollars",
         "dollars in thousands",
         "dollars in millions",
+        "000 omitted",
+        "$000",
+        "in 000s",
+        "in 000's",
+        "(000)",
+        "(thousands",
+        "(millions",
     ]
     .iter()
     .any(|k| t.contains(k))

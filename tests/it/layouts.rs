@@ -1724,3 +1724,76 @@ Revenues:
         .count();
     assert_eq!(total, 2);
 }
+
+#[test]
+fn quarter_and_year_words_over_years_and_scale_lines_in_000s() {
+    let text = "\
+Delta Devices Reports Fourth Quarter Results
+
+    AUSTIN, Texas--(BUSINESS WIRE)--Feb. 3, 2005--Delta Devices Inc. (NASDAQ:DDEV)
+
+                           DELTA DEVICES INC.
+                 CONSOLIDATED STATEMENTS OF OPERATIONS
+          For the Periods Ended December 31, 2004 and 2003
+                    (000 omitted, except per share data)
+
+                          Q4 2004    Q4 2003    Year 2004    Year 2003
+                          -------    -------    ---------    ---------
+Net revenues              $52,118    $47,900    $198,440     $180,115
+Net income (loss)           3,010       (870)     10,220        2,114
+Net income (loss) per
+  share - diluted            $.11      $(.03)       $.37         $.08
+
+
+                   CONSOLIDATED STATEMENTS OF OPERATIONS
+                          (in $000s)
+                        Three Months          Twelve Months
+                     2004       2003       2004       2003
+Cost of revenues   31,270     29,102    119,064    108,070
+
+                        Fourth Quarter            Fiscal Year
+                     2004       2003       2004       2003
+Income taxes        1,620        410      5,502      1,139
+";
+    let f = facts(text);
+    let (q4, q4_03, fy, fy03) = (
+        "D20041001-20041231",
+        "D20031001-20031231",
+        "D20040101-20041231",
+        "D20030101-20031231",
+    );
+    // "(000 omitted ...)" is the scale line; "Q4 2004" and "Year 2004" are periods ending on
+    // the title's December 31.
+    assert_eq!(value(&f, "us-gaap:Revenues", q4), ("52118000".into(), -3));
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", fy03),
+        ("180115000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", q4_03),
+        ("-870000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", q4_03),
+        ("-0.03".into(), 2)
+    );
+    // "(in $000s)"; years under "Three Months" with no date anywhere near: the periods the
+    // release's other tables date.
+    assert_eq!(
+        value(&f, "us-gaap:CostOfRevenue", fy),
+        ("119064000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:CostOfRevenue", q4_03),
+        ("29102000".into(), -3)
+    );
+    // "Fourth Quarter" and "Fiscal Year" over years, in the scale stated just above.
+    assert_eq!(
+        value(&f, "us-gaap:IncomeTaxExpenseBenefit", q4),
+        ("1620000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:IncomeTaxExpenseBenefit", fy03),
+        ("1139000".into(), -3)
+    );
+}
