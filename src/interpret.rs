@@ -591,28 +591,30 @@ fn date_in(text: &str) -> Option<NaiveDate> {
             day = Some(d);
             k += 1;
         }
-        let year = words.get(k).and_then(|y| {
-            let y = y.trim_end_matches([',', '.', ')', '*']);
-            (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
-        });
+        let year = words.get(k).and_then(|y| year_of(y));
         found = Some((month, day, year));
     }
     let (month, day, year) = found?;
     let year = match year {
         Some(y) => y,
-        None => words
-            .iter()
-            .rev()
-            .filter_map(|w| {
-                let y = w.trim_end_matches([',', '.', ')', '*']);
-                (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
-            })
-            .next()?,
+        None => words.iter().rev().filter_map(|w| year_of(w)).next()?,
     };
     match day {
         Some(d) => NaiveDate::from_ymd_opt(year, month, d),
         None => last_day(year, month),
     }
+}
+
+/// The year a word writes: "2003", "2003,", "2003*", "(2003)", "2003(1)".
+fn year_of(word: &str) -> Option<i32> {
+    let digits = word.trim_start_matches('(');
+    let year = digits.get(..4)?;
+    let rest = &digits[4..];
+    let after = rest.chars().next();
+    (year.bytes().all(|b| b.is_ascii_digit())
+        && after.is_none_or(|c| matches!(c, ',' | '.' | ')' | '*' | '(' | ':')))
+    .then(|| year.parse().ok())
+    .flatten()
 }
 
 /// The first month (and day, if given) written in a title: "DECEMBER 31, 1997 AND 1996".
@@ -719,8 +721,7 @@ fn column_period(
     let year: Option<i32> = heading
         .split_whitespace()
         .rev()
-        .find(|w| crate::read::is_year_token(w))
-        .and_then(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok());
+        .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)));
     if date_in(&heading).is_none()
         && let Some(&(start, end)) = ranges_in(&title_text)
             .iter()

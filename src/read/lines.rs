@@ -176,6 +176,11 @@ impl<'a> Line<'a> {
 
 /// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`.
 pub fn is_year_token(text: &str) -> bool {
+    // "2003(1)", "2003(a)": a footnote mark after the year.
+    let text = match text.split_once('(') {
+        Some((year, mark)) if !year.is_empty() && mark.len() <= 3 && mark.ends_with(')') => year,
+        _ => text,
+    };
     let t = text
         .trim_start_matches('(')
         .trim_end_matches([',', ')', '.', '*', ':']);
@@ -286,14 +291,47 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
             // Room for a line of short words: one allocation for nearly every line.
             tokens.reserve(bytes.len() / 6 + 1);
         }
-        tokens.push(Tok {
-            text: &text[from..i],
-            span: Span::new(start + from, start + i),
-            col: from_col,
-            end_col: col,
-        });
+        // Leader dots run into the number they lead to ("income.........$4,713"): the dots
+        // end the word, and what follows them is a token of its own. Columns are counted as
+        // bytes here, which they are for the ASCII of a leader and a number.
+        let word = &text[from..i];
+        let split = leader_end(word).filter(|&at| word[at..].is_ascii());
+        if let Some(at) = split {
+            let tail_col = col - (word.len() - at);
+            tokens.push(Tok {
+                text: &word[..at],
+                span: Span::new(start + from, start + from + at),
+                col: from_col,
+                end_col: tail_col,
+            });
+            tokens.push(Tok {
+                text: &word[at..],
+                span: Span::new(start + from + at, start + i),
+                col: tail_col,
+                end_col: col,
+            });
+        } else {
+            tokens.push(Tok {
+                text: word,
+                span: Span::new(start + from, start + i),
+                col: from_col,
+                end_col: col,
+            });
+        }
     }
     tokens
+}
+
+/// Where the text after a run of three or more leader dots starts inside a word, when
+/// something follows them that opens a number (`$`, `(` or a digit).
+fn leader_end(word: &str) -> Option<usize> {
+    if !word.contains("...") {
+        return None;
+    }
+    let dots = word.find("...")?;
+    let after = dots + word[dots..].bytes().take_while(|&b| b == b'.').count();
+    let next = *word.as_bytes().get(after)?;
+    (next == b'$' || next == b'(' || next.is_ascii_digit()).then_some(after)
 }
 
 /// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage
@@ -506,6 +544,13 @@ mod tests {
         assert!(l.rule);
         let l = Line::new(0, "<S>                    <C>        <C>");
         assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
+        let l = Line::new(0, "Net income.........$4,713    $ (870)");
+        assert_eq!(l.cells.len(), 2);
+        assert_eq!(l.label_tokens().len(), 2);
+        assert_eq!(l.cells[0].col, 19);
+        let l = Line::new(0, "                       2003(1)      2002(a)");
+        assert!(l.is_year_line());
+        assert_eq!(l.year_tokens().count(), 2);
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
     }

@@ -1797,3 +1797,42 @@ Income taxes        1,620        410      5,502      1,139
         ("1139000".into(), -3)
     );
 }
+
+#[test]
+fn years_with_footnote_marks_over_a_shared_date_and_leaders_run_into_numbers() {
+    let text = "\
+Harbor Freight Lines Inc. (NASDAQ: HFLI)
+
+                      HARBOR FREIGHT LINES INC.
+                   CONSOLIDATED STATEMENTS OF INCOME
+                           (In thousands)
+                                               Year Ended
+                                          2003(1)          2002
+                                        ----------      ----------
+                                               December 31,
+Operating revenues.....................$  512,334      $  488,120
+Operating income.......................    41,220          38,004
+Net income.............................$   22,015      $   19,870
+
+(1) Includes the results of Bay Carriers from April 1, 2003.
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20030101-20031231"),
+        ("512334000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:OperatingIncomeLoss", "D20020101-20021231"),
+        ("38004000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20030101-20031231"),
+        ("22015000".into(), -3)
+    );
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.concept.starts_with("us-gaap:"))
+            .count(),
+        6
+    );
+}
