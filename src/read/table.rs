@@ -330,6 +330,9 @@ fn build(
             .filter(|c| c.len() == table_width(lines, first_row))
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
+    if spec.is_none() && bottom.is_some() {
+        add_unheaded_columns(lines, first_row, &mut columns);
+    }
     // Placing headings and cells compares them with every column: a bound on the columns
     // keeps that linear in the length of the lines, however many numbers a line holds.
     if columns.len() > MAX_COLUMNS {
@@ -438,6 +441,53 @@ fn column_line_below(lines: &[Line<'_>], bottom: usize, first_row: usize) -> Opt
             && line.indent() >= label_end + 2
             && bottom_columns(line).len() == width
     })
+}
+
+/// Numbers in a column no header stands over ("20%" right of "2004  2003" under "Three Months
+/// Ended"): the widest of the first rows shows where, and each such number gets a column of its
+/// own, with no heading, so that it is reported as not a period rather than misplaced. A
+/// number only one row has there is a stray, and stays an error.
+fn add_unheaded_columns(lines: &[Line<'_>], first_row: usize, columns: &mut Vec<Column>) {
+    let width = table_width(lines, first_row);
+    if width <= columns.len() || columns.is_empty() {
+        return;
+    }
+    let Some(widest) = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .find(|l| l.is_data_row() && l.cells.len() == width)
+    else {
+        return;
+    };
+    let overlaps =
+        |c: &Column, cell: &RawCell| cell.col <= c.extent.1 + 2 && c.extent.0 <= cell.end_col + 2;
+    let extra: Vec<Column> = widest
+        .cells
+        .iter()
+        .filter(|cell| !columns.iter().any(|c| overlaps(c, cell)))
+        .map(|cell| Column {
+            heading: Vec::new(),
+            span: Span::default(),
+            extent: (cell.col, cell.end_col),
+        })
+        .collect();
+    // A column, not a stray number: at least two of the first rows have a number there.
+    let rows: Vec<&Line<'_>> = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .collect();
+    let repeated = extra.iter().all(|c| {
+        rows.iter()
+            .filter(|l| l.cells.iter().any(|cell| overlaps(c, cell)))
+            .count()
+            >= 2
+    });
+    if columns.len() + extra.len() != width || !repeated {
+        return;
+    }
+    columns.extend(extra);
+    columns.sort_by_key(|c| c.extent.0);
 }
 
 /// The most numbers a row has among the first rows of a table.

@@ -1836,3 +1836,34 @@ Net income.............................$   22,015      $   19,870
         6
     );
 }
+
+#[test]
+fn a_percent_change_column_with_no_header() {
+    let text = "\
+Pacific Widget Corp. (NYSE: PWC)
+
+                          PACIFIC WIDGET CORP.
+                          FINANCIAL HIGHLIGHTS
+                (In thousands, except per share amounts)
+
+                               Three Months Ended
+                                    June 30,
+                               2004          2003
+Revenues                     $12,000       $10,000          20%
+Net income                     1,500         1,000          50%
+Diluted earnings per share     $0.15         $0.10          50%
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20030401-20030630"),
+        ("10000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", "D20040401-20040630"),
+        ("0.15".into(), 2)
+    );
+    // The percentages stand under no header: skipped, not an error.
+    let pct = skip_reasons(&conv, "Net income");
+    assert_eq!(pct, vec!["the column has no heading with a date"]);
+}
