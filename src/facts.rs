@@ -195,6 +195,10 @@ struct RowInfo<'a> {
     decimals: i32,
     /// A scale the row's label states, overriding the table's.
     scale: Option<u32>,
+    /// The row shows a benefit as the positive amount of an expense-or-benefit concept: its
+    /// label says so ("Income tax benefit", "(Provision) benefit for income taxes"), or its
+    /// table shows expenses in parentheses.
+    benefit_shown_positive: bool,
 }
 
 /// For each row of a table, the section naming a part of the entity ("Alabama Power") when
@@ -261,6 +265,8 @@ pub fn build(
             .collect();
         let parts = parts_of_entity(table, &outcomes);
         let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
+        let deductions =
+            !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
         for (r, row) in table.rows.iter().enumerate() {
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
             let outcome = outcomes[r];
@@ -341,6 +347,8 @@ pub fn build(
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
+                            benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
+                                && (deductions || benefit_shown_positive(&row.label.text)),
                         });
                         match candidate(cell, *period, meaning, info, mapping, concepts) {
                             Ok((fact, half, note)) => {
@@ -395,6 +403,75 @@ fn names_balance_date(label: &str) -> bool {
     ]
     .iter()
     .any(|w| l.contains(w))
+}
+
+/// Whether a table shows its expenses as deductions, in parentheses ("Cost of revenues
+/// (6,000)"): more of the rows mapped to expenses that are never negative show only negative
+/// numbers than show only positive ones, and at least two do. An income tax shown "(1,400)"
+/// there is an expense, and one shown "120" a benefit.
+fn deductions_in_parentheses(
+    table: &Table,
+    outcomes: &[Option<&Outcome>],
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+) -> bool {
+    let (mut negative, mut positive) = (0, 0);
+    for (row, outcome) in table.rows.iter().zip(outcomes) {
+        let Some(Outcome::Concept(rule)) = outcome else {
+            continue;
+        };
+        let expense = mapping.is_non_negative(&rule.target.concept)
+            && concepts.get(&rule.target.concept).is_some_and(|c| {
+                c.period_type == PeriodType::Duration && c.kind == ValueKind::Monetary
+            })
+            && !rule.target.concept.starts_with("us-gaap:Revenue")
+            && !rule.target.concept.starts_with("us-gaap:Payments");
+        let numbers: Vec<bool> = row
+            .cells
+            .iter()
+            .filter(|c| !c.number.dash && !c.number.not_available && !c.number.percent)
+            .map(|c| c.number.negative)
+            .collect();
+        if !expense || numbers.is_empty() {
+            continue;
+        }
+        if numbers.iter().all(|&n| n) {
+            negative += 1;
+        } else if numbers.iter().all(|&n| !n) {
+            positive += 1;
+        }
+    }
+    negative >= 2 && negative > positive
+}
+
+/// Whether a label about an expense or benefit shows the benefit as its positive amount: the
+/// first of "benefit", "credit", "provision", "expense" outside parentheses is a benefit or a
+/// credit ("Income tax benefit", "(Provision) benefit for income taxes", "Income tax benefit
+/// (expense)"; not "Provision (benefit) for income taxes").
+fn benefit_shown_positive(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut word = String::new();
+    for c in lower.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_alphabetic() {
+            if depth == 0 {
+                word.push(c);
+            }
+            continue;
+        }
+        match word.as_str() {
+            "benefit" | "benefits" | "credit" => return true,
+            "provision" | "expense" | "expenses" => return false,
+            _ => {}
+        }
+        word.clear();
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 fn names_start(label: &str) -> bool {
@@ -536,6 +613,21 @@ fn candidate(
                 );
             }
             -magnitude
+        }
+        _ if info.benefit_shown_positive => {
+            if !magnitude.is_zero() {
+                notes.push(
+                    "a benefit is shown positive here (by the label, or expenses shown in \
+                     parentheses); the concept counts an expense as positive: stored with the \
+                     opposite sign"
+                        .into(),
+                );
+            }
+            if shown.negative {
+                magnitude
+            } else {
+                -magnitude
+            }
         }
         Sign::Negate => {
             if !magnitude.is_zero() {

@@ -1867,3 +1867,63 @@ Diluted earnings per share     $0.15         $0.10          50%
     let pct = skip_reasons(&conv, "Net income");
     assert_eq!(pct, vec!["the column has no heading with a date"]);
 }
+
+#[test]
+fn income_tax_benefit_and_provision_signs() {
+    let text = "\
+Acme Corp. (NYSE: ACM)
+
+                          STATEMENTS OF OPERATIONS
+                               (In thousands)
+                                            Year Ended December 31,
+                                             2004         2003
+Revenues                                    10,000        9,000
+Cost of revenues                             6,000        5,000
+                                            ------       ------
+Income before income taxes                   4,000        4,000
+(Provision) benefit for income taxes        (1,400)         120
+                                            ------       ------
+Net income                                   2,600        4,120
+
+
+                          STATEMENTS OF OPERATIONS
+                               (In thousands)
+                              Year Ended December 31,
+                               2002         2001
+Loss before income taxes      (1,000)      (2,000)
+Income tax benefit                350          700
+                              ------       ------
+Net loss                         (650)      (1,300)
+
+
+                          STATEMENTS OF OPERATIONS
+                               (In thousands)
+                                            Year Ended December 31,
+                                             2000         1999
+Revenues                                    10,000        9,000
+Cost of revenues                            (6,000)      (5,000)
+Selling, general and administrative         (2,000)      (2,100)
+                                            ------       ------
+Income before income taxes                   2,000        1,900
+Income taxes                                  (700)          50
+                                            ------       ------
+Net income                                   1,300        1,950
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let tax = "us-gaap:IncomeTaxExpenseBenefit";
+    // "(Provision) benefit": the provision is the amount in parentheses, a benefit is positive.
+    assert_eq!(value(f, tax, "D20040101-20041231"), ("1400000".into(), -3));
+    assert_eq!(value(f, tax, "D20030101-20031231"), ("-120000".into(), -3));
+    // "Income tax benefit 350" is a negative expense.
+    assert_eq!(value(f, tax, "D20020101-20021231"), ("-350000".into(), -3));
+    // Expenses shown as deductions: "(700)" is an expense, "50" a benefit.
+    assert_eq!(value(f, tax, "D20000101-20001231"), ("700000".into(), -3));
+    assert_eq!(value(f, tax, "D19990101-19991231"), ("-50000".into(), -3));
+    // Every net income foots against its tax line.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
