@@ -489,14 +489,21 @@ impl Mapping {
         }
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
         // The innermost section that an entry names decides: "Total" under "Assets" inside
-        // "Balance sheet" is the assets total.
-        sections
+        // "Balance sheet" is the assets total; a bare "Total" under "Current assets" inside
+        // "Assets" is the total of current assets, which the mapping knows by that name.
+        let bare_total = key == "total" || key == "totals";
+        for s in sections.iter().rev() {
+            if let Some(e) = entries.iter().find(|e| e.sections.contains(s)) {
+                return Some(&e.outcome);
+            }
+            if bare_total && let Some(o) = self.section_total(&key, std::iter::once(s.as_str())) {
+                return Some(o);
+            }
+        }
+        entries
             .iter()
-            .rev()
-            .find_map(|s| entries.iter().find(|e| e.sections.contains(s)))
-            .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
+            .find(|e| e.sections.is_empty())
             .map(|e| &e.outcome)
-            .or_else(|| self.section_total(&key, sections.iter().map(String::as_str)))
     }
 
     /// A bare "Total" row totals the innermost section it sits under that the mapping knows

@@ -1927,3 +1927,80 @@ Net income                                   1,300        1,950
         conv.diagnostics
     );
 }
+
+#[test]
+fn bare_total_and_other_rows_in_balance_sheet_sections() {
+    let text = "\
+Omega Corp. (NYSE: OMG)
+
+                      CONDENSED CONSOLIDATED BALANCE SHEETS
+                                 (In thousands)
+                                            June 30,     December 31,
+                                              2004           2003
+ASSETS
+Current assets:
+  Cash and cash equivalents                 $ 1,000        $   900
+  Receivables                                 2,000          1,800
+  Other                                         500            450
+                                            -------        -------
+    Total                                     3,500          3,150
+Property, net                                 4,000          4,100
+Other                                           300            250
+                                            -------        -------
+    Total assets                            $ 7,800        $ 7,500
+                                            =======        =======
+LIABILITIES AND STOCKHOLDERS' EQUITY
+Current liabilities:
+  Accounts payable                          $ 1,000        $   950
+  Accrued liabilities                           800            750
+                                            -------        -------
+    Total                                     1,800          1,700
+Long-term debt                                2,000          2,100
+Stockholders' equity                          4,000          3,700
+                                            -------        -------
+    Total                                   $ 7,800        $ 7,500
+                                            =======        =======
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let (jun, dec) = ("I20040630", "I20031231");
+    // "Total" under "Current assets:" is total current assets, not total assets (which made
+    // the two rows look like two parts of the entity, and both were dropped).
+    assert_eq!(
+        value(f, "us-gaap:AssetsCurrent", jun),
+        ("3500000".into(), -3)
+    );
+    assert_eq!(value(f, "us-gaap:Assets", dec), ("7500000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:LiabilitiesCurrent", dec),
+        ("1700000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LiabilitiesAndStockholdersEquity", jun),
+        ("7800000".into(), -3)
+    );
+    // The same label under different headings.
+    assert_eq!(
+        value(f, "us-gaap:OtherAssetsCurrent", jun),
+        ("500000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:OtherAssetsNoncurrent", jun),
+        ("300000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:AccountsReceivableNetCurrent", dec),
+        ("1800000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:PropertyPlantAndEquipmentNet", dec),
+        ("4100000".into(), -3)
+    );
+    assert!(
+        conv.diagnostics
+            .iter()
+            .all(|d| d.code != "unmapped-row" && d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
