@@ -206,9 +206,11 @@ struct RowInfo<'a> {
 /// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
 /// "Consolidated" or "Total" section are the entity itself.
 fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
+    // Headings that state a length ("Fourth Quarter:", "Full Year:") are periods, not parts.
     let path = |r: &Row| {
         r.sections
             .iter()
+            .filter(|s| !crate::interpret::states_length(&s.text))
             .map(|s| s.text.clone())
             .collect::<Vec<_>>()
     };
@@ -234,7 +236,11 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             if paths.get(&rule.target).is_none_or(|p| p.len() < 2) {
                 return None;
             }
-            let section = row.sections.last()?;
+            let section = row
+                .sections
+                .iter()
+                .rev()
+                .find(|s| !crate::interpret::states_length(&s.text))?;
             let lower = section.text.to_ascii_lowercase();
             (!lower.contains("consolidated") && !lower.contains("total"))
                 .then(|| section.text.clone())
@@ -301,7 +307,17 @@ pub fn build(
             let decimals = row_decimals(row, meaning, outcome, concepts);
             let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
-                let column = &meaning.columns[cell.column];
+                // A heading over the row that states a length ("Fourth Quarter:") makes the
+                // column's end date the end of that period.
+                let under_heading = meaning.columns[cell.column].period().and_then(|p| {
+                    crate::interpret::period_under_heading(
+                        row.sections.iter().map(|s| s.text.as_str()),
+                        p,
+                    )
+                });
+                let column = &under_heading
+                    .map(ColumnMeaning::Period)
+                    .unwrap_or_else(|| meaning.columns[cell.column].clone());
                 let mut report = CellReport {
                     span: cell.span,
                     row: row_name.clone(),

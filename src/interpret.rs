@@ -542,6 +542,14 @@ fn duration_words(text: &str) -> Option<Length> {
             }
             // "Year 2004", "Fiscal Year 2004", "Full Year 2004".
             "year" if next_is_year => return Some(Length::Months(12)),
+            // "Full Year:", "Fiscal Year:" as a heading over rows; not "fiscal year end".
+            "year"
+                if i.checked_sub(1)
+                    .is_some_and(|p| words[p] == "full" || words[p] == "fiscal")
+                    && words.get(i + 1).is_none_or(|n| n != "end") =>
+            {
+                return Some(Length::Months(12));
+            }
             "months" | "month" => {
                 if let Some(n) = prev {
                     return Some(Length::Months(n));
@@ -871,6 +879,47 @@ fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
             p.period = Period::Duration { start: first, end };
         }
     }
+}
+
+/// The period of a row under a heading that states a length ("Fourth Quarter:", "Full
+/// Year:", "Three Months Ended:") in a column that gives only its end date: the duration of
+/// that length ending there. `None` when no heading states a length or the column is not an
+/// instant.
+pub fn period_under_heading<'a>(
+    sections: impl DoubleEndedIterator<Item = &'a str>,
+    column: ColumnPeriod,
+) -> Option<ColumnPeriod> {
+    let Period::Instant(end) = column.period else {
+        return None;
+    };
+    let length = sections.rev().find_map(duration_words)?;
+    let (start, months, in_weeks) = match length {
+        Length::Months(n) if (1..=24).contains(&n) => {
+            let month_end = end.succ_opt().is_some_and(|d| d.day() == 1);
+            let start = if !month_end && n % 3 == 0 {
+                end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1)
+            } else {
+                end.succ_opt()?.checked_sub_months(Months::new(n))?
+            };
+            (start, Some(n), false)
+        }
+        Length::Weeks(n) if (1..=106).contains(&n) => (
+            end - chrono::Duration::days(i64::from(n) * 7 - 1),
+            None,
+            true,
+        ),
+        _ => return None,
+    };
+    Some(ColumnPeriod {
+        period: Period::Duration { start, end },
+        months,
+        in_weeks,
+    })
+}
+
+/// Whether a heading states a length of time ("Fourth Quarter", "Full Year").
+pub fn states_length(heading: &str) -> bool {
+    duration_words(heading).is_some()
 }
 
 /// The fiscal year and period a set of column periods reports, judged from the longest

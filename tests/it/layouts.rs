@@ -2004,3 +2004,54 @@ Stockholders' equity                          4,000          3,700
         conv.diagnostics
     );
 }
+
+#[test]
+fn periods_stated_by_headings_over_rows() {
+    let text = "\
+Sigma Corp. (NYSE: SIG)
+
+                          FINANCIAL HIGHLIGHTS
+                  (In thousands, except per share data)
+                                           December 31,
+                                        2004         2003
+Fourth Quarter:
+  Revenues                            $ 5,000      $ 4,000
+  Net income                              500          400
+  Diluted earnings per share            $0.25        $0.20
+Full Year:
+  Revenues                            $20,000      $16,000
+  Net income                            2,000        1,600
+  Diluted earnings per share            $1.00        $0.80
+At Year End:
+  Total assets                         90,000       85,000
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    // The columns give the end date; the heading over the rows gives the length.
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20041001-20041231"),
+        ("5000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20031001-20031231"),
+        ("400000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20030101-20031231"),
+        ("16000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", "D20040101-20041231"),
+        ("1.00".into(), 2)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I20031231"),
+        ("85000000".into(), -3)
+    );
+    assert!(
+        conv.facts
+            .cells
+            .iter()
+            .all(|c| !matches!(c.fate, Fate::Skipped(_)))
+    );
+}
