@@ -259,18 +259,43 @@ pub fn build(
     let mut out = Facts::default();
     let mut candidates: Vec<Candidate> = Vec::new();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
+        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
             .iter()
             .map(|row| {
-                mapping.lookup(
-                    &row.label.text,
-                    row.sections.iter().map(|s| s.text.as_str()),
-                )
+                let sections = row.sections.iter().map(|s| s.text.as_str());
+                let outcome = mapping.lookup(&row.label.text, sections.clone());
+                // In a cash-flow statement a balance-sheet caption with no heading about
+                // changes ("Accounts receivable" under "Operating activities:") reports the
+                // change in that balance.
+                let balance = |o: &Outcome| {
+                    matches!(o, Outcome::Concept(r) if concepts
+                        .get(&r.target.concept)
+                        .is_some_and(|c| c.period_type == PeriodType::Instant))
+                };
+                // "(Increase) decrease in accounts receivable" is the same line: shown as its
+                // effect on cash.
+                let normalised = crate::map::normalise(&row.label.text);
+                let caption = CHANGE_PREFIXES
+                    .iter()
+                    .find_map(|p| normalised.strip_prefix(p))
+                    .filter(|_| outcome.is_none());
+                if (table_in_cash_flow || sections_in_cash_flow(row))
+                    && !names_balance_date(&row.label.text)
+                    && (outcome.is_some_and(balance) || caption.is_some())
+                    && let Some(change) = mapping.lookup(
+                        caption.unwrap_or(&row.label.text),
+                        sections.chain(std::iter::once(CHANGES_HEADING)),
+                    )
+                    && !balance(change)
+                {
+                    return Some(change);
+                }
+                outcome
             })
             .collect();
         let parts = parts_of_entity(table, &outcomes);
-        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         let deductions =
             !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
         for (r, row) in table.rows.iter().enumerate() {
@@ -387,6 +412,23 @@ pub fn build(
     merge(source, candidates, &mut out)?;
     Ok(out)
 }
+
+/// The heading under which the mapping lists the changes in working-capital balances.
+const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
+
+/// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
+/// normalised.
+const CHANGE_PREFIXES: &[&str] = &[
+    "increase decrease in ",
+    "decrease increase in ",
+    "net increase decrease in ",
+    "net decrease increase in ",
+    "increase in ",
+    "decrease in ",
+    "net change in ",
+    "change in ",
+    "changes in ",
+];
 
 /// Whether a title or section names a cash-flow statement, where a row named like a
 /// balance-sheet item ("Accounts receivable") is a change in it.

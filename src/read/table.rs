@@ -274,6 +274,10 @@ fn build(
         }
         if is_scale_line(line.text) {
             scale = text_of(line);
+            // "CONSOLIDATED STATEMENTS OF CASH FLOWS (In thousands)": a title too.
+            if is_statement_title(line.text) {
+                title_in_block.extend(text_of(line));
+            }
         } else if is_unaudited(line.text) {
         } else if k < heads_from {
             title_in_block.extend(text_of(line));
@@ -308,6 +312,9 @@ fn build(
         }
         if is_scale_line(line.text) {
             scale = text_of(line);
+            if is_statement_title(line.text) {
+                title.extend(text_of(line));
+            }
         } else if !is_unaudited(line.text) {
             title.extend(text_of(line));
         }

@@ -2055,3 +2055,60 @@ At Year End:
             .all(|c| !matches!(c.fate, Fate::Skipped(_)))
     );
 }
+
+#[test]
+fn cash_flow_changes_named_by_caption_or_increase_decrease_and_a_title_with_its_scale() {
+    let text = "\
+Sigma Corp. (NYSE: SIG)
+
+        CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS (In thousands)
+                                              Twelve Months Ended
+                                                  December 31,
+                                                 2004          2003
+Operating activities:
+  Net income                                   $ 7,905       $ 5,010
+  Depreciation and amortization                  3,210         2,980
+  Accounts receivable                           (2,100)          850
+  Decrease (increase) in inventories               310          (120)
+  Increase (decrease) in accounts payable          640          (310)
+                                               -------       -------
+Net cash provided by operating activities        9,965         8,410
+Cash and cash equivalents, start of period      40,100        31,200
+";
+    let f = facts(text);
+    let (fy, fy03) = ("D20040101-20041231", "D20030101-20031231");
+    // A receivable that grew, shown as a use of cash (2,100): an increase of 2,100.
+    assert_eq!(
+        value(&f, "us-gaap:IncreaseDecreaseInAccountsReceivable", fy),
+        ("2100000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:IncreaseDecreaseInAccountsReceivable", fy03),
+        ("-850000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:IncreaseDecreaseInInventories", fy),
+        ("-310000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:IncreaseDecreaseInAccountsPayable", fy03),
+        ("-310000".into(), -3)
+    );
+    // The scale stands on the title's line; the opening balance is the day before.
+    assert_eq!(
+        value(&f, "us-gaap:NetCashProvidedByUsedInOperatingActivities", fy),
+        ("9965000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20021231"
+        ),
+        ("31200000".into(), -3)
+    );
+    assert!(
+        !f.iter()
+            .any(|f| f.concept == "us-gaap:AccountsReceivableNetCurrent")
+    );
+}
