@@ -260,10 +260,19 @@ pub fn build(
     let mut candidates: Vec<Candidate> = Vec::new();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
+        let titled_per_share = table.title.iter().any(|t| names_per_share(&t.text));
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
             .iter()
             .map(|row| {
+                // Shown as per-share amounts are: cents, two places after the point.
+                let in_cents = row
+                    .cells
+                    .iter()
+                    .filter(|c| !c.number.dash && !c.number.not_available)
+                    .all(|c| c.number.fraction_digits >= 2 && !c.number.percent);
+                let per_share_table = in_cents
+                    && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
                 let sections = row.sections.iter().map(|s| s.text.as_str());
                 let outcome = mapping.lookup(&row.label.text, sections.clone());
                 // In a cash-flow statement a balance-sheet caption with no heading about
@@ -286,11 +295,34 @@ pub fn build(
                     && (outcome.is_some_and(balance) || caption.is_some())
                     && let Some(change) = mapping.lookup(
                         caption.unwrap_or(&row.label.text),
-                        sections.chain(std::iter::once(CHANGES_HEADING)),
+                        sections.clone().chain(std::iter::once(CHANGES_HEADING)),
                     )
                     && !balance(change)
                 {
                     return Some(change);
+                }
+                // Under a per-share title or heading ("PER SHARE DATA", "Per share data:"), a
+                // row shown in cents is per share: "Net income - basic" is earnings per share,
+                // and "Net income" there is not the company's net income.
+                if let Some(Outcome::Concept(rule)) = outcome
+                    && per_share_table
+                    && concepts
+                        .get(&rule.target.concept)
+                        .is_some_and(|c| matches!(c.kind, ValueKind::Monetary))
+                {
+                    return mapping
+                        .lookup(
+                            &row.label.text,
+                            sections.clone().chain(std::iter::once(PER_SHARE_HEADING)),
+                        )
+                        .filter(|o| !matches!(o, Outcome::Concept(r) if r == rule))
+                        .or(Some(&*PER_SHARE_ONLY));
+                }
+                if outcome.is_none() && per_share_table {
+                    return mapping.lookup(
+                        &row.label.text,
+                        sections.chain(std::iter::once(PER_SHARE_HEADING)),
+                    );
                 }
                 outcome
             })
@@ -415,6 +447,25 @@ pub fn build(
 
 /// The heading under which the mapping lists the changes in working-capital balances.
 const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
+
+/// The heading under which the mapping lists per-share rows.
+const PER_SHARE_HEADING: &str = "Per share data";
+
+/// What a row mapped to an amount becomes under a per-share title when the mapping has no
+/// per-share meaning for it.
+static PER_SHARE_ONLY: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
+    Outcome::Skip(
+        "a per-share amount (its title or heading says per share) that the mapping has no \
+         per-share concept for"
+            .into(),
+    )
+});
+
+/// Whether a title or heading says its amounts are per share.
+fn names_per_share(text: &str) -> bool {
+    let l = text.trim().to_ascii_lowercase();
+    !l.starts_with('(') && (l.contains("per share") || l.contains("per common share"))
+}
 
 /// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
 /// normalised.

@@ -209,6 +209,14 @@ fn is_statement_title(text: &str) -> bool {
     .any(|k| t.contains(k))
 }
 
+/// A table's title: a statement's, or a table of per-share data ("PER SHARE DATA" over
+/// "Three Months Ended"), which is not a header word.
+fn is_table_title(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    is_statement_title(text)
+        || (!t.starts_with('(') && (t.contains("per share data") || t.contains("per common share")))
+}
+
 fn is_unaudited(text: &str) -> bool {
     text.trim()
         .trim_matches(['(', ')'])
@@ -265,7 +273,7 @@ fn build(
     // down to the scale line, or to the last statement title, are the title's.
     let heads_from = (top..header_end)
         .rev()
-        .find(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
+        .find(|&k| is_scale_line(lines[k].text) || is_table_title(lines[k].text))
         .map_or(top, |k| k + 1);
     let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
@@ -697,7 +705,13 @@ fn attach_headings(
                                 }
                                 _ => *q,
                             };
-                            cols.len() > 1 && (q.0 + q.1).abs_diff(p.0 + p.1) <= 4 && alone(span)
+                            // Centred under it; a date ("March 31,") need only sit within
+                            // it, since nothing but the shared date stands there.
+                            let centred = (q.0 + q.1).abs_diff(p.0 + p.1) <= 4
+                                || (phrase.iter().any(|t| is_month_token(t.text))
+                                    && q.0 <= p.0 + 2
+                                    && p.1 <= q.1 + 2);
+                            cols.len() > 1 && centred && alone(span)
                         })
                         .map(|(_, cols)| cols.clone())
                 });
@@ -1095,7 +1109,7 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
 
 /// Words a wrapped label's line ends on when the label goes on below.
 const OPEN_ENDINGS: &[&str] = &[
-    "and", "of", "for", "from", "in", "on", "to", "the", "before", "after", "net", "less", "&",
+    "and", "of", "for", "from", "in", "on", "to", "the", "before", "after", "&",
 ];
 
 /// Whether `line` continues the label of the data row just above it (indented `row_indent`):

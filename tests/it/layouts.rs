@@ -2112,3 +2112,55 @@ Cash and cash equivalents, start of period      40,100        31,200
             .any(|f| f.concept == "us-gaap:AccountsReceivableNetCurrent")
     );
 }
+
+#[test]
+fn a_per_share_data_table_and_a_date_off_the_centre_of_its_pair() {
+    let text = "\
+Tau Bancorp (NASDAQ: TAUB)
+
+                    CONSOLIDATED STATEMENTS OF INCOME
+                 (In thousands, except per share data)
+                                         Three Months Ended
+                                           March 31,
+                                        2004         2003
+Net interest income                   $10,778      $ 9,033
+Net income                              3,496        2,492
+
+
+                           PER SHARE DATA
+                                         Three Months Ended
+                                           March 31,
+                                        2004         2003
+Net income                             $ 0.45       $ 0.40
+Net income - diluted                     0.44         0.39
+Cash dividends                           0.12         0.10
+Book value                              12.40        11.90
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    let (q1, q1_03) = ("D20040101-20040331", "D20030101-20030331");
+    // "March 31," sits left of the centre of "2004  2003": it dates both.
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", q1_03),
+        ("2492000".into(), -3)
+    );
+    // Under "PER SHARE DATA" the rows are per share; "Net income" there is not net income.
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", q1),
+        ("3496000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", q1),
+        ("0.44".into(), 2)
+    );
+    assert_eq!(
+        value(f, "us-gaap:CommonStockDividendsPerShareDeclared", q1_03),
+        ("0.10".into(), 2)
+    );
+    assert!(
+        skip_reasons(&conv, "Net income")
+            .iter()
+            .all(|r| r.contains("per-share amount")),
+    );
+    assert_eq!(skip_reasons(&conv, "Net income").len(), 2);
+}
