@@ -2164,3 +2164,130 @@ Book value                              12.40        11.90
     );
     assert_eq!(skip_reasons(&conv, "Net income").len(), 2);
 }
+
+#[test]
+fn a_1997_statement_in_table_markup_on_a_52_53_week_calendar() {
+    let text = "\
+                                                          EXHIBIT 99.1
+
+FOR IMMEDIATE RELEASE
+
+          CHIPWORKS ANNOUNCES THIRD QUARTER 1997 RESULTS
+
+     SUNNYVALE, Calif.--Oct. 16, 1997--Chipworks Inc. (NASDAQ:CHPW)
+today announced results for its third quarter ended September 27, 1997.
+
+                              CHIPWORKS INC.
+                   CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+                  (In thousands, except per share amounts)
+                                (Unaudited)
+<TABLE>
+<CAPTION>
+                                     Three Months Ended        Nine Months Ended
+                                   ----------------------   ----------------------
+                                   Sept. 27,    Sept. 28,   Sept. 27,    Sept. 28,
+                                     1997         1996        1997         1996
+                                   ---------    ---------   ---------    ---------
+<S>                                <C>          <C>         <C>          <C>
+NET REVENUES....................   $ 61,218     $ 48,770    $170,455     $139,112
+COST OF REVENUES................     33,004       27,115      92,870       78,225
+                                   ---------    ---------   ---------    ---------
+GROSS MARGIN....................     28,214       21,655      77,585       60,887
+OPERATING EXPENSES:
+  Research and development......      8,120        6,877      23,110       19,560
+  Selling, general and
+    administrative..............      7,455        6,010      21,330       17,902
+  Acquired in-process research
+    and development.............         --           --       4,200           --
+                                   ---------    ---------   ---------    ---------
+    Total operating expenses....     15,575       12,887      48,640       37,462
+                                   ---------    ---------   ---------    ---------
+INCOME FROM OPERATIONS..........     12,639        8,768      28,945       23,425
+INTEREST AND OTHER INCOME, NET..        812          644       2,201        1,877
+                                   ---------    ---------   ---------    ---------
+INCOME BEFORE INCOME TAXES......     13,451        9,412      31,146       25,302
+PROVISION FOR INCOME TAXES......      4,842        3,388      11,213        9,109
+                                   ---------    ---------   ---------    ---------
+NET INCOME......................   $  8,609     $  6,024    $ 19,933     $ 16,193
+                                   =========    =========   =========    =========
+NET INCOME PER SHARE............   $   0.42     $   0.30    $   0.97     $   0.81
+                                   =========    =========   =========    =========
+SHARES USED IN PER SHARE
+  COMPUTATION...................     20,512       20,101      20,455       19,988
+                                   =========    =========   =========    =========
+</TABLE>
+
+                              CHIPWORKS INC.
+                   CONDENSED CONSOLIDATED BALANCE SHEETS
+                              (In thousands)
+<TABLE>
+<CAPTION>
+                                               Sept. 27,     Dec. 28,
+                                                 1997          1996
+                                               ---------     ---------
+                                              (Unaudited)
+<S>                                            <C>           <C>
+ASSETS
+Current assets:
+  Cash and short-term investments.........     $ 98,440      $ 80,117
+  Accounts receivable, net................       30,221        25,006
+  Inventories.............................       18,877        16,440
+  Other current assets....................        6,012         5,101
+                                               ---------     ---------
+    Total current assets..................      153,550       126,664
+Property and equipment, net...............       40,118        36,902
+                                               ---------     ---------
+                                               $193,668      $163,566
+                                               =========     =========
+LIABILITIES AND SHAREHOLDERS' EQUITY
+Current liabilities.......................     $ 35,220      $ 29,877
+Shareholders' equity......................      158,448       133,689
+                                               ---------     ---------
+                                               $193,668      $163,566
+                                               =========     =========
+</TABLE>
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    // Nine months ended Sept. 27, 1997 begin the day after the year ended Dec. 28, 1996.
+    let (q3, m9) = ("D19970629-19970927", "D19961229-19970927");
+    assert_eq!(value(f, "us-gaap:Revenues", m9), ("170455000".into(), -3));
+    assert_eq!(value(f, "us-gaap:GrossProfit", q3), ("28214000".into(), -3));
+    assert_eq!(
+        value(f, "us-gaap:OperatingExpenses", "D19951231-19960928"),
+        ("37462000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", m9),
+        ("19933000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+            q3
+        ),
+        ("20512000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashCashEquivalentsAndShortTermInvestments",
+            "I19961228"
+        ),
+        ("80117000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Assets", "I19970927"),
+        ("193668000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:LiabilitiesAndStockholdersEquity", "I19961228"),
+        ("163566000".into(), -3)
+    );
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
