@@ -285,12 +285,13 @@ pub fn build(
                 };
                 // "(Increase) decrease in accounts receivable" is the same line: shown as its
                 // effect on cash.
-                let normalised = crate::map::normalise(&row.label.text);
-                let caption = CHANGE_PREFIXES
-                    .iter()
-                    .find_map(|p| normalised.strip_prefix(p))
-                    .filter(|_| outcome.is_none());
-                if (table_in_cash_flow || sections_in_cash_flow(row))
+                let in_cash_flow = table_in_cash_flow || sections_in_cash_flow(row);
+                let normalised = (in_cash_flow && outcome.is_none())
+                    .then(|| crate::map::normalise(&row.label.text));
+                let caption = normalised
+                    .as_deref()
+                    .and_then(|n| CHANGE_PREFIXES.iter().find_map(|p| n.strip_prefix(p)));
+                if in_cash_flow
                     && !names_balance_date(&row.label.text)
                     && (outcome.is_some_and(balance) || caption.is_some())
                     && let Some(change) = mapping.lookup(
