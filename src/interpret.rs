@@ -284,10 +284,17 @@ fn table(
     release_end: Option<MonthDay>,
 ) -> Result<TableMeaning, Error> {
     let title: Vec<&Text> = table.title.iter().collect();
+    let quarters = quarter_ends(table, &title, release_end);
     let columns = table
         .columns
         .iter()
-        .map(|c| column(source, c, &title, release_end))
+        .zip(&quarters)
+        .map(|(c, quarter)| match quarter {
+            Some(Err(why)) => Ok(ColumnMeaning::Other(why.clone())),
+            Some(Ok(end)) => column_period(source, c, &c.heading_text(), &title, None, Some(*end))
+                .map(ColumnMeaning::Period),
+            None => column(source, c, &title, release_end),
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let scale_text = scale_line.map(|t| t.text.as_str());
     Ok(TableMeaning {
@@ -299,6 +306,102 @@ fn table(
             .or_else(|| non_gaap(&table.title))
             .or_else(|| statistics(&table.title)),
     })
+}
+
+/// The quarter a heading numbers ("Q2 2004", "Second Quarter 2004", "2nd Qtr."), when it
+/// writes no date of its own.
+fn quarter_number(heading: &str) -> Option<u32> {
+    if date_in(heading).is_some() {
+        return None;
+    }
+    let words: Vec<String> = heading
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| match w.as_str() {
+            "q1" => Some(1),
+            "q2" => Some(2),
+            "q3" => Some(3),
+            "q4" => Some(4),
+            "quarter" | "qtr" | "qtr." => {
+                let p = words.get(i.checked_sub(1)?)?;
+                ["first", "second", "third", "fourth"]
+                    .iter()
+                    .position(|o| o == p)
+                    .or_else(|| ["1st", "2nd", "3rd", "4th"].iter().position(|o| o == p))
+                    .map(|n| n as u32 + 1)
+            }
+            _ => None,
+        })
+}
+
+/// The end date of each column that numbers a quarter and writes no date ("Q3 2004  Q2 2004
+/// Q3 2003" under "Three Months Ended September 30, 2004"): `None` for other columns.
+///
+/// # Design
+///
+/// A quarter's number says when it ends only once the fiscal year is known. The release's
+/// date (the title's, else the latest its other tables give) names one quarter; when that
+/// date ends a calendar quarter and one of the columns is that quarter of that year, the
+/// quarters are calendar quarters and each ends on the last day of its third month. Otherwise
+/// the columns are not reported: giving them all the release's date would make "Q2 2004" the
+/// same period as "Q3 2004".
+fn quarter_ends(
+    table: &Table,
+    title: &[&Text],
+    release_end: Option<MonthDay>,
+) -> Vec<Option<Result<NaiveDate, String>>> {
+    let numbered: Vec<Option<(u32, i32)>> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let heading = c.heading_text();
+            let n = quarter_number(&heading)?;
+            let year = heading
+                .split_whitespace()
+                .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)))?;
+            Some((n, year))
+        })
+        .collect();
+    if numbered.iter().all(Option::is_none) {
+        return vec![None; table.columns.len()];
+    }
+    let title_text: Vec<&str> = title.iter().map(|t| t.text.as_str()).collect();
+    let title_text = title_text.join(" ");
+    let latest_year = numbered.iter().flatten().map(|&(_, y)| y).max();
+    let reference = date_in(&title_text).or_else(|| {
+        let (month, day) = month_day_in(&title_text).or(release_end)?;
+        let year = latest_year?;
+        match day {
+            Some(d) => NaiveDate::from_ymd_opt(year, month, d),
+            None => last_day(year, month),
+        }
+    });
+    let calendar = reference.is_some_and(|r| {
+        r.month() % 3 == 0
+            && numbered
+                .iter()
+                .flatten()
+                .any(|&(n, y)| n * 3 == r.month() && y == r.year())
+    });
+    numbered
+        .iter()
+        .map(|q| {
+            let (n, year) = (*q)?;
+            Some(if calendar {
+                last_day(year, n * 3).ok_or_else(|| "date out of range".to_string())
+            } else {
+                Err(format!(
+                    "the release does not say when quarter {n} of {year} ends"
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Words of a table title that say its amounts are not the GAAP ones.
@@ -546,7 +649,9 @@ fn duration_words(text: &str) -> Option<Length> {
             "year"
                 if i.checked_sub(1)
                     .is_some_and(|p| words[p] == "full" || words[p] == "fiscal")
-                    && words.get(i + 1).is_none_or(|n| n != "end") =>
+                    && words
+                        .get(i + 1)
+                        .is_none_or(|n| !n.starts_with("end") || n.starts_with("ended")) =>
             {
                 return Some(Length::Months(12));
             }
@@ -668,7 +773,7 @@ fn column(
             format!("the column \"{heading}\" has no date")
         }));
     }
-    column_period(source, column, &heading, title, release_end).map(ColumnMeaning::Period)
+    column_period(source, column, &heading, title, release_end, None).map(ColumnMeaning::Period)
 }
 
 /// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
@@ -717,6 +822,7 @@ fn column_period(
     heading: &str,
     title: &[&Text],
     release_end: Option<MonthDay>,
+    fixed_end: Option<NaiveDate>,
 ) -> Result<ColumnPeriod, Error> {
     let heading = heading.to_string();
     let span: Span = column
@@ -741,7 +847,8 @@ fn column_period(
             in_weeks: false,
         });
     }
-    let end = date_in(&heading)
+    let end = fixed_end
+        .or_else(|| date_in(&heading))
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").
             let year = year?;

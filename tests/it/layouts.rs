@@ -2291,3 +2291,47 @@ Shareholders' equity......................      158,448       133,689
         conv.diagnostics
     );
 }
+
+#[test]
+fn numbered_quarters_end_on_their_own_quarter() {
+    let text = "\
+Kappa Corp. (NYSE: KAP)
+
+                          CONSOLIDATED STATEMENTS OF INCOME
+                     Three Months Ended September 30, 2004
+                   (In thousands, except per share amounts)
+
+                          Q3 2004      Q2 2004      Q3 2003
+Revenues                  $12,000      $11,500      $10,000
+Net income                  1,200        1,100        1,000
+
+
+              QUARTERLY RESULTS - THREE MONTHS ENDED MARCH 31
+                       (Fiscal year ends June 30)
+
+                          Q3 2004      Q3 2003
+Net income                  1,150          990
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    // "Q2 2004" ends on June 30, not on the title's September 30.
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20040401-20040630"),
+        ("11500000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20040701-20040930"),
+        ("12000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20030701-20030930"),
+        ("1000000".into(), -3)
+    );
+    // A third quarter ending in March is not a calendar quarter: not guessed.
+    let q3 = skip_reasons(&conv, "Net income");
+    assert_eq!(q3.len(), 2, "{q3:?}");
+    assert!(
+        q3.iter().all(|r| r.contains("does not say when quarter 3")),
+        "{q3:?}"
+    );
+}
