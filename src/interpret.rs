@@ -200,6 +200,19 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut meanings = meanings;
+    let lengths: Vec<Vec<Option<Length>>> = doc
+        .tables
+        .iter()
+        .map(|t| {
+            let title: Vec<&str> = t.title.iter().map(|x| x.text.as_str()).collect();
+            let title = title.join(" ");
+            t.columns
+                .iter()
+                .map(|c| column_length(&c.heading_text(), &title))
+                .collect()
+        })
+        .collect();
+    anchor_year_to_date(doc, &mut meanings, &lengths);
     fit_52_53_week_calendar(&mut meanings);
     let dated = meanings
         .iter()
@@ -616,6 +629,8 @@ fn number_word(w: &str) -> Option<u32> {
 enum Length {
     Months(u32),
     Weeks(u32),
+    /// "Year-to-Date", "YTD": from the start of the fiscal year.
+    YearToDate,
 }
 
 fn duration_words(text: &str) -> Option<Length> {
@@ -679,7 +694,13 @@ fn duration_words(text: &str) -> Option<Length> {
             {
                 return Some(Length::Months(12));
             }
-            "ytd" | "year-to-date" => {}
+            "ytd" | "year-to-date" => return Some(Length::YearToDate),
+            "year"
+                if words.get(i + 1).is_some_and(|n| n == "to")
+                    && words.get(i + 2).is_some_and(|n| n == "date") =>
+            {
+                return Some(Length::YearToDate);
+            }
             _ => {}
         }
     }
@@ -866,14 +887,7 @@ fn column_period(
                 format!("column heading \"{heading}\" gives no month and day for its period"),
             )
         })?;
-    let lower = heading.to_ascii_lowercase();
-    let length = duration_words(&heading).or_else(|| {
-        if lower.contains("as of") || lower.starts_with("at ") {
-            None
-        } else {
-            duration_words(&title_text)
-        }
-    });
+    let length = column_length(&heading, &title_text);
     let bad = |what: &str| {
         Error::at(
             ErrorKind::Period,
@@ -925,6 +939,111 @@ fn column_period(
                 months,
                 in_weeks: true,
             })
+        }
+        // From the start of the calendar year until the release's dates show another fiscal
+        // year (see `anchor_year_to_date`).
+        Some(Length::YearToDate) => {
+            let start = NaiveDate::from_ymd_opt(end.year(), 1, 1)
+                .filter(|&s| s <= end)
+                .ok_or_else(|| bad("date out of range"))?;
+            Ok(ColumnPeriod {
+                period: Period::Duration { start, end },
+                months: whole_months(start, end),
+                in_weeks: false,
+            })
+        }
+    }
+}
+
+/// The length a column's heading states, else its table's title (unless the heading is a
+/// date "as of").
+fn column_length(heading: &str, title_text: &str) -> Option<Length> {
+    let lower = heading.to_ascii_lowercase();
+    duration_words(heading).or_else(|| {
+        if lower.contains("as of") || lower.starts_with("at ") {
+            None
+        } else {
+            duration_words(title_text)
+        }
+    })
+}
+
+/// The number of whole months from `start` (a first of the month) to `end` (a month end).
+fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
+    let after = end.succ_opt()?;
+    if start.day() != 1 || after.day() != 1 {
+        return None;
+    }
+    let months = (after.year() - start.year()) * 12 + after.month() as i32 - start.month() as i32;
+    u32::try_from(months).ok().filter(|&m| m > 0)
+}
+
+/// Year-to-date columns ("Year-to-Date", "YTD") begin the day after the prior fiscal year
+/// end: the latest date the release reports that falls within the year before the column's
+/// end (a balance sheet's "December 31, 2003" beside "September 30, 2004"), else the
+/// submission header's FISCAL YEAR END, else the calendar year. A prior year's column begins
+/// on the same day a year earlier.
+fn anchor_year_to_date(
+    doc: &Document,
+    meanings: &mut [TableMeaning],
+    columns: &[Vec<Option<Length>>],
+) {
+    let instants: Vec<NaiveDate> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    let header_year_end: Option<(u32, u32)> = doc
+        .edgar
+        .as_ref()
+        .and_then(|e| e.registrant.as_ref().or(e.filers.first()))
+        .and_then(|f| f.fiscal_year_end.as_deref())
+        .filter(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|v| Some((v[..2].parse().ok()?, v[2..].parse().ok()?)));
+    // The fiscal year end's month and day, from the latest year-to-date column.
+    let latest_end = meanings
+        .iter()
+        .zip(columns)
+        .flat_map(|(m, ls)| m.columns.iter().zip(ls))
+        .filter(|(_, l)| matches!(l, Some(Length::YearToDate)))
+        .filter_map(|(c, _)| c.period().map(|p| p.period.end()))
+        .max();
+    let Some(latest_end) = latest_end else {
+        return;
+    };
+    let year_end = instants
+        .iter()
+        .filter(|&&d| d < latest_end && (latest_end - d).num_days() <= 350)
+        .max()
+        .map(|d| (d.month(), d.day()))
+        .or(header_year_end);
+    let Some((month, day)) = year_end else {
+        return;
+    };
+    for (meaning, lengths) in meanings.iter_mut().zip(columns) {
+        for (column, length) in meaning.columns.iter_mut().zip(lengths) {
+            let (ColumnMeaning::Period(p), Some(Length::YearToDate)) = (column, length) else {
+                continue;
+            };
+            let end = p.period.end();
+            // The latest such day before the column's end.
+            let Some(prior) = [end.year(), end.year() - 1]
+                .iter()
+                .filter_map(|&y| {
+                    NaiveDate::from_ymd_opt(y, month, day).or_else(|| last_day(y, month))
+                })
+                .find(|&d| d < end)
+            else {
+                continue;
+            };
+            let Some(start) = prior.succ_opt() else {
+                continue;
+            };
+            p.period = Period::Duration { start, end };
+            p.months = whole_months(start, end);
         }
     }
 }

@@ -188,6 +188,10 @@ fn is_scale_line(text: &str) -> bool {
         "(000)",
         "(thousands",
         "(millions",
+        "in $ thousands",
+        "in $ millions",
+        "in $thousands",
+        "in $millions",
     ]
     .iter()
     .any(|k| t.contains(k))

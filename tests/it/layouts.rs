@@ -2335,3 +2335,74 @@ Net income                  1,150          990
         "{q3:?}"
     );
 }
+
+#[test]
+fn year_to_date_columns_begin_after_the_prior_fiscal_year_end() {
+    // The balance sheet shows the prior year end: a fiscal year ending June 30.
+    let text = "\
+Lambda Corp. (NYSE: LMB)
+
+                     CONSOLIDATED STATEMENTS OF INCOME
+                              (in $ millions)
+                               Quarter Ended          Year-to-Date
+                                 March 31,              March 31,
+                             2004        2003       2004        2003
+Revenues                    $512.0      $488.1    $1,490.2    $1,402.9
+Net income                    41.0        38.2       120.6       109.4
+
+                          CONDENSED BALANCE SHEETS
+                              (in $ millions)
+                                        March 31,       June 30,
+                                           2004           2003
+Total assets                             $3,200.1       $3,050.4
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20030701-20040331"),
+        ("1490200000".into(), -5)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20020701-20030331"),
+        ("109400000".into(), -5)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20040101-20040331"),
+        ("41000000".into(), -5)
+    );
+    // No balance sheet: the submission header's FISCAL YEAR END.
+    let submission = "\
+<SEC-DOCUMENT>0000950123-04-000001.txt : 20040420
+<SEC-HEADER>0000950123-04-000001.hdr.sgml : 20040420
+ACCESSION NUMBER:\t\t0000950123-04-000001
+CONFORMED SUBMISSION TYPE:\t8-K
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tLAMBDA CORP
+\t\tCENTRAL INDEX KEY:\t\t\t0000999999
+\t\tFISCAL YEAR END:\t\t\t0630
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>EX-99
+<TEXT>
+                     LAMBDA CORP.
+                     CONSOLIDATED STATEMENTS OF INCOME
+                              (in $ millions)
+                               Quarter Ended          Year-to-Date
+                                 March 31,              March 31,
+                             2004        2003       2004        2003
+Net income                    41.0        38.2       120.6       109.4
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+";
+    let f = facts(submission);
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20030701-20040331"),
+        ("120600000".into(), -5)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20020701-20030331"),
+        ("109400000".into(), -5)
+    );
+}
