@@ -351,6 +351,8 @@ fn build(
     };
     if spec.is_none() && bottom.is_some() {
         add_unheaded_columns(lines, first_row, &mut columns);
+    } else if spec.is_some() {
+        add_unmarked_columns(lines, first_row, &mut columns);
     }
     // Placing headings and cells compares them with every column: a bound on the columns
     // keeps that linear in the length of the lines, however many numbers a line holds.
@@ -507,6 +509,61 @@ fn add_unheaded_columns(lines: &[Line<'_>], first_row: usize, columns: &mut Vec<
     }
     columns.extend(extra);
     columns.sort_by_key(|c| c.extent.0);
+}
+
+/// Numbers that share a `<C>` column with another number of the same row, in two or more of
+/// the first rows ("Percent Change" beside the last of two marked columns): a column the
+/// markup left out, which starts at those numbers.
+fn add_unmarked_columns(lines: &[Line<'_>], first_row: usize, columns: &mut Vec<Column>) {
+    let width = table_width(lines, first_row);
+    if width <= columns.len() || columns.is_empty() {
+        return;
+    }
+    let rows: Vec<&Line<'_>> = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .collect();
+    let Some(widest) = rows.iter().find(|l| l.cells.len() == width) else {
+        return;
+    };
+    let column_of = |cell: &RawCell| {
+        let right = cell.end_col.saturating_sub(1);
+        (0..columns.len())
+            .rev()
+            .find(|&c| columns[c].extent.0 <= right)
+    };
+    // The numbers after the first in a marked column start columns of their own.
+    let mut starts: Vec<usize> = Vec::new();
+    for pair in widest.cells.windows(2) {
+        if column_of(&pair[0]).is_some() && column_of(&pair[0]) == column_of(&pair[1]) {
+            starts.push(pair[1].col);
+        }
+    }
+    let repeated = starts.iter().all(|&start| {
+        rows.iter()
+            .filter(|l| {
+                l.cells
+                    .iter()
+                    .any(|c| c.col <= start + 2 && start <= c.end_col)
+            })
+            .count()
+            >= 2
+    });
+    if starts.is_empty() || columns.len() + starts.len() != width || !repeated {
+        return;
+    }
+    for start in starts {
+        columns.push(Column {
+            heading: Vec::new(),
+            span: Span::default(),
+            extent: (start, usize::MAX / 2),
+        });
+    }
+    columns.sort_by_key(|c| c.extent.0);
+    for k in 0..columns.len().saturating_sub(1) {
+        columns[k].extent.1 = columns[k + 1].extent.0;
+    }
 }
 
 /// The most numbers a row has among the first rows of a table.

@@ -2406,3 +2406,35 @@ Net income                    41.0        38.2       120.6       109.4
         ("109400000".into(), -5)
     );
 }
+
+#[test]
+fn a_column_the_table_markup_left_out() {
+    let text = "\
+Mu Corp. (NYSE: MU)
+                          SELECTED FINANCIAL DATA
+                    (In thousands, except per share data)
+<TABLE>
+<CAPTION>
+                                   Year Ended December 31,
+                                   -----------------------    Percent
+                                      1998         1997        Change
+                                   ----------   ----------   ---------
+<S>                                <C>          <C>
+Revenues                           $  98,412    $  91,007       8.1%
+Net income                             6,671        5,319      25.4%
+</TABLE>
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D19970101-19971231"),
+        ("91007000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D19980101-19981231"),
+        ("6671000".into(), -3)
+    );
+    let pct = skip_reasons(&conv, "Net income");
+    assert_eq!(pct.len(), 1);
+    assert!(pct[0].contains("Percent Change"), "{pct:?}");
+}
