@@ -261,6 +261,9 @@ const NOT_PERIOD: &[&str] = &[
     "better",
     "worse",
     "b/(w)",
+    // Amounts a restatement replaced; the restated column beside them is the period's.
+    "previously reported",
+    "originally reported",
 ];
 
 /// How many lines may separate a table without a scale line from the one before it for the

@@ -376,6 +376,10 @@ fn build(
     // Label-only lines between the dated line and the first row that sit over the columns
     // ("(Notes)" under the years) belong to the header; the rest are headings.
     let left = columns.first().map_or(0, |c| c.extent.0);
+    let first_label_end = lines[first_row]
+        .label_tokens()
+        .last()
+        .map_or(0, |t| t.end_col);
     let mut pending: Vec<usize> = Vec::new();
     let mut after_header = bottom.map_or(first_row, |b| b + 1);
     if bottom.is_none() {
@@ -385,9 +389,11 @@ fn build(
         if line.is_blank() {
             continue;
         }
-        if Some(k) == column_line
-            || (line.cells.is_empty() && line.indent() + 1 >= left && left > 0)
-        {
+        // A column's words centred over it may start a little left of it ("As Previously"
+        // over "Reported"), still clear of the first row's label.
+        let over_columns = line.indent() + 1 >= left
+            || (line.indent() + 4 >= left && line.indent() >= first_label_end + 2);
+        if Some(k) == column_line || (line.cells.is_empty() && over_columns && left > 0) {
             header.push(k);
         } else {
             pending.push(k);

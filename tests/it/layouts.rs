@@ -2438,3 +2438,35 @@ Net income                             6,671        5,319      25.4%
     assert_eq!(pct.len(), 1);
     assert!(pct[0].contains("Percent Change"), "{pct:?}");
 }
+
+#[test]
+fn a_restatement_keeps_the_restated_column() {
+    let text = "\
+Nu Corp. (NYSE: NU)
+                          CONSOLIDATED STATEMENTS OF OPERATIONS
+                    (In thousands, except per share data)
+                                     Three Months Ended June 30, 2004
+                                 ----------------------------------------
+                                 As Previously
+                                    Reported      Adjustments   As Restated
+                                 -------------   ------------   -----------
+Revenues                           $ 50,000        $ (2,000)     $ 48,000
+Net income                            5,000          (1,300)        3,700
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    // Three columns of one period: the restated one is the period's; the amounts it replaced
+    // and the adjustments are not (they would have disagreed with it and stopped the release).
+    assert_eq!(
+        value(f, "us-gaap:Revenues", "D20040401-20040630"),
+        ("48000000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20040401-20040630"),
+        ("3700000".into(), -3)
+    );
+    let skipped = skip_reasons(&conv, "Revenues");
+    assert_eq!(skipped.len(), 2);
+    assert!(skipped[0].contains("previously reported"), "{skipped:?}");
+    assert!(skipped[1].contains("adjustment"), "{skipped:?}");
+}
