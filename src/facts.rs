@@ -283,6 +283,20 @@ pub fn build(
                         .get(&r.target.concept)
                         .is_some_and(|c| c.period_type == PeriodType::Instant))
                 };
+                // Under "Excluding special charges:" or "Pro forma:" the rows repeat the
+                // statement's labels with other amounts; a row that says it is the reported
+                // amount is the GAAP one ("Net Income - As Reported" over "Less: Synthetic
+                // Fuels"), and what the mapping already skips keeps its reason.
+                let reported = {
+                    let l = row.label.text.to_ascii_lowercase();
+                    l.contains("as reported") || l.contains("gaap")
+                };
+                if !reported
+                    && !matches!(outcome, Some(Outcome::Skip(_)))
+                    && row.sections.iter().any(|s| names_non_gaap(&s.text))
+                {
+                    return Some(&*NON_GAAP_HEADING);
+                }
                 // "(Increase) decrease in accounts receivable" is the same line: shown as its
                 // effect on cash.
                 let in_cash_flow = table_in_cash_flow || sections_in_cash_flow(row);
@@ -461,6 +475,35 @@ static PER_SHARE_ONLY: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|
             .into(),
     )
 });
+
+/// What a row under a heading about a non-GAAP measure becomes.
+static NON_GAAP_HEADING: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
+    Outcome::Skip(
+        "under a heading about a non-GAAP measure (excluding items, pro forma, adjusted), not \
+         a us-gaap amount"
+            .into(),
+    )
+});
+
+/// Whether a heading says the rows under it are a non-GAAP measure.
+fn names_non_gaap(text: &str) -> bool {
+    let l = text.to_ascii_lowercase();
+    [
+        "excluding",
+        "pro forma",
+        "proforma",
+        "non-gaap",
+        "non gaap",
+        "adjusted",
+        "before special",
+        "before unusual",
+        "before one-time",
+        "before nonrecurring",
+        "before non-recurring",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
 
 /// Whether a title or heading says its amounts are per share.
 fn names_per_share(text: &str) -> bool {

@@ -2470,3 +2470,38 @@ Net income                            5,000          (1,300)        3,700
     assert!(skipped[0].contains("previously reported"), "{skipped:?}");
     assert!(skipped[1].contains("adjustment"), "{skipped:?}");
 }
+
+#[test]
+fn highlights_as_reported_and_excluding_special_charges() {
+    let text = "\
+Xi Corp. (NYSE: XI)
+
+                          FINANCIAL HIGHLIGHTS
+                    (In millions, except per share data)
+                                        Three Months Ended
+                                          September 30,
+                                        2004         2003
+As reported:
+  Net income                           $ 41.0       $ 38.2
+  Diluted earnings per share           $ 0.41       $ 0.38
+Excluding special charges:
+  Net income                           $ 52.3       $ 40.1
+  Diluted earnings per share           $ 0.52       $ 0.40
+";
+    let conv = conversion(text.as_bytes());
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:NetIncomeLoss", "D20040701-20040930"),
+        ("41000000".into(), -5)
+    );
+    assert_eq!(
+        value(f, "us-gaap:EarningsPerShareDiluted", "D20030701-20030930"),
+        ("0.38".into(), 2)
+    );
+    let excluding = skip_reasons(&conv, "Excluding special charges");
+    assert_eq!(excluding.len(), 4);
+    assert!(
+        excluding.iter().all(|r| r.contains("non-GAAP")),
+        "{excluding:?}"
+    );
+}
