@@ -1046,7 +1046,13 @@ fn anchor_year_to_date(
                 continue;
             };
             p.period = Period::Duration { start, end };
-            p.months = whole_months(start, end);
+            // On a 52/53-week calendar the months are not whole: the nearest count.
+            p.months = whole_months(start, end).or_else(|| {
+                let days = (end - start).num_days() + 1;
+                u32::try_from((days * 12 + 182) / 365)
+                    .ok()
+                    .filter(|&m| m > 0)
+            });
         }
     }
 }

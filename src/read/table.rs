@@ -611,8 +611,13 @@ fn bottom_columns(line: &Line<'_>) -> Vec<Column> {
         .filter(|t| !is_rule_token(t.text))
         .cloned()
         .collect();
+    // A year line's label ("ASSETS   1997   1996") stands before its first year; a word after
+    // a year ("2004 (Unaudited)   2003") belongs to that year's column.
     let label_end = if line.is_year_line() {
-        line.cells.first().map_or(0, |c| c.col)
+        let first_cell = line.cells.first().map_or(0, |c| c.col);
+        line.year_tokens()
+            .next()
+            .map_or(first_cell, |t| t.col.min(first_cell))
     } else {
         0
     };

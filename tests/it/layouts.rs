@@ -2505,3 +2505,26 @@ Excluding special charges:
         "{excluding:?}"
     );
 }
+
+#[test]
+fn unaudited_beside_a_year_on_the_dated_line() {
+    let text = "\
+Omicron Inc. (NASDAQ: OMIC)
+                      CONDENSED CONSOLIDATED BALANCE SHEETS
+                                 (In thousands)
+                                        September 30,     December 31,
+                                      2004 (Unaudited)        2003
+Total assets                               $ 7,800           $ 7,500
+Total liabilities                            3,800             3,600
+";
+    let f = facts(text);
+    // "(Unaudited)" after the year is part of its column, not the end of a label.
+    assert_eq!(
+        value(&f, "us-gaap:Assets", "I20040930"),
+        ("7800000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Liabilities", "I20031231"),
+        ("3600000".into(), -3)
+    );
+}
