@@ -713,6 +713,14 @@ fn duration_words(text: &str) -> Option<Length> {
 /// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
 fn date_in(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "6/30/04": a date in numbers.
+    if let Some((y, m, d)) = words
+        .iter()
+        .rev()
+        .find_map(|w| crate::read::numeric_date(w))
+    {
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month_of(w) else { continue };

@@ -2528,3 +2528,25 @@ Total liabilities                            3,800             3,600
         ("3600000".into(), -3)
     );
 }
+
+#[test]
+fn dates_written_in_numbers() {
+    let text = "\
+Pi Corp. (NASDAQ: PICO)
+                          STATEMENTS OF OPERATIONS
+                   (In thousands, except per share data)
+                             Three Months Ended        Six Months Ended
+                            6/30/04     6/30/03      6/30/04     6/30/03
+Revenues                    $4,100      $3,800       $8,050      $7,420
+Net income (loss)              210        (140)         380        (310)
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20040401-20040630"),
+        ("4100000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20030101-20030630"),
+        ("-310000".into(), -3)
+    );
+}
