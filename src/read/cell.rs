@@ -81,6 +81,18 @@ pub fn classify(token: &str) -> Token {
     if is_dash(token) {
         return special(true, false);
     }
+    // "-0-", "$-0-": a zero written between dashes, as typewritten tables print it.
+    if matches!(token, "-0-" | "$-0-") {
+        return Token::Number(Shown {
+            magnitude: Decimal::ZERO,
+            negative: false,
+            fraction_digits: 0,
+            currency: token.starts_with('$'),
+            percent: false,
+            dash: false,
+            not_available: false,
+        });
+    }
     let numeric_chars = token
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '$' | '(' | ')' | ',' | '.' | '%' | '-'));
@@ -298,6 +310,8 @@ mod tests {
         assert!(num("-").dash);
         assert!(num("--").dash);
         assert!(num("n/a").not_available);
+        assert_eq!(num("-0-").magnitude.to_string(), "0");
+        assert!(!num("-0-").dash);
         assert_eq!(num("1,234*").magnitude.to_string(), "1234");
         assert_eq!(num("1,234(a)").magnitude.to_string(), "1234");
         assert_eq!(num("(1,234)(1)").magnitude.to_string(), "1234");

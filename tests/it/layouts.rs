@@ -2550,3 +2550,37 @@ Net income (loss)              210        (140)         380        (310)
         ("-310000".into(), -3)
     );
 }
+
+#[test]
+fn a_zero_written_between_dashes() {
+    let text = "\
+Sigma Corp. (NYSE: SIG)
+                          STATEMENTS OF OPERATIONS
+                               (In thousands)
+                                    Three Months Ended
+                                       June 30,
+                                    2004        2003
+Revenues                           5,000       4,000
+Restructuring charge                 -0-         350
+Net income                           700         300
+
+SOURCE  Sigma Corp.
+    -0-                             07/22/2004
+    /CONTACT:  Jane Doe of Sigma Corp., 312-555-1000/
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:RestructuringCharges", "D20040401-20040630"),
+        ("0".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:RestructuringCharges", "D20030401-20030630"),
+        ("350000".into(), -3)
+    );
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.concept.starts_with("us-gaap:"))
+            .count(),
+        6
+    );
+}
