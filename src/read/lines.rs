@@ -40,7 +40,8 @@ pub enum Markup {
     TableEnd,
     /// `<S> <C> <C>`: the display columns where each `<C>` column starts.
     Columns(Vec<usize>),
-    /// `<CAPTION>`, `<PAGE>`, `<FN>` and the like: no content.
+    /// `<CAPTION>`, `<PAGE>`, `<FN>` and the like, or a page number ("-5-", "Page 5 of
+    /// 8"): no content.
     Other,
 }
 
@@ -223,7 +224,31 @@ fn is_year_value(v: rust_decimal::Decimal) -> bool {
     v >= rust_decimal::Decimal::from(1900) && v <= rust_decimal::Decimal::from(2100)
 }
 
+/// A page number standing alone: "-5-", "- 5 -", "Page 5", "Page 5 of 8".
+fn is_page_number(tokens: &[Tok<'_>]) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    match texts.as_slice() {
+        [one] => one
+            .strip_prefix('-')
+            .and_then(|r| r.strip_suffix('-'))
+            .is_some_and(digits),
+        ["-", n, "-"] => digits(n),
+        [page, n] => page.eq_ignore_ascii_case("page") && digits(n),
+        [page, n, of, m] => {
+            page.eq_ignore_ascii_case("page")
+                && digits(n)
+                && of.eq_ignore_ascii_case("of")
+                && digits(m)
+        }
+        _ => false,
+    }
+}
+
 fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
+    if is_page_number(tokens) {
+        return Some(Markup::Other);
+    }
     let first = tokens.first()?;
     if !first.text.starts_with('<') {
         return None;
@@ -581,6 +606,15 @@ mod tests {
         let l = Line::new(0, "                       2003(1)      2002(a)");
         assert!(l.is_year_line());
         assert_eq!(l.year_tokens().count(), 2);
+        for page in [
+            "                -5-",
+            "   - 12 -",
+            "Page 3",
+            "  PAGE 3 OF 8",
+        ] {
+            assert_eq!(Line::new(0, page).markup, Some(Markup::Other), "{page}");
+        }
+        assert!(Line::new(0, "Net income   5").markup.is_none());
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
     }

@@ -2584,3 +2584,40 @@ SOURCE  Sigma Corp.
         6
     );
 }
+
+#[test]
+fn a_page_number_between_a_statement_and_its_continuation() {
+    let text = "\
+Acme Manufacturing Co. (NYSE: AMC)
+
+                       ACME MANUFACTURING CO.
+              CONSOLIDATED STATEMENTS OF OPERATIONS
+                (In thousands, except per share data)
+
+                                  Three Months Ended       Nine Months Ended
+                                     September 30,            September 30,
+                                   2002        2001         2002        2001
+                                 --------    --------     --------    --------
+Net sales                        $ 84,120    $ 80,335     $251,906    $244,870
+Cost of sales                      60,500      58,901      182,007     178,455
+                                 --------    --------     --------    --------
+Gross profit                       23,620      21,434       69,899      66,415
+
+
+                                    -5-
+<PAGE>
+
+
+Interest expense                      910       1,105        2,880       3,410
+Net income                       $  4,588    $  3,380     $ 13,515    $ 11,719
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:InterestExpense", "D20020701-20020930"),
+        ("910000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20010101-20010930"),
+        ("11719000".into(), -3)
+    );
+}
