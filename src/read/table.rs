@@ -1002,7 +1002,7 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
     })
 }
 
-/// A word without an EDGAR footnote tag at its end ("taxes<F1>" is "taxes"; "<F2>" is
+/// A word without an EDGAR footnote tag at its end (`taxes<F1>` is "taxes"; `<F2>` is
 /// nothing).
 fn without_footnote_tag(word: &str) -> &str {
     let Some(open) = word.rfind("<F").or_else(|| word.rfind("<f")) else {
