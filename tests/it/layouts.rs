@@ -2621,3 +2621,64 @@ Net income                       $  4,588    $  3,380     $ 13,515    $ 11,719
         ("11719000".into(), -3)
     );
 }
+
+#[test]
+fn continuing_and_discontinued_operations_and_eps_by_heading() {
+    let text = "\
+Tau Corp. (NYSE: TAU)
+                          STATEMENTS OF OPERATIONS
+                   (In thousands, except per share data)
+                                            Year Ended December 31,
+                                            2002         2001
+Net sales                                 $90,000      $85,000
+Operating income                           10,000        8,600
+Interest expense                            1,000        1,200
+Income from continuing operations
+  before income taxes                       9,000        7,400
+Income taxes                                3,400        2,800
+Income from continuing operations           5,600        4,600
+Loss from discontinued operations,
+  net of tax                                  800          300
+Net income                                  4,800        4,300
+Basic earnings per share:
+  Net income                                $0.48        $0.43
+Diluted earnings per share:
+  Net income                                $0.47        $0.42
+";
+    let f = facts(text);
+    let (fy, fy01) = ("D20020101-20021231", "D20010101-20011231");
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+            fy
+        ),
+        ("9000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:IncomeLossFromContinuingOperations", fy01),
+        ("4600000".into(), -3)
+    );
+    // A loss shown as a positive amount under a label that names it.
+    assert_eq!(
+        value(
+            &f,
+            "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
+            fy
+        ),
+        ("-800000".into(), -3)
+    );
+    // "Net income" under an EPS heading is the per-share amount, not net income.
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", fy),
+        ("4800000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareBasic", fy01),
+        ("0.43".into(), 2)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", fy),
+        ("0.47".into(), 2)
+    );
+}
