@@ -389,6 +389,11 @@ fn build(
         if line.is_blank() {
             continue;
         }
+        // "(In thousands)" under the years is the scale line, not a heading.
+        if is_scale_line(line.text) && line.cells.is_empty() {
+            scale = text_of(line);
+            continue;
+        }
         // A column's words centred over it may start a little left of it ("As Previously"
         // over "Reported"), still clear of the first row's label.
         let over_columns = line.indent() + 1 >= left

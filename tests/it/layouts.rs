@@ -2682,3 +2682,26 @@ Diluted earnings per share:
         ("0.47".into(), 2)
     );
 }
+
+#[test]
+fn a_scale_line_under_the_years() {
+    let text = "\
+Upsilon Corp. (NYSE: UPS)
+                      CONSOLIDATED STATEMENTS OF INCOME
+                                 Year Ended December 31,
+                                  2004           2003
+                        (In thousands, except per share data)
+Revenues                        $ 5,000        $ 4,000
+Net income                          700            600
+Diluted earnings per share        $0.70          $0.60
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20040101-20041231"),
+        ("5000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:EarningsPerShareDiluted", "D20030101-20031231"),
+        ("0.60".into(), 2)
+    );
+}
