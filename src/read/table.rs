@@ -277,11 +277,27 @@ fn build(
     // down to the scale line, or to the last statement title, are the title's.
     let heads_from = (top..header_end)
         .rev()
-        .find(|&k| is_scale_line(lines[k].text) || is_table_title(lines[k].text))
+        .find(|&k| {
+            Some(k) != bottom && (is_scale_line(lines[k].text) || is_table_title(lines[k].text))
+        })
         .map_or(top, |k| k + 1);
     let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
         if line.rule {
+            continue;
+        }
+        // "(In thousands)   2004   2003": the scale stands in the dated line's label.
+        if Some(k) == bottom {
+            let label: Vec<Tok<'_>> = line
+                .label_tokens()
+                .iter()
+                .take_while(|t| !is_year_token(t.text))
+                .cloned()
+                .collect();
+            if let Some(text) = text_of_tokens(&label).filter(|t| is_scale_line(&t.text)) {
+                scale = Some(text);
+            }
+            header.push(k);
             continue;
         }
         if is_scale_line(line.text) {
@@ -413,7 +429,7 @@ fn build(
             .filter(|t| t.end_col + 1 < left && !is_year_token(t.text))
             .cloned()
             .collect();
-        initial = text_of_tokens(&toks);
+        initial = text_of_tokens(&toks).filter(|t| !is_scale_line(&t.text));
     }
     let anchors = anchors(&columns, column_line.map(|b| &lines[b]));
     attach_headings(lines, &header, column_line, &mut columns, &anchors);
@@ -746,6 +762,19 @@ fn attach_headings(
                 placed.push((p, covered));
                 split.push(true);
                 continue;
+            }
+            // A date with no year standing alone on its line ("December 31," over "2004
+            // 2003") is the date of every column under it, however it is centred.
+            if line_phrases.len() == 1
+                && !covered.is_empty()
+                && phrase
+                    .iter()
+                    .filter(|t| is_month_token(t.text) && t.text.len() >= 3)
+                    .count()
+                    == 1
+                && !phrase.iter().any(|t| is_year_token(t.text))
+            {
+                covered = (0..columns.len()).collect();
             }
             let centred_over_some = !covered.is_empty();
             if covered.is_empty() {

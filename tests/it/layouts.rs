@@ -2705,3 +2705,25 @@ Diluted earnings per share        $0.70          $0.60
         ("0.60".into(), 2)
     );
 }
+
+#[test]
+fn a_scale_in_the_dated_line_and_a_lone_date_over_both_years() {
+    let text = "\
+Phi Corp. (NYSE: PHI)
+                      CONSOLIDATED BALANCE SHEETS
+                                       December 31,
+(In thousands)                        2004           2003
+Total assets                        $ 9,000        $ 8,000
+Total liabilities                     4,000          3,900
+";
+    let f = facts(text);
+    // The dated line's label is its scale; "December 31," off the pair's centre dates both.
+    assert_eq!(
+        value(&f, "us-gaap:Assets", "I20041231"),
+        ("9000000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:Liabilities", "I20031231"),
+        ("3900000".into(), -3)
+    );
+}
