@@ -951,7 +951,13 @@ fn split_repeated<'t, 'a>(phrase: &'t [Tok<'a>], n: usize) -> Vec<&'t [Tok<'a>]>
     let months: Vec<usize> = (0..phrase.len())
         .filter(|&i| is_month_token(phrase[i].text) && phrase[i].text.len() >= 3)
         .collect();
-    if months.len() == n {
+    // Repeated dates are short: a month, a day, perhaps a year ("Sept. 30, 2003"). A longer
+    // run after a month is prose ("Fiscal year ends June 30; three months ended March 31").
+    let short = months.iter().enumerate().all(|(k, &m)| {
+        let end = months.get(k + 1).copied().unwrap_or(phrase.len());
+        end - m <= 3
+    });
+    if months.len() == n && short {
         let mut out = Vec::new();
         for (k, &m) in months.iter().enumerate() {
             let start = if k == 0 { 0 } else { m };

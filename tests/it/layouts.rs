@@ -2727,3 +2727,26 @@ Total liabilities                     4,000          3,900
         ("3900000".into(), -3)
     );
 }
+
+#[test]
+fn a_subtitle_with_two_dates_over_the_columns_is_not_split() {
+    let text = "\
+Kappa Corp. (NYSE: KAP)
+
+                       SELECTED QUARTERLY RESULTS
+                   Fiscal year ends June 30; three months ended March 31
+                          Q3 2004      Q3 2003
+Net income                  1,150          990
+";
+    let f = facts(text);
+    // One subtitle, not a date per column ("...June 30;" over the first, "March 31" over the
+    // second): both columns are the three months ended March 31.
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20040101-20040331"),
+        ("1150".into(), 0)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20030101-20030331"),
+        ("990".into(), 0)
+    );
+}
