@@ -2750,3 +2750,41 @@ Net income                  1,150          990
         ("990".into(), 0)
     );
 }
+
+#[test]
+fn unlabelled_section_totals_under_revenues_and_expenses() {
+    let text = "\
+Chi Corp. (NYSE: CHI)
+                 CONSOLIDATED STATEMENTS OF OPERATIONS
+                 (In thousands, except per share data)
+                                         For the Three Months
+                                          Ended September 30,
+                                        ----------------------
+                                          2004         2003
+                                        ---------    ---------
+Revenues:
+   Product sales                        $  8,200     $  7,100
+   Royalties                               1,100          900
+                                        ---------    ---------
+                                           9,300        8,000
+Expenses:
+   Cost of product sales                   4,100        3,700
+   Research and development                2,000        1,800
+   Selling, general and administrative     1,500        1,400
+                                        ---------    ---------
+                                           7,600        6,900
+                                        ---------    ---------
+Income from operations                     1,700        1,100
+";
+    let f = facts(text);
+    let (q3, q3_03) = ("D20040701-20040930", "D20030701-20030930");
+    assert_eq!(value(&f, "us-gaap:Revenues", q3), ("9300000".into(), -3));
+    assert_eq!(
+        value(&f, "us-gaap:OperatingExpenses", q3_03),
+        ("6900000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:OperatingIncomeLoss", q3),
+        ("1700000".into(), -3)
+    );
+}
