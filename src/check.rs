@@ -15,7 +15,9 @@
 //! cash-flow statement), wherever its rows state the relationship. An item reported outside
 //! those rows (depreciation from the cash-flow statement, where the income statement has no
 //! such line) still counts, as Calculations 1.1 counts it; if the total then does not foot, the
-//! relationship is recorded as not stated by the release, not as a total that is wrong.
+//! relationship is recorded as not stated by the release, not as a total that is wrong. So is
+//! a total with one of its items on the rows right below it: that row is one line among the
+//! items, not their total.
 //!
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
@@ -411,6 +413,21 @@ impl<'a> Layout<'a> {
             }
         }
         if required.iter().all(|t| found.contains(t)) && !found.is_empty() {
+            // An item on the rows right below: the row is one line among the items ("Operating
+            // expenses" over "Restructuring charge"), not their total.
+            let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
+            for row in &rows[r_total + 1..] {
+                match self.kind(row, column, keys) {
+                    None | Some(RowKind::Neutral) => {}
+                    Some(RowKind::Amount(target)) if is_item(target) => {
+                        return Err((
+                            format!("{}, one of its items, stands below it", row_name(row)),
+                            first_cell(row, column),
+                        ));
+                    }
+                    Some(_) => break,
+                }
+            }
             Ok(found)
         } else {
             Err((

@@ -202,6 +202,10 @@ struct RowInfo<'a> {
     decimals: i32,
     /// A scale the row's label states, overriding the table's.
     scale: Option<u32>,
+    /// The row shows a benefit as the positive amount of an expense-or-benefit concept: its
+    /// label says so ("Income tax benefit", "(Provision) benefit for income taxes"), or its
+    /// table shows expenses in parentheses.
+    benefit_shown_positive: bool,
 }
 
 /// For each row of a table, the section naming a part of the entity ("Alabama Power") when
@@ -209,9 +213,11 @@ struct RowInfo<'a> {
 /// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
 /// "Consolidated" or "Total" section are the entity itself.
 fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
+    // Headings that state a length ("Fourth Quarter:", "Full Year:") are periods, not parts.
     let path = |r: &Row| {
         r.sections
             .iter()
+            .filter(|s| !crate::interpret::states_length(&s.text))
             .map(|s| s.text.clone())
             .collect::<Vec<_>>()
     };
@@ -237,7 +243,11 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             if paths.get(&rule.target).is_none_or(|p| p.len() < 2) {
                 return None;
             }
-            let section = row.sections.last()?;
+            let section = row
+                .sections
+                .iter()
+                .rev()
+                .find(|s| !crate::interpret::states_length(&s.text))?;
             let lower = section.text.to_ascii_lowercase();
             (!text::contains(&lower, "consolidated") && !text::contains(&lower, "total"))
                 .then(|| section.text.clone())
@@ -266,18 +276,92 @@ pub fn build(
     // Many cells share a context (a column's period): each is made once, then cloned.
     let mut contexts: Contexts<'_> = FxHashMap::default();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
+        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
+        let titled_per_share = table.title.iter().any(|t| names_per_share(&t.text));
         let outcomes: Vec<Option<&Outcome>> = table
             .rows
             .iter()
             .map(|row| {
-                mapping.lookup(
-                    &row.label.text,
-                    row.sections.iter().map(|s| s.text.as_str()),
-                )
+                // Shown as per-share amounts are: cents, two places after the point.
+                let in_cents = row
+                    .cells
+                    .iter()
+                    .filter(|c| !c.number.dash && !c.number.not_available)
+                    .all(|c| c.number.fraction_digits >= 2 && !c.number.percent);
+                let per_share_table = in_cents
+                    && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
+                let sections = row.sections.iter().map(|s| s.text.as_str());
+                let outcome = mapping.lookup(&row.label.text, sections.clone());
+                // In a cash-flow statement a balance-sheet caption with no heading about
+                // changes ("Accounts receivable" under "Operating activities:") reports the
+                // change in that balance.
+                let balance = |o: &Outcome| {
+                    matches!(o, Outcome::Concept(r) if concepts
+                        .get(&r.target.concept)
+                        .is_some_and(|c| c.period_type == PeriodType::Instant))
+                };
+                // Under "Excluding special charges:" or "Pro forma:" the rows repeat the
+                // statement's labels with other amounts; a row that says it is the reported
+                // amount is the GAAP one ("Net Income - As Reported" over "Less: Synthetic
+                // Fuels"), and what the mapping already skips keeps its reason.
+                let reported = {
+                    let l = row.label.text.to_ascii_lowercase();
+                    l.contains("as reported") || l.contains("gaap")
+                };
+                if !reported
+                    && !matches!(outcome, Some(Outcome::Skip(_)))
+                    && row.sections.iter().any(|s| names_non_gaap(&s.text))
+                {
+                    return Some(&*NON_GAAP_HEADING);
+                }
+                // "(Increase) decrease in accounts receivable" is the same line: shown as its
+                // effect on cash.
+                let in_cash_flow = table_in_cash_flow || sections_in_cash_flow(row);
+                let normalised = (in_cash_flow && outcome.is_none())
+                    .then(|| crate::map::normalise(&row.label.text));
+                let caption = normalised
+                    .as_deref()
+                    .and_then(|n| CHANGE_PREFIXES.iter().find_map(|p| n.strip_prefix(p)));
+                if in_cash_flow
+                    && !names_balance_date(&row.label.text)
+                    && (outcome.is_some_and(balance) || caption.is_some())
+                    && let Some(change) = mapping.lookup(
+                        caption.unwrap_or(&row.label.text),
+                        sections.clone().chain(std::iter::once(CHANGES_HEADING)),
+                    )
+                    && !balance(change)
+                {
+                    return Some(change);
+                }
+                // Under a per-share title or heading ("PER SHARE DATA", "Per share data:"), a
+                // row shown in cents is per share: "Net income - basic" is earnings per share,
+                // and "Net income" there is not the company's net income.
+                if let Some(Outcome::Concept(rule)) = outcome
+                    && per_share_table
+                    && concepts
+                        .get(&rule.target.concept)
+                        .is_some_and(|c| matches!(c.kind, ValueKind::Monetary))
+                {
+                    return mapping
+                        .lookup(
+                            &row.label.text,
+                            sections.clone().chain(std::iter::once(PER_SHARE_HEADING)),
+                        )
+                        .filter(|o| !matches!(o, Outcome::Concept(r) if r == rule))
+                        .or(Some(&*PER_SHARE_ONLY));
+                }
+                if outcome.is_none() && per_share_table {
+                    return mapping.lookup(
+                        &row.label.text,
+                        sections.chain(std::iter::once(PER_SHARE_HEADING)),
+                    );
+                }
+                outcome
             })
             .collect();
         let parts = parts_of_entity(table, &outcomes);
-        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
+        let deductions =
+            !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
         for (r, row) in table.rows.iter().enumerate() {
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
             let outcome = outcomes[r];
@@ -317,7 +401,17 @@ pub fn build(
             let decimals = row_decimals(row, meaning, concept);
             let mut info: Option<RowInfo<'_>> = None;
             for cell in &row.cells {
-                let column = &meaning.columns[cell.column];
+                // A heading over the row that states a length ("Fourth Quarter:") makes the
+                // column's end date the end of that period.
+                let under_heading = meaning.columns[cell.column].period().and_then(|p| {
+                    crate::interpret::period_under_heading(
+                        row.sections.iter().map(|s| s.text.as_str()),
+                        p,
+                    )
+                });
+                let column = &under_heading
+                    .map(ColumnMeaning::Period)
+                    .unwrap_or_else(|| meaning.columns[cell.column].clone());
                 let mut report = CellReport {
                     span: cell.span,
                     row: row_name.clone(),
@@ -365,6 +459,8 @@ pub fn build(
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
+                            benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
+                                && (deductions || benefit_shown_positive(&row.label.text)),
                         });
                         match candidate(cell, *period, meaning, info, mapping, &mut contexts) {
                             Ok((fact, half, note)) => {
@@ -387,6 +483,71 @@ pub fn build(
     merge(source, candidates, &mut out)?;
     Ok(out)
 }
+
+/// The heading under which the mapping lists the changes in working-capital balances.
+const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
+
+/// The heading under which the mapping lists per-share rows.
+const PER_SHARE_HEADING: &str = "Per share data";
+
+/// What a row mapped to an amount becomes under a per-share title when the mapping has no
+/// per-share meaning for it.
+static PER_SHARE_ONLY: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
+    Outcome::Skip(
+        "a per-share amount (its title or heading says per share) that the mapping has no \
+         per-share concept for"
+            .into(),
+    )
+});
+
+/// What a row under a heading about a non-GAAP measure becomes.
+static NON_GAAP_HEADING: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
+    Outcome::Skip(
+        "under a heading about a non-GAAP measure (excluding items, pro forma, adjusted), not \
+         a us-gaap amount"
+            .into(),
+    )
+});
+
+/// Whether a heading says the rows under it are a non-GAAP measure.
+fn names_non_gaap(text: &str) -> bool {
+    let l = text.to_ascii_lowercase();
+    [
+        "excluding",
+        "pro forma",
+        "proforma",
+        "non-gaap",
+        "non gaap",
+        "adjusted",
+        "before special",
+        "before unusual",
+        "before one-time",
+        "before nonrecurring",
+        "before non-recurring",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// Whether a title or heading says its amounts are per share.
+fn names_per_share(text: &str) -> bool {
+    let l = text.trim().to_ascii_lowercase();
+    !l.starts_with('(') && (l.contains("per share") || l.contains("per common share"))
+}
+
+/// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
+/// normalised.
+const CHANGE_PREFIXES: &[&str] = &[
+    "increase decrease in ",
+    "decrease increase in ",
+    "net increase decrease in ",
+    "net decrease increase in ",
+    "increase in ",
+    "decrease in ",
+    "net change in ",
+    "change in ",
+    "changes in ",
+];
 
 /// Whether a title or section names a cash-flow statement, where a row named like a
 /// balance-sheet item ("Accounts receivable") is a change in it.
@@ -415,14 +576,92 @@ fn names_balance_date(label: &str) -> bool {
         "at beginning",
         "ending balance",
         "beginning balance",
+        "start of",
     ]
     .iter()
     .any(|w| text::contains(&l, w))
 }
 
+/// Whether a table shows its expenses as deductions, in parentheses ("Cost of revenues
+/// (6,000)"): more of the rows mapped to expenses that are never negative show only negative
+/// numbers than show only positive ones, and at least two do. An income tax shown "(1,400)"
+/// there is an expense, and one shown "120" a benefit.
+fn deductions_in_parentheses(
+    table: &Table,
+    outcomes: &[Option<&Outcome>],
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+) -> bool {
+    let (mut negative, mut positive) = (0, 0);
+    for (row, outcome) in table.rows.iter().zip(outcomes) {
+        let Some(Outcome::Concept(rule)) = outcome else {
+            continue;
+        };
+        let expense = mapping.is_non_negative(&rule.target.concept)
+            && concepts.get(&rule.target.concept).is_some_and(|c| {
+                c.period_type == PeriodType::Duration && c.kind == ValueKind::Monetary
+            })
+            && !rule.target.concept.starts_with("us-gaap:Revenue")
+            && !rule.target.concept.starts_with("us-gaap:Payments");
+        let numbers: Vec<bool> = row
+            .cells
+            .iter()
+            .filter(|c| !c.number.dash && !c.number.not_available && !c.number.percent)
+            .map(|c| c.number.negative)
+            .collect();
+        if !expense || numbers.is_empty() {
+            continue;
+        }
+        if numbers.iter().all(|&n| n) {
+            negative += 1;
+        } else if numbers.iter().all(|&n| !n) {
+            positive += 1;
+        }
+    }
+    negative >= 2 && negative > positive
+}
+
+/// Whether a label about an expense or benefit shows the benefit as its positive amount: the
+/// first of "benefit", "credit", "provision", "expense" outside parentheses is a benefit or a
+/// credit ("Income tax benefit", "(Provision) benefit for income taxes", "Income tax benefit
+/// (expense)"; not "Provision (benefit) for income taxes").
+fn benefit_shown_positive(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    let mut depth = 0usize;
+    let mut word = String::new();
+    for c in lower.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_alphabetic() {
+            if depth == 0 {
+                word.push(c);
+            }
+            continue;
+        }
+        match word.as_str() {
+            "benefit" | "benefits" | "credit" => return true,
+            "provision" | "expense" | "expenses" => return false,
+            _ => {}
+        }
+        word.clear();
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
 fn names_start(label: &str) -> bool {
     let l = label.to_ascii_lowercase();
-    text::contains_any(&l, &["beginning of", "at beginning", "beginning balance"])
+    text::contains_any(
+        &l,
+        &[
+            "beginning of",
+            "at beginning",
+            "beginning balance",
+            "start of",
+        ],
+    )
 }
 
 fn row_name(row: &Row) -> String {
@@ -546,6 +785,21 @@ fn candidate<'a>(
                 );
             }
             -magnitude
+        }
+        _ if info.benefit_shown_positive => {
+            if !magnitude.is_zero() {
+                notes.push(
+                    "a benefit is shown positive here (by the label, or expenses shown in \
+                     parentheses); the concept counts an expense as positive: stored with the \
+                     opposite sign"
+                        .into(),
+                );
+            }
+            if shown.negative {
+                magnitude
+            } else {
+                -magnitude
+            }
         }
         Sign::Negate => {
             if !magnitude.is_zero() {

@@ -54,6 +54,8 @@ pub struct ColumnPeriod {
     pub period: Period,
     /// Length in months, for durations stated in months (3 for a quarter).
     pub months: Option<u32>,
+    /// Stated in weeks ("Thirteen Weeks Ended"): the length is exact.
+    pub in_weeks: bool,
 }
 
 /// The multipliers a scale line sets.
@@ -163,18 +165,55 @@ pub struct TableMeaning {
 
 /// Interprets every table of the document. At least one table must have a dated column.
 pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, Error> {
-    let meanings = doc
+    // Each table's scale line: its own, or the one its predecessor went by (a statement
+    // continued over several breaks keeps the scale stated at its top).
+    let mut scales: Vec<Option<&Text>> = Vec::with_capacity(doc.tables.len());
+    for (i, t) in doc.tables.iter().enumerate() {
+        let scale = t.scale.as_ref().or_else(|| {
+            let p = i.checked_sub(1)?;
+            inherited_scale(source, &doc.tables[p], scales[p], t)
+        });
+        scales.push(scale);
+    }
+    let first: Vec<Result<TableMeaning, Error>> = doc
         .tables
         .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let scale = t.scale.as_ref().or_else(|| {
-                i.checked_sub(1)
-                    .and_then(|p| inherited_scale(source, &doc.tables[p], t))
-            });
-            table(source, t, scale)
+        .zip(&scales)
+        .map(|(t, scale)| table(source, t, *scale, None))
+        .collect();
+    // A table whose columns carry only years ("Q4 2004", "Three Months / 2004"), under a title
+    // with no date, reports the periods the release's other tables date: it takes the month
+    // and day of their latest period end. With no other table dated, it is an error.
+    let release_end = first
+        .iter()
+        .flatten()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .map(|p| p.period.end())
+        .max()
+        .map(|d| (d.month(), Some(d.day())));
+    let meanings = first
+        .into_iter()
+        .zip(doc.tables.iter().zip(&scales))
+        .map(|(m, (t, scale))| match (m, release_end) {
+            (Err(e), Some(end)) => table(source, t, *scale, Some(end)).map_err(|_| e),
+            (m, _) => m,
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let mut meanings = meanings;
+    let lengths: Vec<Vec<Option<Length>>> = doc
+        .tables
+        .iter()
+        .map(|t| {
+            let title: Vec<&str> = t.title.iter().map(|x| x.text.as_str()).collect();
+            let title = title.join(" ");
+            t.columns
+                .iter()
+                .map(|c| column_length(&c.heading_text(), &title))
+                .collect()
+        })
+        .collect();
+    anchor_year_to_date(doc, &mut meanings, &lengths);
+    fit_52_53_week_calendar(&mut meanings);
     let dated = meanings
         .iter()
         .any(|m| m.columns.iter().any(|c| c.period().is_some()));
@@ -215,6 +254,16 @@ const NOT_PERIOD: &[&str] = &[
     "non-gaap",
     "reconcil",
     "excluding",
+    "inc (dec)",
+    "inc. (dec.)",
+    "favorable",
+    "unfavorable",
+    "better",
+    "worse",
+    "b/(w)",
+    // Amounts a restatement replaced; the restated column beside them is the period's.
+    "previously reported",
+    "originally reported",
 ];
 
 /// How many lines may separate a table without a scale line from the one before it for the
@@ -225,8 +274,13 @@ const SCALE_CARRIES_OVER: usize = 20;
 /// continues a page's statement under a repeated column header ("3 Months Ended December" /
 /// "2006 2005" again, a few lines below) is in the same units. Farther apart, a table states
 /// its own scale or is in whole units.
-fn inherited_scale<'a>(source: &Source, previous: &'a Table, table: &Table) -> Option<&'a Text> {
-    let scale = previous.scale.as_ref()?;
+fn inherited_scale<'a>(
+    source: &Source,
+    previous: &Table,
+    scale: Option<&'a Text>,
+    table: &Table,
+) -> Option<&'a Text> {
+    let scale = scale?;
     let end = previous.rows.last()?.label.span.start;
     let start = table.rows.first()?.label.span.start;
     let gap = source
@@ -236,12 +290,27 @@ fn inherited_scale<'a>(source: &Source, previous: &'a Table, table: &Table) -> O
     (gap <= SCALE_CARRIES_OVER).then_some(scale)
 }
 
-fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<TableMeaning, Error> {
+/// A month and day a column with only a year may take when its heading and title give none.
+type MonthDay = (u32, Option<u32>);
+
+fn table(
+    source: &Source,
+    table: &Table,
+    scale_line: Option<&Text>,
+    release_end: Option<MonthDay>,
+) -> Result<TableMeaning, Error> {
     let title: Vec<&Text> = table.title.iter().collect();
+    let quarters = quarter_ends(table, &title, release_end);
     let columns = table
         .columns
         .iter()
-        .map(|c| column(source, c, &title))
+        .zip(&quarters)
+        .map(|(c, quarter)| match quarter {
+            Some(Err(why)) => Ok(ColumnMeaning::Other(why.clone())),
+            Some(Ok(end)) => column_period(source, c, &c.heading_text(), &title, None, Some(*end))
+                .map(ColumnMeaning::Period),
+            None => column(source, c, &title, release_end),
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let scale_text = scale_line.map(|t| t.text.as_str());
     Ok(TableMeaning {
@@ -250,8 +319,105 @@ fn table(source: &Source, table: &Table, scale_line: Option<&Text>) -> Result<Ta
         scale: scale(scale_text),
         skip: scale_text
             .and_then(non_monetary)
-            .or_else(|| non_gaap(&table.title)),
+            .or_else(|| non_gaap(&table.title))
+            .or_else(|| statistics(&table.title)),
     })
+}
+
+/// The quarter a heading numbers ("Q2 2004", "Second Quarter 2004", "2nd Qtr."), when it
+/// writes no date of its own.
+fn quarter_number(heading: &str) -> Option<u32> {
+    if date_in(heading).is_some() {
+        return None;
+    }
+    let words: Vec<String> = heading
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    words
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| match w.as_str() {
+            "q1" => Some(1),
+            "q2" => Some(2),
+            "q3" => Some(3),
+            "q4" => Some(4),
+            "quarter" | "qtr" | "qtr." => {
+                let p = words.get(i.checked_sub(1)?)?;
+                ["first", "second", "third", "fourth"]
+                    .iter()
+                    .position(|o| o == p)
+                    .or_else(|| ["1st", "2nd", "3rd", "4th"].iter().position(|o| o == p))
+                    .map(|n| n as u32 + 1)
+            }
+            _ => None,
+        })
+}
+
+/// The end date of each column that numbers a quarter and writes no date ("Q3 2004  Q2 2004
+/// Q3 2003" under "Three Months Ended September 30, 2004"): `None` for other columns.
+///
+/// # Design
+///
+/// A quarter's number says when it ends only once the fiscal year is known. The release's
+/// date (the title's, else the latest its other tables give) names one quarter; when that
+/// date ends a calendar quarter and one of the columns is that quarter of that year, the
+/// quarters are calendar quarters and each ends on the last day of its third month. Otherwise
+/// the columns are not reported: giving them all the release's date would make "Q2 2004" the
+/// same period as "Q3 2004".
+fn quarter_ends(
+    table: &Table,
+    title: &[&Text],
+    release_end: Option<MonthDay>,
+) -> Vec<Option<Result<NaiveDate, String>>> {
+    let numbered: Vec<Option<(u32, i32)>> = table
+        .columns
+        .iter()
+        .map(|c| {
+            let heading = c.heading_text();
+            let n = quarter_number(&heading)?;
+            let year = heading
+                .split_whitespace()
+                .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)))?;
+            Some((n, year))
+        })
+        .collect();
+    if numbered.iter().all(Option::is_none) {
+        return vec![None; table.columns.len()];
+    }
+    let title_text: Vec<&str> = title.iter().map(|t| t.text.as_str()).collect();
+    let title_text = title_text.join(" ");
+    let latest_year = numbered.iter().flatten().map(|&(_, y)| y).max();
+    let reference = date_in(&title_text).or_else(|| {
+        let (month, day) = month_day_in(&title_text).or(release_end)?;
+        let year = latest_year?;
+        match day {
+            Some(d) => NaiveDate::from_ymd_opt(year, month, d),
+            None => last_day(year, month),
+        }
+    });
+    let calendar = reference.is_some_and(|r| {
+        r.month() % 3 == 0
+            && numbered
+                .iter()
+                .flatten()
+                .any(|&(n, y)| n * 3 == r.month() && y == r.year())
+    });
+    numbered
+        .iter()
+        .map(|q| {
+            let (n, year) = (*q)?;
+            Some(if calendar {
+                last_day(year, n * 3).ok_or_else(|| "date out of range".to_string())
+            } else {
+                Err(format!(
+                    "the release does not say when quarter {n} of {year} ends"
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Words of a table title that say its amounts are not the GAAP ones.
@@ -263,7 +429,31 @@ const NON_GAAP_TITLES: &[&str] = &[
     "reconciliation of gaap",
     "gaap to non",
     "as adjusted",
+    "adjusted",
+    "ebitda",
 ];
+
+/// Words of a table title that say it reports operating statistics (stores, customers,
+/// kilowatt-hours, employees), not amounts of the financial statements.
+const STATISTICS_TITLES: &[&str] = &[
+    "statistics",
+    "statistical",
+    "operating data",
+    "operational data",
+];
+
+/// A table of operating statistics ("Selected Operating Data", "Key Statistics"): its rows
+/// count stores, customers or units, which no us-gaap concept of the statements reports.
+fn statistics(title: &[Text]) -> Option<String> {
+    let line = title.iter().find(|t| {
+        let lower = t.text.to_ascii_lowercase();
+        STATISTICS_TITLES.iter().any(|w| lower.contains(w))
+    })?;
+    Some(format!(
+        "a table of operating statistics (\"{}\"), not us-gaap amounts",
+        line.text.trim()
+    ))
+}
 
 /// A table whose title says it is a pro forma or non-GAAP presentation ("Pro Forma Condensed
 /// Consolidated Statements of Operations", "Reconciliation of GAAP to Non-GAAP Net Income"):
@@ -406,32 +596,54 @@ pub fn month_of(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// A number written as digits or in words, up to ninety-nine ("fourteen", "twenty-six",
+/// "Fifty-three").
 fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "twenty-six" => 26,
-        "thirty-nine" => 39,
-        "fifty-two" => 52,
-        "fifty-three" => 53,
-        _ => return w.parse().ok(),
-    })
+    const UNITS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    let unit = |u: &str| UNITS.iter().position(|n| *n == u).map(|n| n as u32);
+    let ten = |t: &str| {
+        TENS.iter()
+            .position(|n| *n == t)
+            .map(|n| n as u32 * 10 + 20)
+    };
+    match w.split_once('-') {
+        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
+        None => unit(w).or_else(|| ten(w)),
+    }
 }
 
 enum Length {
     Months(u32),
     Weeks(u32),
+    /// "Year-to-Date", "YTD": from the start of the fiscal year.
+    YearToDate,
 }
 
 fn duration_words(text: &str) -> Option<Length> {
@@ -442,7 +654,34 @@ fn duration_words(text: &str) -> Option<Length> {
         .collect();
     for (i, &w) in words.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| number_word(words[p]));
+        let next_is_year = words
+            .get(i + 1)
+            .is_some_and(|n| crate::read::is_year_token(n));
         match w {
+            // "Q4 2004", "Fourth Quarter 2004", "4th Qtr.": a quarter.
+            "q1" | "q2" | "q3" | "q4" => return Some(Length::Months(3)),
+            "quarter" | "qtr" | "qtr."
+                if i.checked_sub(1).is_some_and(|p| {
+                    [
+                        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
+                    ]
+                    .contains(&words[p])
+                }) =>
+            {
+                return Some(Length::Months(3));
+            }
+            // "Year 2004", "Fiscal Year 2004", "Full Year 2004".
+            "year" if next_is_year => return Some(Length::Months(12)),
+            // "Full Year:", "Fiscal Year:" as a heading over rows; not "fiscal year end".
+            "year"
+                if i.checked_sub(1)
+                    .is_some_and(|p| words[p] == "full" || words[p] == "fiscal")
+                    && words
+                        .get(i + 1)
+                        .is_none_or(|n| !n.starts_with("end") || n.starts_with("ended")) =>
+            {
+                return Some(Length::Months(12));
+            }
             "months" | "month" => {
                 if let Some(n) = prev {
                     return Some(Length::Months(n));
@@ -467,7 +706,13 @@ fn duration_words(text: &str) -> Option<Length> {
             {
                 return Some(Length::Months(12));
             }
-            "ytd" | "year-to-date" => {}
+            "ytd" | "year-to-date" => return Some(Length::YearToDate),
+            "year"
+                if words.get(i + 1).is_some_and(|n| *n == "to")
+                    && words.get(i + 2).is_some_and(|n| *n == "date") =>
+            {
+                return Some(Length::YearToDate);
+            }
             _ => {}
         }
     }
@@ -477,6 +722,14 @@ fn duration_words(text: &str) -> Option<Length> {
 /// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
 fn date_in(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    // "6/30/04": a date in numbers.
+    if let Some((y, m, d)) = words
+        .iter()
+        .rev()
+        .find_map(|w| crate::read::numeric_date(w))
+    {
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
     let mut found = None;
     for (i, w) in words.iter().enumerate() {
         let Some(month) = month_of(w) else { continue };
@@ -492,28 +745,30 @@ fn date_in(text: &str) -> Option<NaiveDate> {
             day = Some(d);
             k += 1;
         }
-        let year = words.get(k).and_then(|y| {
-            let y = y.trim_end_matches([',', '.', ')', '*']);
-            (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
-        });
+        let year = words.get(k).and_then(|y| year_of(y));
         found = Some((month, day, year));
     }
     let (month, day, year) = found?;
     let year = match year {
         Some(y) => y,
-        None => words
-            .iter()
-            .rev()
-            .filter_map(|w| {
-                let y = w.trim_end_matches([',', '.', ')', '*']);
-                (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()
-            })
-            .next()?,
+        None => words.iter().rev().filter_map(|w| year_of(w)).next()?,
     };
     match day {
         Some(d) => NaiveDate::from_ymd_opt(year, month, d),
         None => last_day(year, month),
     }
+}
+
+/// The year a word writes: "2003", "2003,", "2003*", "(2003)", "2003(1)".
+fn year_of(word: &str) -> Option<i32> {
+    let digits = word.trim_start_matches('(');
+    let year = digits.get(..4)?;
+    let rest = &digits[4..];
+    let after = rest.chars().next();
+    (year.bytes().all(|b| b.is_ascii_digit())
+        && after.is_none_or(|c| matches!(c, ',' | '.' | ')' | '*' | '(' | ':')))
+    .then(|| year.parse().ok())
+    .flatten()
 }
 
 /// The first month (and day, if given) written in a title: "DECEMBER 31, 1997 AND 1996".
@@ -538,7 +793,12 @@ fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
 
-fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnMeaning, Error> {
+fn column(
+    source: &Source,
+    column: &Column,
+    title: &[&Text],
+    release_end: Option<MonthDay>,
+) -> Result<ColumnMeaning, Error> {
     let heading = column.heading_text();
     let lower_heading = heading.to_ascii_lowercase();
     if let Some(k) = NOT_PERIOD.iter().find(|k| lower_heading.contains(*k)) {
@@ -554,7 +814,7 @@ fn column(source: &Source, column: &Column, title: &[&Text]) -> Result<ColumnMea
             format!("the column \"{heading}\" has no date")
         }));
     }
-    column_period(source, column, &heading, title).map(ColumnMeaning::Period)
+    column_period(source, column, &heading, title, release_end, None).map(ColumnMeaning::Period)
 }
 
 /// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
@@ -602,6 +862,8 @@ fn column_period(
     column: &Column,
     heading: &str,
     title: &[&Text],
+    release_end: Option<MonthDay>,
+    fixed_end: Option<NaiveDate>,
 ) -> Result<ColumnPeriod, Error> {
     let heading = heading.to_string();
     let span: Span = column
@@ -614,8 +876,7 @@ fn column_period(
     let year: Option<i32> = heading
         .split_whitespace()
         .rev()
-        .find(|w| crate::read::is_year_token(w))
-        .and_then(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse().ok());
+        .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)));
     if date_in(&heading).is_none()
         && let Some(&(start, end)) = ranges_in(&title_text)
             .iter()
@@ -624,13 +885,15 @@ fn column_period(
         return Ok(ColumnPeriod {
             period: Period::Duration { start, end },
             months: None,
+            in_weeks: false,
         });
     }
-    let end = date_in(&heading)
+    let end = fixed_end
+        .or_else(|| date_in(&heading))
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").
             let year = year?;
-            let (month, day) = month_day_in(&title_text)?;
+            let (month, day) = month_day_in(&title_text).or(release_end)?;
             match day {
                 Some(d) => NaiveDate::from_ymd_opt(year, month, d),
                 None => last_day(year, month),
@@ -644,14 +907,7 @@ fn column_period(
                 format!("column heading \"{heading}\" gives no month and day for its period"),
             )
         })?;
-    let lower = heading.to_ascii_lowercase();
-    let length = duration_words(&heading).or_else(|| {
-        if lower.contains("as of") || lower.starts_with("at ") {
-            None
-        } else {
-            duration_words(&title_text)
-        }
-    });
+    let length = column_length(&heading, &title_text);
     let bad = |what: &str| {
         Error::at(
             ErrorKind::Period,
@@ -664,6 +920,7 @@ fn column_period(
         None => Ok(ColumnPeriod {
             period: Period::Instant(end),
             months: None,
+            in_weeks: false,
         }),
         Some(Length::Months(n)) => {
             if n == 0 || n > 24 {
@@ -682,6 +939,7 @@ fn column_period(
             Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months: Some(n),
+                in_weeks: false,
             })
         }
         Some(Length::Weeks(n)) => {
@@ -699,9 +957,221 @@ fn column_period(
             Ok(ColumnPeriod {
                 period: Period::Duration { start, end },
                 months,
+                in_weeks: true,
+            })
+        }
+        // From the start of the calendar year until the release's dates show another fiscal
+        // year (see `anchor_year_to_date`).
+        Some(Length::YearToDate) => {
+            let start = NaiveDate::from_ymd_opt(end.year(), 1, 1)
+                .filter(|&s| s <= end)
+                .ok_or_else(|| bad("date out of range"))?;
+            Ok(ColumnPeriod {
+                period: Period::Duration { start, end },
+                months: whole_months(start, end),
+                in_weeks: false,
             })
         }
     }
+}
+
+/// The length a column's heading states, else its table's title (unless the heading is a
+/// date "as of").
+fn column_length(heading: &str, title_text: &str) -> Option<Length> {
+    let lower = heading.to_ascii_lowercase();
+    duration_words(heading).or_else(|| {
+        if lower.contains("as of") || lower.starts_with("at ") {
+            None
+        } else {
+            duration_words(title_text)
+        }
+    })
+}
+
+/// The number of whole months from `start` (a first of the month) to `end` (a month end).
+fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
+    let after = end.succ_opt()?;
+    if start.day() != 1 || after.day() != 1 {
+        return None;
+    }
+    let months = (after.year() - start.year()) * 12 + after.month() as i32 - start.month() as i32;
+    u32::try_from(months).ok().filter(|&m| m > 0)
+}
+
+/// Year-to-date columns ("Year-to-Date", "YTD") begin the day after the prior fiscal year
+/// end: the latest date the release reports that falls within the year before the column's
+/// end (a balance sheet's "December 31, 2003" beside "September 30, 2004"), else the
+/// submission header's FISCAL YEAR END, else the calendar year. A prior year's column begins
+/// on the same day a year earlier.
+fn anchor_year_to_date(
+    doc: &Document,
+    meanings: &mut [TableMeaning],
+    columns: &[Vec<Option<Length>>],
+) {
+    let instants: Vec<NaiveDate> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    let header_year_end: Option<(u32, u32)> = doc
+        .edgar
+        .as_ref()
+        .and_then(|e| e.registrant.as_ref().or(e.filers.first()))
+        .and_then(|f| f.fiscal_year_end.as_deref())
+        .filter(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|v| Some((v[..2].parse().ok()?, v[2..].parse().ok()?)));
+    // The fiscal year end's month and day, from the latest year-to-date column.
+    let latest_end = meanings
+        .iter()
+        .zip(columns)
+        .flat_map(|(m, ls)| m.columns.iter().zip(ls))
+        .filter(|(_, l)| matches!(l, Some(Length::YearToDate)))
+        .filter_map(|(c, _)| c.period().map(|p| p.period.end()))
+        .max();
+    let Some(latest_end) = latest_end else {
+        return;
+    };
+    let year_end = instants
+        .iter()
+        .filter(|&&d| d < latest_end && (latest_end - d).num_days() <= 350)
+        .max()
+        .map(|d| (d.month(), d.day()))
+        .or(header_year_end);
+    let Some((month, day)) = year_end else {
+        return;
+    };
+    for (meaning, lengths) in meanings.iter_mut().zip(columns) {
+        for (column, length) in meaning.columns.iter_mut().zip(lengths) {
+            let (ColumnMeaning::Period(p), Some(Length::YearToDate)) = (column, length) else {
+                continue;
+            };
+            let end = p.period.end();
+            // The latest such day before the column's end.
+            let Some(prior) = [end.year(), end.year() - 1]
+                .iter()
+                .filter_map(|&y| {
+                    NaiveDate::from_ymd_opt(y, month, day).or_else(|| last_day(y, month))
+                })
+                .find(|&d| d < end)
+            else {
+                continue;
+            };
+            let Some(start) = prior.succ_opt() else {
+                continue;
+            };
+            p.period = Period::Duration { start, end };
+            // On a 52/53-week calendar the months are not whole: the nearest count.
+            p.months = whole_months(start, end).or_else(|| {
+                let days = (end - start).num_days() + 1;
+                u32::try_from((days * 12 + 182) / 365)
+                    .ok()
+                    .filter(|&m| m > 0)
+            });
+        }
+    }
+}
+
+/// Periods stated in months on a 52/53-week calendar.
+///
+/// A release whose periods are stated in weeks, or end on a day that is not a month end
+/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
+/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A year to
+/// date begins the day after the prior fiscal year end, which such a release usually shows as
+/// a balance-sheet column: a start within a week of the day after a date the release reports is
+/// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
+/// 53 weeks).
+fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
+    let periods = || {
+        meanings
+            .iter()
+            .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+    };
+    let is_month_end = |d: NaiveDate| d.succ_opt().is_some_and(|n| n.day() == 1);
+    let on_weeks = periods().any(|p| {
+        p.in_weeks
+            || (p.months.is_some()
+                && matches!(p.period, Period::Duration { .. })
+                && !is_month_end(p.period.end()))
+    });
+    if !on_weeks {
+        return;
+    }
+    let mut instants: Vec<NaiveDate> = periods()
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    instants.sort_unstable();
+    instants.dedup();
+    for meaning in meanings.iter_mut() {
+        for column in &mut meaning.columns {
+            let ColumnMeaning::Period(p) = column else {
+                continue;
+            };
+            let (Some(n), false, Period::Duration { start, end }) =
+                (p.months, p.in_weeks, p.period)
+            else {
+                continue;
+            };
+            let mut first = start;
+            if n % 3 == 0 && is_month_end(end) {
+                first = end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1);
+            }
+            if let Some(after_year_end) = instants
+                .iter()
+                .filter_map(|i| i.succ_opt())
+                .find(|&d| d != first && d < end && (d - first).num_days().abs() <= 7)
+            {
+                first = after_year_end;
+            }
+            p.period = Period::Duration { start: first, end };
+        }
+    }
+}
+
+/// The period of a row under a heading that states a length ("Fourth Quarter:", "Full
+/// Year:", "Three Months Ended:") in a column that gives only its end date: the duration of
+/// that length ending there. `None` when no heading states a length or the column is not an
+/// instant.
+pub fn period_under_heading<'a>(
+    sections: impl DoubleEndedIterator<Item = &'a str>,
+    column: ColumnPeriod,
+) -> Option<ColumnPeriod> {
+    let Period::Instant(end) = column.period else {
+        return None;
+    };
+    let length = sections.rev().find_map(duration_words)?;
+    let (start, months, in_weeks) = match length {
+        Length::Months(n) if (1..=24).contains(&n) => {
+            let month_end = end.succ_opt().is_some_and(|d| d.day() == 1);
+            let start = if !month_end && n % 3 == 0 {
+                end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1)
+            } else {
+                end.succ_opt()?.checked_sub_months(Months::new(n))?
+            };
+            (start, Some(n), false)
+        }
+        Length::Weeks(n) if (1..=106).contains(&n) => (
+            end - chrono::Duration::days(i64::from(n) * 7 - 1),
+            None,
+            true,
+        ),
+        _ => return None,
+    };
+    Some(ColumnPeriod {
+        period: Period::Duration { start, end },
+        months,
+        in_weeks,
+    })
+}
+
+/// Whether a heading states a length of time ("Fourth Quarter", "Full Year").
+pub fn states_length(heading: &str) -> bool {
+    duration_words(heading).is_some()
 }
 
 /// The fiscal year and period a set of column periods reports, judged from the longest

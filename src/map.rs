@@ -516,10 +516,9 @@ impl Mapping {
         sections: impl IntoIterator<Item = &'a str>,
     ) -> Option<&Outcome> {
         let key = normalise(label);
-        let at = self
-            .by_label
-            .binary_search_by(|(l, _)| l.as_str().cmp(&key))
-            .ok()?;
+        let Some(at) = self.find(&key).or_else(|| self.find_variant(&key)) else {
+            return self.section_total(&key, sections);
+        };
         let entries = &self.by_label[at].1;
         if let [only] = entries.as_slice()
             && only.sections.is_empty()
@@ -529,13 +528,76 @@ impl Mapping {
         }
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
         // The innermost section that an entry names decides: "Total" under "Assets" inside
-        // "Balance sheet" is the assets total.
-        sections
+        // "Balance sheet" is the assets total; a bare "Total" under "Current assets" inside
+        // "Assets" is the total of current assets, which the mapping knows by that name.
+        let bare_total = key == "total" || key == "totals";
+        for s in sections.iter().rev() {
+            if let Some(e) = entries.iter().find(|e| e.sections.contains(s)) {
+                return Some(&e.outcome);
+            }
+            if bare_total && let Some(o) = self.section_total(&key, std::iter::once(s.as_str())) {
+                return Some(o);
+            }
+        }
+        entries
             .iter()
-            .rev()
-            .find_map(|s| entries.iter().find(|e| e.sections.contains(s)))
-            .or_else(|| entries.iter().find(|e| e.sections.is_empty()))
+            .find(|e| e.sections.is_empty())
             .map(|e| &e.outcome)
+    }
+
+    /// A bare "Total" row totals the innermost section it sits under that the mapping knows
+    /// as a total: "Total" under "Revenues:" is total revenues.
+    fn section_total<'a>(
+        &self,
+        key: &str,
+        sections: impl IntoIterator<Item = &'a str>,
+    ) -> Option<&Outcome> {
+        if key != "total" && key != "totals" {
+            return None;
+        }
+        let sections: Vec<String> = sections.into_iter().map(normalise).collect();
+        sections.iter().rev().find_map(|s| {
+            let at = self.find(&format!("total {s}"))?;
+            let entries = &self.by_label[at].1;
+            entries
+                .iter()
+                .find(|e| e.sections.is_empty())
+                .map(|e| &e.outcome)
+        })
+    }
+
+    fn find(&self, key: &str) -> Option<usize> {
+        self.by_label
+            .binary_search_by(|(l, _)| l.as_str().cmp(key))
+            .ok()
+    }
+
+    /// A label the mapping does not list, read as the label it qualifies: "Less: Interest
+    /// expense" is interest expense; "Cost of sales, including buying and occupancy" and
+    /// "Accounts receivable, less allowances of $1,210 and $1,104" name the line before their
+    /// clause (a receivable "less allowances" is the net receivable). A clause "excluding"
+    /// something is never dropped: the amount it qualifies is another measure.
+    fn find_variant(&self, key: &str) -> Option<usize> {
+        let key = ["less ", "add ", "plus ", "deduct "]
+            .iter()
+            .find_map(|p| key.strip_prefix(p))
+            .unwrap_or(key);
+        if let Some(at) = self.find(key) {
+            return Some(at);
+        }
+        if let Some((line, _)) = key.split_once(" including ") {
+            return self.find(line);
+        }
+        let (line, _) = [
+            " less allowance",
+            " net of allowance",
+            " net of reserve",
+            " less reserve",
+        ]
+        .iter()
+        .find_map(|clause| key.split_once(clause))?;
+        self.find(&format!("{line} net"))
+            .or_else(|| self.find(line))
     }
 
     /// Whether a concept's value is never negative (parentheses are presentation only).

@@ -84,6 +84,18 @@ pub fn classify(token: &str) -> Token {
         Some(Dash::NoAmount) => return special(false, true),
         None => {}
     }
+    // "-0-", "$-0-": a zero written between dashes, as typewritten tables print it.
+    if matches!(token, "-0-" | "$-0-") {
+        return Token::Number(Shown {
+            magnitude: Decimal::ZERO,
+            negative: false,
+            fraction_digits: 0,
+            currency: token.starts_with('$'),
+            percent: false,
+            dash: false,
+            not_available: false,
+        });
+    }
     // From here on the token is ASCII (or a word): its bytes are its chars.
     let bytes = token.as_bytes();
     let numeric_chars = bytes.iter().all(|&b| {
@@ -326,6 +338,8 @@ mod tests {
         assert!(num("---").not_available);
         assert!(num("\u{2014}").not_available);
         assert!(num("n/a").not_available);
+        assert_eq!(num("-0-").magnitude.to_string(), "0");
+        assert!(!num("-0-").dash);
         assert_eq!(num("1,234*").magnitude.to_string(), "1234");
         assert_eq!(num("1,234(a)").magnitude.to_string(), "1234");
         assert_eq!(num("(1,234)(1)").magnitude.to_string(), "1234");

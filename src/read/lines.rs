@@ -40,7 +40,8 @@ pub enum Markup {
     TableEnd,
     /// `<S> <C> <C>`: the display columns where each `<C>` column starts.
     Columns(Vec<usize>),
-    /// `<CAPTION>`, `<PAGE>`, `<FN>` and the like: no content.
+    /// `<CAPTION>`, `<PAGE>`, `<FN>` and the like, or a page number ("-5-", "Page 5 of
+    /// 8"): no content.
     Other,
 }
 
@@ -186,8 +187,43 @@ fn cell_token<'t, 'a>(tokens: &'t [Tok<'a>], cell: &RawCell) -> Option<&'t Tok<'
     tokens.get(i).filter(|t| t.span == cell.span)
 }
 
-/// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`.
+/// A date written in numbers, `6/30/04` or `06/30/2004` (month, day, year), as
+/// (year, month, day); two-digit years are 1950–2049.
+pub fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+    let t = text.trim_end_matches([',', '*', ':']);
+    let mut parts = t.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || ![m, d, y]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        || m.len() > 2
+        || d.len() > 2
+        || !(y.len() == 2 || y.len() == 4)
+    {
+        return None;
+    }
+    let (m, d, y): (u32, u32, i32) = (m.parse().ok()?, d.parse().ok()?, y.parse().ok()?);
+    let y = match y {
+        0..=49 => 2000 + y,
+        50..=99 => 1900 + y,
+        _ => y,
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
+        .then_some((y, m, d))
+}
+
+/// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`, or a date written
+/// in numbers (`6/30/04`).
 pub fn is_year_token(text: &str) -> bool {
+    if text.contains('/') {
+        return numeric_date(text).is_some();
+    }
+    // "2003(1)", "2003(a)": a footnote mark after the year.
+    let text = match text.split_once('(') {
+        Some((year, mark)) if !year.is_empty() && mark.len() <= 3 && mark.ends_with(')') => year,
+        _ => text,
+    };
     let t = text
         .trim_start_matches('(')
         .trim_end_matches([',', ')', '.', '*', ':']);
@@ -200,7 +236,31 @@ fn is_year_value(v: rust_decimal::Decimal) -> bool {
     v >= rust_decimal::Decimal::from(1900) && v <= rust_decimal::Decimal::from(2100)
 }
 
+/// A page number standing alone: "-5-", "- 5 -", "Page 5", "Page 5 of 8".
+fn is_page_number(tokens: &[Tok<'_>]) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+    let texts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    match texts.as_slice() {
+        [one] => one
+            .strip_prefix('-')
+            .and_then(|r| r.strip_suffix('-'))
+            .is_some_and(digits),
+        ["-", n, "-"] => digits(n),
+        [page, n] => page.eq_ignore_ascii_case("page") && digits(n),
+        [page, n, of, m] => {
+            page.eq_ignore_ascii_case("page")
+                && digits(n)
+                && of.eq_ignore_ascii_case("of")
+                && digits(m)
+        }
+        _ => false,
+    }
+}
+
 fn markup(tokens: &[Tok<'_>]) -> Option<Markup> {
+    if is_page_number(tokens) {
+        return Some(Markup::Other);
+    }
     let first = tokens.first()?;
     if !first.text.starts_with('<') {
         return None;
@@ -298,12 +358,33 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
             // Room for a line of short words: one allocation for nearly every line.
             tokens.reserve(bytes.len() / 6 + 1);
         }
-        tokens.push(Tok {
-            text: &text[from..i],
-            span: Span::new(start + from, start + i),
-            col: from_col,
-            end_col: col,
-        });
+        // Leader dots run into the number they lead to ("income.........$4,713"): the dots
+        // end the word, and what follows them is a token of its own. Columns are counted as
+        // bytes here, which they are for the ASCII of a leader and a number.
+        let word = &text[from..i];
+        let split = leader_end(word).filter(|&at| word[at..].is_ascii());
+        if let Some(at) = split {
+            let tail_col = col - (word.len() - at);
+            tokens.push(Tok {
+                text: &word[..at],
+                span: Span::new(start + from, start + from + at),
+                col: from_col,
+                end_col: tail_col,
+            });
+            tokens.push(Tok {
+                text: &word[at..],
+                span: Span::new(start + from + at, start + i),
+                col: tail_col,
+                end_col: col,
+            });
+        } else {
+            tokens.push(Tok {
+                text: word,
+                span: Span::new(start + from, start + i),
+                col: from_col,
+                end_col: col,
+            });
+        }
     }
     tokens
 }
@@ -327,12 +408,29 @@ fn tokenize_plain(start: usize, text: &str) -> Option<Vec<Tok<'_>>> {
         if end == i || bytes.get(end).is_some_and(|&b| b != b' ') {
             return None;
         }
-        tokens.push(Tok {
-            text: &text[i..end],
-            span: Span::new(start + i, start + end),
-            col: i,
-            end_col: end,
-        });
+        // Leader dots run into the number they lead to, as in [`tokenize`].
+        match leader_end(&text[i..end]) {
+            Some(at) => {
+                tokens.push(Tok {
+                    text: &text[i..i + at],
+                    span: Span::new(start + i, start + i + at),
+                    col: i,
+                    end_col: i + at,
+                });
+                tokens.push(Tok {
+                    text: &text[i + at..end],
+                    span: Span::new(start + i + at, start + end),
+                    col: i + at,
+                    end_col: end,
+                });
+            }
+            None => tokens.push(Tok {
+                text: &text[i..end],
+                span: Span::new(start + i, start + end),
+                col: i,
+                end_col: end,
+            }),
+        }
         i = end + count_spaces(&bytes[end..]);
     }
     Some(tokens)
@@ -390,6 +488,18 @@ fn count_printable(bytes: &[u8]) -> usize {
         .iter()
         .take_while(|&&b| b > b' ' && b < 0x80)
         .count()
+}
+
+/// Where the text after a run of three or more leader dots starts inside a word, when
+/// something follows them that opens a number (`$`, `(` or a digit).
+fn leader_end(word: &str) -> Option<usize> {
+    if !word.contains("...") {
+        return None;
+    }
+    let dots = word.find("...")?;
+    let after = dots + word[dots..].bytes().take_while(|&b| b == b'.').count();
+    let next = *word.as_bytes().get(after)?;
+    (next == b'$' || next == b'(' || next.is_ascii_digit()).then_some(after)
 }
 
 /// `char::is_whitespace` for an ASCII byte: tab, line feed, vertical tab, form feed, carriage
@@ -474,7 +584,29 @@ fn trailing_cells(tokens: &[Tok<'_>]) -> (usize, Vec<RawCell>) {
                     }
                 }
             }
-            None => classify(tok.text),
+            None => {
+                // `( 212)`: an opening parenthesis set apart from its number.
+                if let Some(open) = i.checked_sub(2).map(|j| &tokens[j])
+                    && matches!(open.text, "(" | "$(" | "($")
+                    && tok.text.ends_with(')')
+                    && !tok.text.contains('(')
+                    && let Token::Number(n) = classify(&format!("{}{}", open.text, tok.text))
+                {
+                    push_cell(
+                        &mut cells,
+                        i,
+                        RawCell {
+                            span: open.span.join(tok.span),
+                            col: open.col,
+                            end_col: tok.end_col,
+                            number: Ok(n),
+                        },
+                    );
+                    i -= 2;
+                    continue;
+                }
+                classify(tok.text)
+            }
         };
         match token {
             Token::Number(n) => push_cell(
@@ -577,6 +709,10 @@ mod tests {
         assert_eq!(l.cells.len(), 2);
         assert!(l.cells[1].number.as_ref().unwrap().dash);
         assert_eq!(l.label_len, 1);
+        let l = Line::new(0, "  Other      ( 212)    $( 15)   (  7)");
+        assert_eq!(l.cells.len(), 3);
+        assert_eq!(l.label_len, 1);
+        assert!(l.cells.iter().all(|c| c.number.as_ref().unwrap().negative));
         let l = Line::new(0, "  Other      (32 )    15");
         assert_eq!(l.cells.len(), 2);
         assert!(l.cells[0].number.as_ref().unwrap().negative);
@@ -589,6 +725,22 @@ mod tests {
         assert!(l.rule);
         let l = Line::new(0, "<S>                    <C>        <C>");
         assert_eq!(l.markup, Some(Markup::Columns(vec![23, 34])));
+        let l = Line::new(0, "Net income.........$4,713    $ (870)");
+        assert_eq!(l.cells.len(), 2);
+        assert_eq!(l.label_tokens().len(), 2);
+        assert_eq!(l.cells[0].col, 19);
+        let l = Line::new(0, "                       2003(1)      2002(a)");
+        assert!(l.is_year_line());
+        assert_eq!(l.year_tokens().count(), 2);
+        for page in [
+            "                -5-",
+            "   - 12 -",
+            "Page 3",
+            "  PAGE 3 OF 8",
+        ] {
+            assert_eq!(Line::new(0, page).markup, Some(Markup::Other), "{page}");
+        }
+        assert!(Line::new(0, "Net income   5").markup.is_none());
         let l = Line::new(0, "- - As Reported          $ 0.27");
         assert_eq!(l.label_tokens().len(), 2);
     }

@@ -15,7 +15,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
 pub use cell::{Token, classify};
-pub use lines::is_year_token;
+pub use lines::{is_year_token, numeric_date};
 pub use table::collapse;
 
 /// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,

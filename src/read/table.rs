@@ -9,10 +9,15 @@ use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
+/// How many lines (blank, or markup such as `<PAGE>`) may separate a table from the rows that
+/// continue it without a header.
+const CONTINUED_WITHIN: usize = 12;
 /// The most columns a table may have.
 const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
+/// The most label-only lines a row's label may wrap over above the row.
+const MAX_WRAP: usize = 4;
 /// The same inside an EDGAR `<TABLE>` block, whose end is marked.
 const MAX_PENDING_MARKED: usize = 8;
 
@@ -91,7 +96,14 @@ pub fn find_tables(
             i += 1;
             continue;
         }
-        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end)?;
+        // A statement continued after a page break with no header repeated: only blank lines
+        // and markup since the previous table's last row.
+        let previous = tables.last().filter(|_| {
+            bottom.is_none()
+                && i - floor <= CONTINUED_WITHIN
+                && lines[floor..i].iter().all(|l| l.is_blank())
+        });
+        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end, previous)?;
         if !table.rows.is_empty() {
             tables.push(table);
         }
@@ -168,6 +180,17 @@ const SCALE_PHRASES: &[&str] = &[
     "millions of dollars",
     "dollars in thousands",
     "dollars in millions",
+    "000 omitted",
+    "$000",
+    "in 000s",
+    "in 000's",
+    "(000)",
+    "(thousands",
+    "(millions",
+    "in $ thousands",
+    "in $ millions",
+    "in $thousands",
+    "in $millions",
 ];
 
 /// Every phrase of [`SCALE_PHRASES`] holds one of these: most lines hold none, and are decided
@@ -188,9 +211,19 @@ fn is_statement_title(text: &str) -> bool {
         "balance sheet",
         "financial highlights",
         "selected financial data",
+        "statistics",
+        "operating data",
     ]
     .iter()
     .any(|k| crate::text::contains(&t, k))
+}
+
+/// A table's title: a statement's, or a table of per-share data ("PER SHARE DATA" over
+/// "Three Months Ended"), which is not a header word.
+fn is_table_title(text: &str) -> bool {
+    let t = text.trim().to_ascii_lowercase();
+    is_statement_title(text)
+        || (!t.starts_with('(') && (t.contains("per share data") || t.contains("per common share")))
 }
 
 fn is_unaudited(text: &str) -> bool {
@@ -227,6 +260,7 @@ fn build(
     bottom: Option<usize>,
     first_row: usize,
     end: usize,
+    previous: Option<&Table>,
 ) -> Result<(Table, usize), Error> {
     let spec = blocks.spec(first_row);
     // Header block: the lines ending at the dated line, across rules, up to an empty line.
@@ -248,15 +282,35 @@ fn build(
     // down to the scale line, or to the last statement title, are the title's.
     let heads_from = (top..header_end)
         .rev()
-        .find(|&k| is_scale_line(lines[k].text) || is_statement_title(lines[k].text))
+        .find(|&k| {
+            Some(k) != bottom && (is_scale_line(lines[k].text) || is_table_title(lines[k].text))
+        })
         .map_or(top, |k| k + 1);
     let mut title_in_block = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
         if line.rule {
             continue;
         }
+        // "(In thousands)   2004   2003": the scale stands in the dated line's label.
+        if Some(k) == bottom {
+            let label: Vec<Tok<'_>> = line
+                .label_tokens()
+                .iter()
+                .take_while(|t| !is_year_token(t.text))
+                .cloned()
+                .collect();
+            if let Some(text) = text_of_tokens(&label).filter(|t| is_scale_line(&t.text)) {
+                scale = Some(text);
+            }
+            header.push(k);
+            continue;
+        }
         if is_scale_line(line.text) {
             scale = text_of(line);
+            // "CONSOLIDATED STATEMENTS OF CASH FLOWS (In thousands)": a title too.
+            if is_statement_title(line.text) {
+                title_in_block.extend(text_of(line));
+            }
         } else if is_unaudited(line.text) {
         } else if k < heads_from {
             title_in_block.extend(text_of(line));
@@ -291,21 +345,36 @@ fn build(
         }
         if is_scale_line(line.text) {
             scale = text_of(line);
+            if is_statement_title(line.text) {
+                title.extend(text_of(line));
+            }
         } else if !is_unaudited(line.text) {
             title.extend(text_of(line));
         }
     }
     title.extend(title_in_block);
 
-    let mut columns = match (spec, bottom) {
+    // The line that fixes the columns: the dated line, unless a line of column words below it
+    // has as many phrases as the rows have numbers ("2000" / "Q1  Six Months  Q1  Six Months",
+    // "June 30, 2004" / "GAAP  Adjustments  Non-GAAP").
+    let column_line = bottom.map(|b| column_line_below(lines, b, first_row).unwrap_or(b));
+    let mut columns = match (spec, column_line) {
         (Some(spec), _) => spec_columns(spec),
         (None, Some(b)) => bottom_columns(&lines[b]),
+        // No dated header: the words over the numbers, when there is one per number;
+        // otherwise the numbers themselves (a statement continued after a break, whose
+        // nearest label-only lines are wrapped labels, not column words).
         (None, None) => header
             .last()
             .map(|&h| bottom_columns(&lines[h]))
-            .filter(|c| !c.is_empty())
+            .filter(|c| c.len() == table_width(lines, first_row))
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
+    if spec.is_none() && bottom.is_some() {
+        add_unheaded_columns(lines, first_row, &mut columns);
+    } else if spec.is_some() {
+        add_unmarked_columns(lines, first_row, &mut columns);
+    }
     // Placing headings and cells compares them with every column: a bound on the columns
     // keeps that linear in the length of the lines, however many numbers a line holds.
     if columns.len() > MAX_COLUMNS {
@@ -328,6 +397,10 @@ fn build(
     // Label-only lines between the dated line and the first row that sit over the columns
     // ("(Notes)" under the years) belong to the header; the rest are headings.
     let left = columns.first().map_or(0, |c| c.extent.0);
+    let first_label_end = lines[first_row]
+        .label_tokens()
+        .last()
+        .map_or(0, |t| t.end_col);
     let mut pending: Vec<usize> = Vec::new();
     let mut after_header = bottom.map_or(first_row, |b| b + 1);
     if bottom.is_none() {
@@ -337,7 +410,16 @@ fn build(
         if line.is_blank() {
             continue;
         }
-        if line.cells.is_empty() && line.indent() + 1 >= left && left > 0 {
+        // "(In thousands)" under the years is the scale line, not a heading.
+        if is_scale_line(line.text) && line.cells.is_empty() {
+            scale = text_of(line);
+            continue;
+        }
+        // A column's words centred over it may start a little left of it ("As Previously"
+        // over "Reported"), still clear of the first row's label.
+        let over_columns = line.indent() + 1 >= left
+            || (line.indent() + 4 >= left && line.indent() >= first_label_end + 2);
+        if Some(k) == column_line || (line.cells.is_empty() && over_columns && left > 0) {
             header.push(k);
         } else {
             pending.push(k);
@@ -352,10 +434,22 @@ fn build(
             .filter(|t| t.end_col + 1 < left && !is_year_token(t.text))
             .cloned()
             .collect();
-        initial = text_of_tokens(&toks);
+        initial = text_of_tokens(&toks).filter(|t| !is_scale_line(&t.text));
     }
-    let anchors = anchors(&columns, bottom.map(|b| &lines[b]));
-    attach_headings(lines, &header, bottom, &mut columns, &anchors);
+    let anchors = anchors(&columns, column_line.map(|b| &lines[b]));
+    attach_headings(lines, &header, column_line, &mut columns, &anchors);
+    // Rows that go on from the previous table, with no header or title of their own, sit
+    // under its columns when they fit them.
+    let continued = previous.filter(|p| {
+        spec.is_none()
+            && header.is_empty()
+            && title.is_empty()
+            && table_width(lines, first_row) <= p.columns.len()
+    });
+    let (title, columns) = match continued {
+        Some(p) => (p.title.clone(), p.columns.clone()),
+        None => (title, columns),
+    };
     let mut table = Table {
         title,
         scale,
@@ -376,6 +470,143 @@ fn build(
         &mut table,
     )?;
     Ok((table, end_line))
+}
+
+/// How many rows below the first row are read for the most numbers a row of the table has.
+const ROWS_FOR_WIDTH: usize = 8;
+
+/// A line of column words between the dated line `bottom` and the first row that has one
+/// phrase for each number of the widest of the first rows, when the dated line has fewer: the
+/// dated line then heads groups of those columns. The lowest such line is taken.
+fn column_line_below(lines: &[Line<'_>], bottom: usize, first_row: usize) -> Option<usize> {
+    let width = table_width(lines, first_row);
+    if bottom_columns(&lines[bottom]).len() >= width {
+        return None;
+    }
+    let label_end = lines[first_row]
+        .label_tokens()
+        .last()
+        .map_or(0, |t| t.end_col);
+    (bottom + 1..first_row).rev().find(|&k| {
+        let line = &lines[k];
+        !line.is_blank()
+            && line.cells.is_empty()
+            && line.indent() >= label_end + 2
+            && bottom_columns(line).len() == width
+    })
+}
+
+/// Numbers in a column no header stands over ("20%" right of "2004  2003" under "Three Months
+/// Ended"): the widest of the first rows shows where, and each such number gets a column of its
+/// own, with no heading, so that it is reported as not a period rather than misplaced. A
+/// number only one row has there is a stray, and stays an error.
+fn add_unheaded_columns(lines: &[Line<'_>], first_row: usize, columns: &mut Vec<Column>) {
+    let width = table_width(lines, first_row);
+    if width <= columns.len() || columns.is_empty() {
+        return;
+    }
+    let Some(widest) = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .find(|l| l.is_data_row() && l.cells.len() == width)
+    else {
+        return;
+    };
+    let overlaps =
+        |c: &Column, cell: &RawCell| cell.col <= c.extent.1 + 2 && c.extent.0 <= cell.end_col + 2;
+    let extra: Vec<Column> = widest
+        .cells
+        .iter()
+        .filter(|cell| !columns.iter().any(|c| overlaps(c, cell)))
+        .map(|cell| Column {
+            heading: Vec::new(),
+            span: Span::default(),
+            extent: (cell.col, cell.end_col),
+        })
+        .collect();
+    // A column, not a stray number: at least two of the first rows have a number there.
+    let rows: Vec<&Line<'_>> = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .collect();
+    let repeated = extra.iter().all(|c| {
+        rows.iter()
+            .filter(|l| l.cells.iter().any(|cell| overlaps(c, cell)))
+            .count()
+            >= 2
+    });
+    if columns.len() + extra.len() != width || !repeated {
+        return;
+    }
+    columns.extend(extra);
+    columns.sort_by_key(|c| c.extent.0);
+}
+
+/// Numbers that share a `<C>` column with another number of the same row, in two or more of
+/// the first rows ("Percent Change" beside the last of two marked columns): a column the
+/// markup left out, which starts at those numbers.
+fn add_unmarked_columns(lines: &[Line<'_>], first_row: usize, columns: &mut Vec<Column>) {
+    let width = table_width(lines, first_row);
+    if width <= columns.len() || columns.is_empty() {
+        return;
+    }
+    let rows: Vec<&Line<'_>> = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .collect();
+    let Some(widest) = rows.iter().find(|l| l.cells.len() == width) else {
+        return;
+    };
+    let column_of = |cell: &RawCell| {
+        let right = cell.end_col.saturating_sub(1);
+        (0..columns.len())
+            .rev()
+            .find(|&c| columns[c].extent.0 <= right)
+    };
+    // The numbers after the first in a marked column start columns of their own.
+    let mut starts: Vec<usize> = Vec::new();
+    for pair in widest.cells.windows(2) {
+        if column_of(&pair[0]).is_some() && column_of(&pair[0]) == column_of(&pair[1]) {
+            starts.push(pair[1].col);
+        }
+    }
+    let repeated = starts.iter().all(|&start| {
+        rows.iter()
+            .filter(|l| {
+                l.cells
+                    .iter()
+                    .any(|c| c.col <= start + 2 && start <= c.end_col)
+            })
+            .count()
+            >= 2
+    });
+    if starts.is_empty() || columns.len() + starts.len() != width || !repeated {
+        return;
+    }
+    for start in starts {
+        columns.push(Column {
+            heading: Vec::new(),
+            span: Span::default(),
+            extent: (start, usize::MAX / 2),
+        });
+    }
+    columns.sort_by_key(|c| c.extent.0);
+    for k in 0..columns.len().saturating_sub(1) {
+        columns[k].extent.1 = columns[k + 1].extent.0;
+    }
+}
+
+/// The most numbers a row has among the first rows of a table.
+fn table_width(lines: &[Line<'_>], first_row: usize) -> usize {
+    lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .filter(|l| l.is_data_row())
+        .map(|l| l.cells.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn column_of(piece: &[Tok<'_>]) -> Column {
@@ -406,8 +637,13 @@ fn bottom_columns(line: &Line<'_>) -> Vec<Column> {
         .filter(|t| !is_rule_token(t.text))
         .cloned()
         .collect();
+    // A year line's label ("ASSETS   1997   1996") stands before its first year; a word after
+    // a year ("2004 (Unaudited)   2003") belongs to that year's column.
     let label_end = if line.is_year_line() {
-        line.cells.first().map_or(0, |c| c.col)
+        let first_cell = line.cells.first().map_or(0, |c| c.col);
+        line.year_tokens()
+            .next()
+            .map_or(first_cell, |t| t.col.min(first_cell))
     } else {
         0
     };
@@ -485,6 +721,8 @@ fn attach_headings(
     columns: &mut [Column],
     anchors: &[(usize, usize)],
 ) {
+    // The phrases of the header line above and the columns each was placed over.
+    let mut placed_above: Vec<((usize, usize), Vec<usize>)> = Vec::new();
     for &k in header {
         let toks: Vec<Tok<'_>> = lines[k]
             .tokens
@@ -509,43 +747,200 @@ fn attach_headings(
                     push_heading(&mut columns[c], phrase_text(piece));
                 }
             }
+            placed_above.clear();
             continue;
         }
-        for phrase in phrases(&toks) {
+        let line_phrases = phrases(&toks);
+        // Each phrase's columns: those whose centres it covers, else those it touches; then
+        // any wider span the layout shows; then the columns left between two phrases' spans.
+        let mut placed: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+        let mut split: Vec<bool> = Vec::new();
+        for phrase in &line_phrases {
             let p = (phrase[0].col, phrase[phrase.len() - 1].end_col);
-            let covered: Vec<usize> = (0..columns.len())
+            let mut covered: Vec<usize> = (0..columns.len())
                 .filter(|&c| {
                     let c2 = center2(anchors[c]);
                     c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
                 })
                 .collect();
-            match covered.len() {
-                // Covering no column's centre: the columns it touches. A phrase centred between
-                // two columns ("June 30," over "2004    2003") heads both.
-                0 => {
-                    for c in (0..columns.len()).filter(|&c| {
+            if covered.len() > 1 && split_repeated(phrase, covered.len()).len() == covered.len() {
+                placed.push((p, covered));
+                split.push(true);
+                continue;
+            }
+            // A date with no year standing alone on its line ("December 31," over "2004
+            // 2003") is the date of every column under it, however it is centred.
+            if line_phrases.len() == 1
+                && !covered.is_empty()
+                && phrase
+                    .iter()
+                    .filter(|t| is_month_token(t.text) && t.text.len() >= 3)
+                    .count()
+                    == 1
+                && !phrase.iter().any(|t| is_year_token(t.text))
+            {
+                covered = (0..columns.len()).collect();
+            }
+            let centred_over_some = !covered.is_empty();
+            if covered.is_empty() {
+                // A phrase centred between two columns ("June 30," over "2004    2003")
+                // heads both.
+                covered = (0..columns.len())
+                    .filter(|&c| {
                         let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
-                    }) {
-                        push_heading(&mut columns[c], phrase_text(phrase));
-                    }
+                    })
+                    .collect();
+            }
+            // The dashes under the phrase, or the phrase it is centred under on the header
+            // line above ("Three Months Ended" / "September 30," over "2003  2002  % Change").
+            let alone = |q: (usize, usize)| {
+                line_phrases
+                    .iter()
+                    .filter(|o| o[0].col < q.1 && o[o.len() - 1].end_col > q.0)
+                    .count()
+                    == 1
+            };
+            let wider = rule_span(lines, k, p, anchors)
+                .filter(|&(r, _)| alone(r))
+                .map(|(_, cols)| cols)
+                .or_else(|| {
+                    placed_above
+                        .iter()
+                        .find(|(q, cols)| {
+                            // Alone over the columns the phrase above heads: a line of one
+                            // date per column is not a shared date.
+                            let span = match (cols.first(), cols.last()) {
+                                (Some(&a), Some(&b)) => {
+                                    (anchors[a].0.min(q.0), anchors[b].1.max(q.1))
+                                }
+                                _ => *q,
+                            };
+                            // Centred under it; a date ("March 31,") need only sit within
+                            // it, since nothing but the shared date stands there.
+                            let centred = (q.0 + q.1).abs_diff(p.0 + p.1) <= 4
+                                || (phrase.iter().any(|t| is_month_token(t.text))
+                                    && q.0 <= p.0 + 2
+                                    && p.1 <= q.1 + 2);
+                            cols.len() > 1 && centred && alone(span)
+                        })
+                        .map(|(_, cols)| cols.clone())
+                });
+            if let Some(wider) = wider
+                && centred_over_some
+                && wider.len() > covered.len()
+                && covered.iter().all(|c| wider.contains(c))
+            {
+                covered = wider;
+            }
+            placed.push((p, covered));
+            split.push(false);
+        }
+        fill_slots(&mut placed, &split, anchors);
+        fill_gaps(&mut placed, &split, anchors);
+        for ((phrase, (_, covered)), &split) in line_phrases.iter().zip(&placed).zip(&split) {
+            if split {
+                let groups = split_repeated(phrase, covered.len());
+                for (group, &c) in groups.iter().zip(covered) {
+                    push_heading(&mut columns[c], phrase_text(group));
                 }
-                1 => push_heading(&mut columns[covered[0]], phrase_text(phrase)),
-                n => {
-                    let groups = split_repeated(phrase, n);
-                    if groups.len() == n {
-                        for (group, &c) in groups.iter().zip(&covered) {
-                            push_heading(&mut columns[c], phrase_text(group));
-                        }
-                    } else {
-                        for c in covered {
-                            push_heading(&mut columns[c], phrase_text(phrase));
-                        }
-                    }
+            } else {
+                for &c in covered {
+                    push_heading(&mut columns[c], phrase_text(phrase));
                 }
             }
         }
+        placed_above = placed;
     }
+}
+
+/// A header line of k group phrases over k equal groups of columns ("Three Months Ended
+/// Year Ended" over four dates): each phrase heads the group it is centred over, however
+/// short it is beside the group's width.
+fn fill_slots(
+    placed: &mut [((usize, usize), Vec<usize>)],
+    split: &[bool],
+    anchors: &[(usize, usize)],
+) {
+    let (k, n) = (placed.len(), anchors.len());
+    if k < 2 || n % k != 0 || split.iter().any(|&s| s) {
+        return;
+    }
+    let m = n / k;
+    let fits = placed.iter().enumerate().all(|(i, (p, cols))| {
+        let slot = i * m..(i + 1) * m;
+        let (from, to) = (anchors[slot.start].0, anchors[slot.end - 1].1);
+        let centre2 = p.0 + p.1;
+        cols.iter().all(|c| slot.contains(c)) && 2 * from <= centre2 + 4 && centre2 <= 2 * to + 4
+    });
+    if fits {
+        for (i, (_, cols)) in placed.iter_mut().enumerate() {
+            *cols = (i * m..(i + 1) * m).collect();
+        }
+    }
+}
+
+/// Columns left between the spans of a header line's phrases go to the nearer neighbouring
+/// phrase: "Three Months Ended      Nine Months Ended" centred over "2003  2002  % Change
+/// 2003  2002  % Change" reaches neither group's outer columns' centres.
+fn fill_gaps(
+    placed: &mut [((usize, usize), Vec<usize>)],
+    split: &[bool],
+    anchors: &[(usize, usize)],
+) {
+    let all: Vec<usize> = placed.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let (Some(&lo), Some(&hi)) = (all.iter().min(), all.iter().max()) else {
+        return;
+    };
+    for (c, &anchor) in anchors.iter().enumerate().take(hi + 1).skip(lo) {
+        if placed.iter().any(|(_, cols)| cols.contains(&c)) {
+            continue;
+        }
+        let centre2 = center2(anchor);
+        let distance = |p: (usize, usize)| {
+            if centre2 < 2 * p.0 {
+                2 * p.0 - centre2
+            } else {
+                centre2.saturating_sub(2 * p.1)
+            }
+        };
+        let nearest = placed
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, cols))| !split[*i] && cols.iter().any(|&d| d + 1 == c || d == c + 1))
+            .min_by_key(|(_, (p, _))| distance(*p))
+            .map(|(i, _)| i);
+        if let Some(i) = nearest {
+            placed[i].1.push(c);
+            placed[i].1.sort_unstable();
+        }
+    }
+}
+
+/// The columns a rule under a header phrase spans ("Three Months Ended" over
+/// "------------------"): the rule token on the line below that holds the phrase's centre, with
+/// the columns whose centres it covers.
+fn rule_span(
+    lines: &[Line<'_>],
+    k: usize,
+    p: (usize, usize),
+    anchors: &[(usize, usize)],
+) -> Option<((usize, usize), Vec<usize>)> {
+    let below = lines.get(k + 1).filter(|l| l.rule)?;
+    let centre2 = p.0 + p.1;
+    // Centred under the phrase: a rule across the whole table is not a phrase's span.
+    let rule = below
+        .tokens
+        .iter()
+        .find(|t| is_rule_token(t.text) && (t.col + t.end_col).abs_diff(centre2) <= 6)?;
+    let r = (rule.col, rule.end_col);
+    let cols: Vec<usize> = (0..anchors.len())
+        .filter(|&c| {
+            let c2 = center2(anchors[c]);
+            2 * r.0 <= c2 && c2 <= 2 * r.1
+        })
+        .collect();
+    Some((r, cols))
 }
 
 fn push_heading(column: &mut Column, text: Text) {
@@ -561,7 +956,13 @@ fn split_repeated<'t, 'a>(phrase: &'t [Tok<'a>], n: usize) -> Vec<&'t [Tok<'a>]>
     let months: Vec<usize> = (0..phrase.len())
         .filter(|&i| is_month_token(phrase[i].text) && phrase[i].text.len() >= 3)
         .collect();
-    if months.len() == n {
+    // Repeated dates are short: a month, a day, perhaps a year ("Sept. 30, 2003"). A longer
+    // run after a month is prose ("Fiscal year ends June 30; three months ended March 31").
+    let short = months.iter().enumerate().all(|(k, &m)| {
+        let end = months.get(k + 1).copied().unwrap_or(phrase.len());
+        end - m <= 3
+    });
+    if months.len() == n && short {
         let mut out = Vec::new();
         for (k, &m) in months.iter().enumerate() {
             let start = if k == 0 { 0 } else { m };
@@ -624,7 +1025,7 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
     // The words joined by single spaces, written straight into one string.
     let mut text = String::with_capacity(last.span.end.saturating_sub(first.span.start));
     for (i, t) in toks.iter().enumerate() {
-        let mut w = t.text;
+        let mut w = without_footnote_tag(t.text);
         if i + 1 == n {
             let trimmed = w.trim_end_matches('.');
             // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
@@ -644,6 +1045,19 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
         text,
         span: first.span.join(last.span),
     })
+}
+
+/// A word without an EDGAR footnote tag at its end (`taxes<F1>` is "taxes"; `<F2>` is
+/// nothing).
+fn without_footnote_tag(word: &str) -> &str {
+    let Some(open) = word.rfind("<F").or_else(|| word.rfind("<f")) else {
+        return word;
+    };
+    let tag = &word[open + 2..];
+    match tag.strip_suffix('>') {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => &word[..open],
+        _ => word,
+    }
 }
 
 /// A heading's text with footnote references and the trailing `:` or `-` removed, and
@@ -784,6 +1198,16 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     let Some(own) = n.label_tokens().first() else {
         return !heading_name(&collapse(p.text)).1;
     };
+    // "Selling, general and admin-" over "istrative": a word broken at the line's end, not a
+    // heading ending in a dash ("Consolidated Earnings-").
+    let broken = p
+        .text
+        .trim_end()
+        .strip_suffix('-')
+        .is_some_and(|t| t.ends_with(char::is_alphabetic));
+    if broken && own.text.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
     if heading_name(&collapse(p.text)).1 {
         // "Series B: 2,000,000 shares designated; shares issued and outstanding:" over
         // "1997, 1,943,666; 1996, 1,191,666": a colon ends a heading unless the next line,
@@ -793,8 +1217,23 @@ fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
                 .text
                 .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
     }
-    n.indent() > p.indent() || own.text.starts_with(|c: char| c.is_lowercase())
+    // A line that opens with a number ("$30,870, respectively") or follows a line left open
+    // ("Income before income taxes and" / "Cumulative Effect of Accounting Change") goes on
+    // with the same label.
+    let open_ended = p.label_tokens().last().is_some_and(|t| {
+        t.text.ends_with(',') || OPEN_ENDINGS.contains(&t.text.to_ascii_lowercase().as_str())
+    });
+    n.indent() > p.indent()
+        || own
+            .text
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '$')
+        || open_ended
 }
+
+/// Words a wrapped label's line ends on when the label goes on below.
+const OPEN_ENDINGS: &[&str] = &[
+    "and", "of", "for", "from", "in", "on", "to", "the", "before", "after", "&",
+];
 
 /// Whether `line` continues the label of the data row just above it (indented `row_indent`):
 /// it is indented deeper, starts in lower case, and has no number under a column.
@@ -813,9 +1252,35 @@ fn is_note_reference(line: &Line<'_>) -> bool {
     line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
 }
 
+/// How many of the last pending lines continue one another (a label wrapped over them).
+fn wrapped_run(lines: &[Line<'_>], pending: &[usize]) -> usize {
+    let mut n = usize::from(!pending.is_empty());
+    while n < pending.len()
+        && continues(
+            lines,
+            pending[pending.len() - n - 1],
+            pending[pending.len() - n],
+        )
+    {
+        n += 1;
+    }
+    n
+}
+
+/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
+/// is joined whole.
 fn join(a: Text, b: Text) -> Text {
+    let broken = a
+        .text
+        .strip_suffix('-')
+        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
+        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
+    let text = match broken {
+        Some(stem) => format!("{stem}{}", b.text),
+        None => format!("{} {}", a.text, b.text),
+    };
     Text {
-        text: format!("{} {}", a.text, b.text),
+        text,
         span: a.span.join(b.span),
     }
 }
@@ -884,7 +1349,11 @@ fn body(
             continue;
         }
         if !line.is_data_row() {
-            if pending.len() >= max_pending {
+            // A label wrapped over up to five lines is read whole, however many label-only
+            // lines stand before it.
+            let wrapping = pending.last().is_some_and(|&p| continues(lines, p, k))
+                && wrapped_run(lines, &pending) < MAX_WRAP;
+            if pending.len() >= max_pending && !wrapping {
                 break;
             }
             pending.push(k);
@@ -895,7 +1364,7 @@ fn body(
         let mut wrap: Vec<usize> = Vec::new();
         let mut next = k;
         while let Some(&last) = pending.last() {
-            if wrap.len() >= 4 || !continues(lines, last, next) {
+            if wrap.len() >= MAX_WRAP || !continues(lines, last, next) {
                 break;
             }
             wrap.push(last);
@@ -963,6 +1432,15 @@ fn body(
             },
         };
         let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
+        // A ruled row with no label under an open section is its total ("Costs and
+        // expenses:" ... "-------" / "87,823").
+        let label = match sections.stack.last() {
+            Some(open) if label.text.is_empty() && ruled => Text {
+                text: format!("Total {}", open.text.text),
+                span: label.span,
+            },
+            _ => label,
+        };
         let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
@@ -980,7 +1458,43 @@ fn body(
         last_row = k;
         k += 1;
     }
+    name_balance_totals(table);
     Ok(last_row + 1)
+}
+
+/// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
+/// are total assets (the first) and total liabilities and equity (the last).
+fn name_balance_totals(table: &mut Table) {
+    let balance = table.title.iter().any(|t| {
+        let l = t.text.to_ascii_lowercase();
+        ["balance sheet", "financial position", "financial condition"]
+            .iter()
+            .any(|w| l.contains(w))
+    });
+    if !balance {
+        return;
+    }
+    let unlabelled: Vec<usize> = (0..table.rows.len())
+        .filter(|&r| table.rows[r].label.text.is_empty() && table.rows[r].ruled)
+        .collect();
+    let same = |a: &Row, b: &Row| {
+        a.cells.len() == b.cells.len()
+            && a.cells
+                .iter()
+                .zip(&b.cells)
+                .all(|(x, y)| x.column == y.column && x.number.signed() == y.number.signed())
+    };
+    let pair = unlabelled.iter().find_map(|&a| {
+        unlabelled
+            .iter()
+            .rev()
+            .find(|&&b| b > a && same(&table.rows[a], &table.rows[b]))
+            .map(|&b| (a, b))
+    });
+    if let Some((a, b)) = pair {
+        table.rows[a].label.text = "Total assets".to_string();
+        table.rows[b].label.text = "Total liabilities and stockholders' equity".to_string();
+    }
 }
 
 /// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
