@@ -306,7 +306,7 @@ pub fn build(
                 // Fuels"), and what the mapping already skips keeps its reason.
                 let reported = {
                     let l = row.label.text.to_ascii_lowercase();
-                    l.contains("as reported") || l.contains("gaap")
+                    crate::text::contains(&l, "as reported") || crate::text::contains(&l, "gaap")
                 };
                 if !reported
                     && !matches!(outcome, Some(Outcome::Skip(_)))
@@ -400,18 +400,25 @@ pub fn build(
             };
             let decimals = row_decimals(row, meaning, concept);
             let mut info: Option<RowInfo<'_>> = None;
+            // The length a heading over the row states, looked for once, at its first instant.
+            let mut heading_length = None;
             for cell in &row.cells {
                 // A heading over the row that states a length ("Fourth Quarter:") makes the
                 // column's end date the end of that period.
-                let under_heading = meaning.columns[cell.column].period().and_then(|p| {
-                    crate::interpret::period_under_heading(
-                        row.sections.iter().map(|s| s.text.as_str()),
-                        p,
-                    )
-                });
-                let column = &under_heading
-                    .map(ColumnMeaning::Period)
-                    .unwrap_or_else(|| meaning.columns[cell.column].clone());
+                let own = &meaning.columns[cell.column];
+                let under_heading = own
+                    .period()
+                    .filter(|p| matches!(p.period, Period::Instant(_)))
+                    .and_then(|p| {
+                        let length = *heading_length.get_or_insert_with(|| {
+                            crate::interpret::heading_length(
+                                row.sections.iter().map(|s| s.text.as_str()),
+                            )
+                        });
+                        crate::interpret::period_under_heading(length?, p)
+                    })
+                    .map(ColumnMeaning::Period);
+                let column = under_heading.as_ref().unwrap_or(own);
                 let mut report = CellReport {
                     span: cell.span,
                     row: row_name.clone(),
@@ -526,13 +533,14 @@ fn names_non_gaap(text: &str) -> bool {
         "before non-recurring",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|w| crate::text::contains(&l, w))
 }
 
 /// Whether a title or heading says its amounts are per share.
 fn names_per_share(text: &str) -> bool {
     let l = text.trim().to_ascii_lowercase();
-    !l.starts_with('(') && (l.contains("per share") || l.contains("per common share"))
+    !l.starts_with('(')
+        && (crate::text::contains(&l, "per share") || crate::text::contains(&l, "per common share"))
 }
 
 /// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),

@@ -447,7 +447,9 @@ const STATISTICS_TITLES: &[&str] = &[
 fn statistics(title: &[Text]) -> Option<String> {
     let line = title.iter().find(|t| {
         let lower = t.text.to_ascii_lowercase();
-        STATISTICS_TITLES.iter().any(|w| lower.contains(w))
+        STATISTICS_TITLES
+            .iter()
+            .any(|w| crate::text::contains(&lower, w))
     })?;
     Some(format!(
         "a table of operating statistics (\"{}\"), not us-gaap amounts",
@@ -525,11 +527,11 @@ pub fn scale(line: Option<&str>) -> Scale {
     let t = line.to_ascii_lowercase();
     // The amounts' scale is stated before any scale of share counts of their own.
     let money = t.split_once("shares in ").map_or(t.as_str(), |(m, _)| m);
-    let amounts = if money.contains("billion") {
+    let amounts = if crate::text::contains(&money, "billion") {
         9
-    } else if money.contains("million") {
+    } else if crate::text::contains(&money, "million") {
         6
-    } else if money.contains("thousand") || money.contains("000") {
+    } else if crate::text::contains(&money, "thousand") || crate::text::contains(&money, "000") {
         3
     } else {
         0
@@ -541,7 +543,7 @@ pub fn scale(line: Option<&str>) -> Scale {
     });
     let shares = if let Some(stated) = stated_share_scale(&t) {
         stated
-    } else if except.contains("share") {
+    } else if crate::text::contains(&except, "share") {
         0
     } else {
         amounts
@@ -639,7 +641,8 @@ fn number_word(w: &str) -> Option<u32> {
     }
 }
 
-enum Length {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Length {
     Months(u32),
     Weeks(u32),
     /// "Year-to-Date", "YTD": from the start of the fiscal year.
@@ -653,10 +656,13 @@ fn duration_words(text: &str) -> Option<Length> {
         .filter(|w| !w.is_empty())
         .collect();
     for (i, &w) in words.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| number_word(words[p]));
-        let next_is_year = words
-            .get(i + 1)
-            .is_some_and(|n| crate::read::is_year_token(n));
+        // Asked only of the few words that need them: most words are neither.
+        let prev = || i.checked_sub(1).and_then(|p| number_word(words[p]));
+        let next_is_year = || {
+            words
+                .get(i + 1)
+                .is_some_and(|n| crate::read::is_year_token(n))
+        };
         match w {
             // "Q4 2004", "Fourth Quarter 2004", "4th Qtr.": a quarter.
             "q1" | "q2" | "q3" | "q4" => return Some(Length::Months(3)),
@@ -671,7 +677,7 @@ fn duration_words(text: &str) -> Option<Length> {
                 return Some(Length::Months(3));
             }
             // "Year 2004", "Fiscal Year 2004", "Full Year 2004".
-            "year" if next_is_year => return Some(Length::Months(12)),
+            "year" if next_is_year() => return Some(Length::Months(12)),
             // "Full Year:", "Fiscal Year:" as a heading over rows; not "fiscal year end".
             "year"
                 if i.checked_sub(1)
@@ -683,12 +689,12 @@ fn duration_words(text: &str) -> Option<Length> {
                 return Some(Length::Months(12));
             }
             "months" | "month" => {
-                if let Some(n) = prev {
+                if let Some(n) = prev() {
                     return Some(Length::Months(n));
                 }
             }
             "weeks" | "week" => {
-                if let Some(n) = prev {
+                if let Some(n) = prev() {
                     return Some(Length::Weeks(n));
                 }
             }
@@ -980,7 +986,7 @@ fn column_period(
 fn column_length(heading: &str, title_text: &str) -> Option<Length> {
     let lower = heading.to_ascii_lowercase();
     duration_words(heading).or_else(|| {
-        if lower.contains("as of") || lower.starts_with("at ") {
+        if crate::text::contains(&lower, "as of") || lower.starts_with("at ") {
             None
         } else {
             duration_words(title_text)
@@ -1137,14 +1143,18 @@ fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
 /// Year:", "Three Months Ended:") in a column that gives only its end date: the duration of
 /// that length ending there. `None` when no heading states a length or the column is not an
 /// instant.
-pub fn period_under_heading<'a>(
+pub(crate) fn heading_length<'a>(
     sections: impl DoubleEndedIterator<Item = &'a str>,
-    column: ColumnPeriod,
-) -> Option<ColumnPeriod> {
+) -> Option<Length> {
+    sections.rev().find_map(duration_words)
+}
+
+/// The period of an instant column under a heading that states `length` ("Fourth Quarter:"):
+/// the duration of that length ending on the column's date.
+pub(crate) fn period_under_heading(length: Length, column: ColumnPeriod) -> Option<ColumnPeriod> {
     let Period::Instant(end) = column.period else {
         return None;
     };
-    let length = sections.rev().find_map(duration_words)?;
     let (start, months, in_weeks) = match length {
         Length::Months(n) if (1..=24).contains(&n) => {
             let month_end = end.succ_opt().is_some_and(|d| d.day() == 1);

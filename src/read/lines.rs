@@ -493,12 +493,13 @@ fn count_printable(bytes: &[u8]) -> usize {
 /// Where the text after a run of three or more leader dots starts inside a word, when
 /// something follows them that opens a number (`$`, `(` or a digit).
 fn leader_end(word: &str) -> Option<usize> {
-    if !word.contains("...") {
-        return None;
-    }
-    let dots = word.find("...")?;
-    let after = dots + word[dots..].bytes().take_while(|&b| b == b'.').count();
-    let next = *word.as_bytes().get(after)?;
+    // A byte loop, not a substring search: this is asked of every word of every line, and
+    // words are short.
+    let b = word.as_bytes();
+    let at = (0..b.len().saturating_sub(2))
+        .find(|&i| b[i] == b'.' && b[i + 1] == b'.' && b[i + 2] == b'.')?;
+    let after = at + b[at..].iter().take_while(|&&c| c == b'.').count();
+    let next = *b.get(after)?;
     (next == b'$' || next == b'(' || next.is_ascii_digit()).then_some(after)
 }
 

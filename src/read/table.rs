@@ -223,7 +223,9 @@ fn is_statement_title(text: &str) -> bool {
 fn is_table_title(text: &str) -> bool {
     let t = text.trim().to_ascii_lowercase();
     is_statement_title(text)
-        || (!t.starts_with('(') && (t.contains("per share data") || t.contains("per common share")))
+        || (!t.starts_with('(')
+            && (crate::text::contains(&t, "per share data")
+                || crate::text::contains(&t, "per common share")))
 }
 
 fn is_unaudited(text: &str) -> bool {
@@ -1050,6 +1052,9 @@ fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
 /// A word without an EDGAR footnote tag at its end (`taxes<F1>` is "taxes"; `<F2>` is
 /// nothing).
 fn without_footnote_tag(word: &str) -> &str {
+    if !word.as_bytes().contains(&b'<') {
+        return word;
+    }
     let Some(open) = word.rfind("<F").or_else(|| word.rfind("<f")) else {
         return word;
     };
@@ -1469,7 +1474,7 @@ fn name_balance_totals(table: &mut Table) {
         let l = t.text.to_ascii_lowercase();
         ["balance sheet", "financial position", "financial condition"]
             .iter()
-            .any(|w| l.contains(w))
+            .any(|w| crate::text::contains(&l, w))
     });
     if !balance {
         return;
