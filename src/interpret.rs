@@ -527,11 +527,11 @@ pub fn scale(line: Option<&str>) -> Scale {
     let t = line.to_ascii_lowercase();
     // The amounts' scale is stated before any scale of share counts of their own.
     let money = t.split_once("shares in ").map_or(t.as_str(), |(m, _)| m);
-    let amounts = if crate::text::contains(&money, "billion") {
+    let amounts = if crate::text::contains(money, "billion") {
         9
-    } else if crate::text::contains(&money, "million") {
+    } else if crate::text::contains(money, "million") {
         6
-    } else if crate::text::contains(&money, "thousand") || crate::text::contains(&money, "000") {
+    } else if crate::text::contains(money, "thousand") || crate::text::contains(money, "000") {
         3
     } else {
         0

@@ -232,10 +232,10 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
         head_end -= 1;
     }
     let head = &text[..head_end];
-    let is_submission = crate::text::contains(&head, "<SEC-HEADER>")
-        || crate::text::contains(&head, "<SEC-DOCUMENT>")
-        || crate::text::contains(&head, "<IMS-HEADER>")
-        || crate::text::contains(&head, "-----BEGIN PRIVACY-ENHANCED MESSAGE-----");
+    let is_submission = crate::text::contains(head, "<SEC-HEADER>")
+        || crate::text::contains(head, "<SEC-DOCUMENT>")
+        || crate::text::contains(head, "<IMS-HEADER>")
+        || crate::text::contains(head, "-----BEGIN PRIVACY-ENHANCED MESSAGE-----");
     if !is_submission {
         return (None, std::iter::once(0..lines.len()).collect());
     }
