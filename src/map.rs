@@ -119,8 +119,12 @@ pub struct Footing {
 /// A loaded, checked mapping.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
-    /// Entries by normalised label, sorted by label (searched by bisection).
-    by_label: Vec<(String, Vec<Entry>)>,
+    /// One entry per `[[row]]`.
+    entries: Vec<Entry>,
+    /// Each normalised label and the entries it names, sorted by label (searched by
+    /// bisection). Entries are shared by index, not copied per label: the prebuilt mapping
+    /// is decoded at the start of every process, and that costs an allocation per string.
+    by_label: Vec<(String, Vec<u32>)>,
     non_negative: Vec<String>,
     footings: Vec<Footing>,
     /// For each concept a relationship totals: the concepts that sum into it, transitively,
@@ -373,7 +377,8 @@ impl Mapping {
             ValueKind::Pure,
             ValueKind::Decimal,
         ];
-        let mut by_label: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        let mut all: Vec<Entry> = Vec::with_capacity(raw.row.len());
+        let mut by_label: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for row in &raw.row {
             let outcome = match (&row.concept, &row.skip) {
                 (Some(c), None) => {
@@ -432,20 +437,22 @@ impl Mapping {
                 return Err(at(row.labels.span(), "`labels` is empty".into()));
             }
             let sections: Vec<String> = row.sections.iter().map(|s| normalise(s)).collect();
+            let index = all.len() as u32;
             for label in row.labels.get_ref() {
                 let key = normalise(label.get_ref());
                 let entries = by_label.entry(key.clone()).or_default();
-                if entries.iter().any(|e| e.sections == sections) {
+                if entries
+                    .iter()
+                    .any(|&e| e == index || all[e as usize].sections == sections)
+                {
                     return Err(at(
                         label.span(),
                         format!("label \"{key}\" is mapped twice for the same sections"),
                     ));
                 }
-                entries.push(Entry {
-                    sections: sections.clone(),
-                    outcome: outcome.clone(),
-                });
+                entries.push(index);
             }
+            all.push(Entry { sections, outcome });
         }
         let non_negative = raw
             .non_negative
@@ -502,6 +509,7 @@ impl Mapping {
         }
         let parts = parts_of(&footings);
         Ok(Mapping {
+            entries: all,
             by_label: by_label.into_iter().collect(),
             non_negative,
             footings,
@@ -519,7 +527,7 @@ impl Mapping {
         let Some(at) = self.find(&key).or_else(|| self.find_variant(&key)) else {
             return self.section_total(&key, sections);
         };
-        let entries = &self.by_label[at].1;
+        let entries = self.entries_of(at);
         if let [only] = entries.as_slice()
             && only.sections.is_empty()
         {
@@ -558,12 +566,20 @@ impl Mapping {
         let sections: Vec<String> = sections.into_iter().map(normalise).collect();
         sections.iter().rev().find_map(|s| {
             let at = self.find(&format!("total {s}"))?;
-            let entries = &self.by_label[at].1;
-            entries
-                .iter()
+            self.entries_of(at)
+                .into_iter()
                 .find(|e| e.sections.is_empty())
                 .map(|e| &e.outcome)
         })
+    }
+
+    /// The entries the `at`-th label names.
+    fn entries_of(&self, at: usize) -> Vec<&Entry> {
+        self.by_label[at]
+            .1
+            .iter()
+            .map(|&e| &self.entries[e as usize])
+            .collect()
     }
 
     fn find(&self, key: &str) -> Option<usize> {
