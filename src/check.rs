@@ -17,7 +17,9 @@
 //! such line) still counts, as Calculations 1.1 counts it; if the total then does not foot, the
 //! relationship is recorded as not stated by the release, not as a total that is wrong. So is
 //! a total with one of its items on the rows right below it: that row is one line among the
-//! items, not their total.
+//! items, not their total; and a row not labelled as a total (no "Total", no rule above it)
+//! that stands under a single one of its items ("Operating expenses" under "Cost of
+//! revenues"), which is one more line of the statement.
 //!
 //! A total that does not foot is a diagnostic, not an error: the release says what it says,
 //! and the instance reports it faithfully.
@@ -415,6 +417,15 @@ impl<'a> Layout<'a> {
         if required.iter().all(|t| found.contains(t)) && !found.is_empty() {
             // An item on the rows right below: the row is one line among the items ("Operating
             // expenses" over "Restructuring charge"), not their total.
+            // A plain line under a single item ("Operating expenses" under "Cost of revenues")
+            // is one more line of the statement, not a sum of one.
+            if found.len() < 2 && !looks_total(&rows[r_total]) {
+                return Err((
+                    "the row is not labelled as a total and stands under one of its items only"
+                        .into(),
+                    rows[r_total].label.span,
+                ));
+            }
             let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
             for row in &rows[r_total + 1..] {
                 match self.kind(row, column, keys) {

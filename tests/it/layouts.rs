@@ -2789,3 +2789,40 @@ Income from operations                     1,700        1,100
         ("1700000".into(), -3)
     );
 }
+
+#[test]
+fn a_plain_operating_expenses_line_under_cost_of_revenues_is_not_a_total() {
+    let text = "\
+Example Networks, Inc. (NASDAQ: EXNW)
+
+                  CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+                                 (In thousands)
+
+                                        Three Months Ended
+                                           December 31,
+                                        2004          2003
+                                      --------      --------
+Total revenues                        $ 77,180      $ 70,004
+Cost of revenues                        18,044        16,930
+Operating expenses                      50,112        46,518
+                                      --------      --------
+Operating income                         9,024         6,556
+";
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default()).unwrap();
+    let f = &conv.facts.facts;
+    assert_eq!(
+        value(f, "us-gaap:OperatingExpenses", "D20041001-20041231"),
+        ("50112000".into(), -3)
+    );
+    assert_eq!(
+        value(f, "us-gaap:OperatingIncomeLoss", "D20031001-20031231"),
+        ("6556000".into(), -3)
+    );
+    // "Operating expenses" excludes the cost of revenues here: it is not their total, and
+    // nothing is reported as not footing.
+    assert!(
+        conv.diagnostics.iter().all(|d| d.code != "footing"),
+        "{:#?}",
+        conv.diagnostics
+    );
+}
