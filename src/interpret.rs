@@ -183,14 +183,16 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         .collect();
     // A table whose columns carry only years ("Q4 2004", "Three Months / 2004"), under a title
     // with no date, reports the periods the release's other tables date: it takes the month
-    // and day of their latest period end. With no other table dated, it is an error.
+    // and day of their latest period end; with none, those of the submission header's period
+    // of report, then of its fiscal year end. With none of these, it is an error.
     let release_end = first
         .iter()
         .flatten()
         .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
         .map(|p| p.period.end())
         .max()
-        .map(|d| (d.month(), Some(d.day())));
+        .map(|d| (d.month(), Some(d.day())))
+        .or_else(|| header_month_day(doc));
     let meanings = first
         .into_iter()
         .zip(doc.tables.iter().zip(&scales))
@@ -238,6 +240,31 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         ));
     }
     Ok(meanings)
+}
+
+/// The month and day a submission header dates the release by: its period of report
+/// (`YYYYMMDD`), else its registrant's fiscal year end (`MMDD`).
+fn header_month_day(doc: &Document) -> Option<(u32, Option<u32>)> {
+    let edgar = doc.edgar.as_ref()?;
+    let digits = |v: &str, n: usize| v.len() == n && v.bytes().all(|b| b.is_ascii_digit());
+    let month_day = |md: &str| -> Option<(u32, Option<u32>)> {
+        let (m, d): (u32, u32) = (md[..2].parse().ok()?, md[2..].parse().ok()?);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((m, Some(d)))
+    };
+    edgar
+        .period_of_report
+        .as_deref()
+        .filter(|v| digits(v, 8))
+        .and_then(|v| month_day(&v[4..]))
+        .or_else(|| {
+            edgar
+                .registrant
+                .as_ref()
+                .or(edgar.filers.first())
+                .and_then(|f| f.fiscal_year_end.as_deref())
+                .filter(|v| digits(v, 4))
+                .and_then(month_day)
+        })
 }
 
 const NOT_PERIOD: &[&str] = &[

@@ -2826,3 +2826,44 @@ Operating income                         9,024         6,556
         conv.diagnostics
     );
 }
+
+#[test]
+fn year_only_columns_dated_by_the_submission_header() {
+    // No table gives a month and day: the header's period of report does.
+    let submission = "\
+<SEC-DOCUMENT>0000950123-04-000002.txt : 20040205
+<SEC-HEADER>0000950123-04-000002.hdr.sgml : 20040205
+ACCESSION NUMBER:\t\t0000950123-04-000002
+CONFORMED SUBMISSION TYPE:\t8-K
+CONFORMED PERIOD OF REPORT:\t20031231
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tNU CORP
+\t\tCENTRAL INDEX KEY:\t\t\t0000999998
+\t\tFISCAL YEAR END:\t\t\t1231
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>EX-99
+<TEXT>
+                     NU CORP.
+                     CONSOLIDATED STATEMENTS OF INCOME
+                              (In thousands)
+                                     Year Ended
+                                 2003          2002
+Net sales                     $ 9,120       $ 8,430
+Net income                        610           544
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+";
+    let f = facts(submission);
+    assert_eq!(
+        value(&f, "us-gaap:Revenues", "D20030101-20031231"),
+        ("9120000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:NetIncomeLoss", "D20020101-20021231"),
+        ("544000".into(), -3)
+    );
+}
