@@ -10,6 +10,7 @@ use crate::{convert_file, root};
 /// (case, release path relative to the root)
 const CASES: &[(&str, &str)] = &[
     ("atg-2003-q3", "tests/corpus/atg-2003-q3.txt"),
+    ("bank-2002-q2", "tests/data/statements/bank-2002-q2.txt"),
     (
         "insurer-1999-q4",
         "tests/data/statements/insurer-1999-q4.txt",

@@ -366,3 +366,229 @@ fn an_insurer_s_income_statement_and_balance_sheet() {
         assert_eq!(foots, 4, "{concept}");
     }
 }
+
+const BANK: &[Expected] = &[
+    (
+        "us-gaap:InterestAndFeeIncomeLoansAndLeases",
+        "D20020401-20020630",
+        "11204000",
+        -3,
+    ),
+    // Under "Investment securities:" inside "Interest income:".
+    (
+        "us-gaap:InterestIncomeSecuritiesTaxable",
+        "D20020401-20020630",
+        "1850000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestIncomeSecuritiesTaxExempt",
+        "D20010401-20010630",
+        "398000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestIncomeFederalFundsSold",
+        "D20020401-20020630",
+        "96000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestAndDividendIncomeOperating",
+        "D20010401-20010630",
+        "14426000",
+        -3,
+    ),
+    // Bare "Deposits" under "Interest expense:" is the interest paid on them.
+    (
+        "us-gaap:InterestExpenseDeposits",
+        "D20020401-20020630",
+        "4210000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestExpenseBorrowings",
+        "D20010401-20010630",
+        "640000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestExpenseOperating",
+        "D20020401-20020630",
+        "4987000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestIncomeExpenseNet",
+        "D20020401-20020630",
+        "8575000",
+        -3,
+    ),
+    (
+        "us-gaap:ProvisionForLoanLeaseAndOtherLosses",
+        "D20010401-20010630",
+        "300000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss",
+        "D20020401-20020630",
+        "8125000",
+        -3,
+    ),
+    (
+        "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+        "D20020401-20020630-ProductOrServiceAxis-DepositAccountMember",
+        "980000",
+        -3,
+    ),
+    (
+        "us-gaap:NoninterestIncome",
+        "D20010401-20010630",
+        "1282000",
+        -3,
+    ),
+    (
+        "us-gaap:LaborAndRelatedExpense",
+        "D20020401-20020630",
+        "3120000",
+        -3,
+    ),
+    ("us-gaap:OccupancyNet", "D20010401-20010630", "430000", -3),
+    (
+        "us-gaap:EquipmentExpense",
+        "D20020401-20020630",
+        "380000",
+        -3,
+    ),
+    (
+        "us-gaap:FederalDepositInsuranceCorporationPremiumExpense",
+        "D20020401-20020630",
+        "40000",
+        -3,
+    ),
+    (
+        "us-gaap:NoninterestExpense",
+        "D20020401-20020630",
+        "4920000",
+        -3,
+    ),
+    ("us-gaap:NetIncomeLoss", "D20020401-20020630", "3110000", -3),
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D20010401-20010630",
+        "0.51",
+        2,
+    ),
+    ("us-gaap:CashAndDueFromBanks", "I20020630", "24310000", -3),
+    (
+        "us-gaap:InterestBearingDepositsInBanks",
+        "I20011231",
+        "2877000",
+        -3,
+    ),
+    ("us-gaap:FederalFundsSold", "I20020630", "11500000", -3),
+    (
+        "us-gaap:AvailableForSaleSecuritiesDebtSecurities",
+        "I20020630",
+        "142615000",
+        -3,
+    ),
+    (
+        "us-gaap:HeldToMaturitySecurities",
+        "I20011231",
+        "23015000",
+        -3,
+    ),
+    (
+        "us-gaap:FederalHomeLoanBankStock",
+        "I20020630",
+        "4250000",
+        -3,
+    ),
+    (
+        "us-gaap:FinancingReceivableExcludingAccruedInterestBeforeAllowanceForCreditLoss",
+        "I20020630",
+        "652410000",
+        -3,
+    ),
+    // Shown as a deduction, stored positive.
+    (
+        "us-gaap:LoansAndLeasesReceivableAllowance",
+        "I20020630",
+        "8150000",
+        -3,
+    ),
+    (
+        "us-gaap:LoansAndLeasesReceivableNetReportedAmount",
+        "I20011231",
+        "623984000",
+        -3,
+    ),
+    (
+        "us-gaap:RealEstateAcquiredThroughForeclosure",
+        "I20020630",
+        "612000",
+        -3,
+    ),
+    (
+        "us-gaap:NoninterestBearingDepositLiabilities",
+        "I20020630",
+        "98410000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestBearingDepositLiabilities",
+        "I20011231",
+        "589102000",
+        -3,
+    ),
+    ("us-gaap:Deposits", "I20020630", "697345000", -3),
+    // A label wrapped over two lines.
+    (
+        "us-gaap:SecuritiesSoldUnderAgreementsToRepurchase",
+        "I20020630",
+        "21510000",
+        -3,
+    ),
+    (
+        "us-gaap:AdvancesFromFederalHomeLoanBanks",
+        "I20011231",
+        "58000000",
+        -3,
+    ),
+    ("us-gaap:Liabilities", "I20020630", "788580000", -3),
+    (
+        "us-gaap:LiabilitiesAndStockholdersEquity",
+        "I20011231",
+        "855232000",
+        -3,
+    ),
+];
+
+#[test]
+fn a_bank_s_income_statement_and_balance_sheet() {
+    let conv = convert("bank-2002-q2.txt");
+    let facts = &conv.facts.facts;
+    for &(concept, context, v, decimals) in BANK {
+        assert_eq!(
+            value(facts, concept, context),
+            (v.to_string(), decimals),
+            "{concept} {context}"
+        );
+    }
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    for concept in [
+        "us-gaap:InterestExpenseOperating",
+        "us-gaap:InterestIncomeExpenseNet",
+        "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss",
+        "us-gaap:NetIncomeLoss",
+    ] {
+        let foots = conv
+            .footing
+            .iter()
+            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
+            .count();
+        assert_eq!(foots, 2, "{concept}");
+    }
+}
