@@ -216,6 +216,7 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         .collect();
     anchor_year_to_date(doc, &mut meanings, &lengths);
     fit_52_53_week_calendar(&mut meanings);
+    date_only_flows(&mut meanings);
     let dated = meanings
         .iter()
         .any(|m| m.columns.iter().any(|c| c.period().is_some()));
@@ -1116,6 +1117,38 @@ fn anchor_year_to_date(
 /// a balance-sheet column: a start within a week of the day after a date the release reports is
 /// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
 /// 53 weeks).
+/// An income or cash-flow statement whose column is headed by a date alone ("December 31, /
+/// 2003", no "Year Ended" anywhere above it) reports a period, not an instant: the period the
+/// release's other columns report ending on that date, when they all report the same one.
+/// When they report several (a quarter and a year) or none, the column stays an instant and
+/// its flows are not reported.
+fn date_only_flows(meanings: &mut [TableMeaning]) {
+    let durations: Vec<ColumnPeriod> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .filter(|p| matches!(p.period, Period::Duration { .. }))
+        .collect();
+    for m in meanings.iter_mut() {
+        if !matches!(m.statement, Statement::Income | Statement::CashFlow) {
+            continue;
+        }
+        for c in &mut m.columns {
+            let ColumnMeaning::Period(p) = c else {
+                continue;
+            };
+            let Period::Instant(end) = p.period else {
+                continue;
+            };
+            let mut ending = durations.iter().filter(|d| d.period.end() == end);
+            if let Some(first) = ending.next()
+                && ending.all(|d| d.period == first.period)
+            {
+                *p = *first;
+            }
+        }
+    }
+}
+
 fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
     let periods = || {
         meanings

@@ -2867,3 +2867,42 @@ Net income                        610           544
         ("544000".into(), -3)
     );
 }
+
+#[test]
+fn an_income_statement_headed_by_dates_alone_reports_the_period_the_release_does() {
+    let text = "\
+Omicron Corp. (NYSE: OMC) reports results for the year ended December 31, 2003.
+
+                          HIGHLIGHTS
+                        (In thousands)
+                                        Year Ended December 31,
+                                         2003          2002
+Net sales                             $ 5,000       $ 4,000
+Net income                                410           320
+
+                CONSOLIDATED STATEMENTS OF INCOME
+                        (In thousands)
+                                          December 31,
+                                       2003          2002
+Net sales                            $ 5,000       $ 4,000
+Cost of sales                          3,100         2,500
+Net income                               410           320
+";
+    let f = facts(text);
+    assert_eq!(
+        value(&f, "us-gaap:CostOfRevenue", "D20030101-20031231"),
+        ("3100000".into(), -3)
+    );
+    assert_eq!(
+        value(&f, "us-gaap:CostOfRevenue", "D20020101-20021231"),
+        ("2500000".into(), -3)
+    );
+    // When the release reports a quarter and a year ending on that date, the statement's
+    // length cannot be told: its flows are not reported.
+    let ambiguous = text.replace(
+        "                                        Year Ended December 31,\n                                         2003          2002",
+        "                                Three Months Ended    Year Ended\n                                   December 31,      December 31,\n                                         2003          2003",
+    );
+    let f = facts(&ambiguous);
+    assert!(!f.iter().any(|f| f.concept == "us-gaap:CostOfRevenue"));
+}
