@@ -69,6 +69,22 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Data rows, top to bottom.
     pub rows: Vec<Row>,
+    /// The first row whose numbers could not be read or placed (a malformed number, more
+    /// numbers than columns), left out of `rows`: an error if the table is reported, nothing
+    /// if it turns out to be a table that is skipped (operating statistics, a non-GAAP
+    /// reconciliation), whose typos must not stop the release.
+    pub defect: Option<Defect>,
+}
+
+/// Why a row of a table could not be read, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Defect {
+    /// The kind of error it is when the table is reported.
+    pub kind: crate::error::ErrorKind,
+    /// The offending cell.
+    pub span: Span,
+    /// What is wrong with it.
+    pub message: String,
 }
 
 /// The words printed over one column, top line first.

@@ -125,8 +125,35 @@ pub fn convert(
 ) -> Result<Conversion, Error> {
     let document = read::read(source)?;
     let meanings = interpret::interpret(source, &document)?;
+    // A row whose numbers could not be read stops the release if its table is reported; in a
+    // table that is skipped anyway (operating statistics, a reconciliation) it is a warning.
+    let mut unreadable = Vec::new();
+    for (table, meaning) in document.tables.iter().zip(&meanings) {
+        let Some(defect) = &table.defect else {
+            continue;
+        };
+        match &meaning.skip {
+            None => {
+                return Err(Error::at(
+                    defect.kind,
+                    source,
+                    defect.span,
+                    defect.message.clone(),
+                ));
+            }
+            Some(why) => unreadable.push(Diagnostic {
+                code: "unreadable-row",
+                message: format!(
+                    "{}; the row is left out of a table that is not reported ({why})",
+                    defect.message
+                ),
+                location: Some(Location::of(source, defect.span)),
+                notes: Vec::new(),
+            }),
+        }
+    }
     let mut facts = facts::build(source, &document, &meanings, mapping, concepts)?;
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = unreadable;
     if let Some(offset) = source.transcoded_at() {
         diagnostics.push(Diagnostic {
             code: "not-utf8",

@@ -2,7 +2,7 @@
 //! and the rows below it, with section headings and wrapped labels. EDGAR's `<TABLE>` markup,
 //! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
-use crate::document::{Cell, Column, Row, Table, Text};
+use crate::document::{Cell, Column, Defect, Row, Table, Text};
 use crate::error::{Error, ErrorKind};
 use crate::read::lines::{Line, Markup, RawCell, Tok, is_year_token};
 use crate::source::{Source, Span};
@@ -457,6 +457,7 @@ fn build(
         scale,
         columns,
         rows: Vec::new(),
+        defect: None,
     };
     let end_line = body(
         source,
@@ -1446,7 +1447,17 @@ fn body(
             },
             _ => label,
         };
-        let cells = place_cells(source, &line.cells[in_label..], table, by_spec)?;
+        let cells = match place_cells(source, &line.cells[in_label..], table, by_spec) {
+            Ok(cells) => cells,
+            Err(defect) => {
+                // The row is left out; the table's first such row decides, once its meaning
+                // is known, whether the release stops (see `Table::defect`).
+                table.defect.get_or_insert(defect);
+                last_row = k;
+                k += 1;
+                continue;
+            }
+        };
         let closes = label.text.to_ascii_lowercase().starts_with("total");
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
         let left_section = sections.row(label_indent);
@@ -1523,7 +1534,7 @@ fn place_cells(
     raw_cells: &[RawCell],
     table: &Table,
     by_spec: bool,
-) -> Result<Vec<Cell>, Error> {
+) -> Result<Vec<Cell>, Defect> {
     let mut out = Vec::with_capacity(raw_cells.len());
     let n = table.columns.len();
     let mut next_free = 0;
@@ -1531,12 +1542,11 @@ fn place_cells(
         let number = match &raw.number {
             Ok(n) => *n,
             Err(why) => {
-                return Err(Error::at(
-                    ErrorKind::Number,
-                    source,
-                    raw.span,
-                    format!("malformed number `{}`: {why}", source.slice(raw.span)),
-                ));
+                return Err(Defect {
+                    kind: ErrorKind::Number,
+                    span: raw.span,
+                    message: format!("malformed number `{}`: {why}", source.slice(raw.span)),
+                });
             }
         };
         let column = if by_spec {
@@ -1562,7 +1572,11 @@ fn place_cells(
             } else {
                 "cannot tell which column this number belongs to".to_string()
             };
-            return Err(Error::at(ErrorKind::Table, source, raw.span, message));
+            return Err(Defect {
+                kind: ErrorKind::Table,
+                span: raw.span,
+                message,
+            });
         }
         next_free = column + 1;
         out.push(Cell {

@@ -2906,3 +2906,42 @@ Net income                               410           320
     let f = facts(&ambiguous);
     assert!(!f.iter().any(|f| f.concept == "us-gaap:CostOfRevenue"));
 }
+
+#[test]
+fn a_typo_in_a_table_that_is_not_reported_does_not_stop_the_release() {
+    let statement = "\
+Acme Corp. (NYSE: ACM) today announced results.
+
+          CONSOLIDATED STATEMENTS OF OPERATIONS
+                    (In thousands)
+
+                                 Three Months Ended
+                                     March 31,
+                                 2004          2003
+Net sales                      $ 12,500      $ 11,200
+Net income                        1,100           680
+";
+    let statistics = "
+                     SELECTED OPERATING DATA
+                                 2004          2003
+Stores open at end of period        112           104
+Employees                         1,2340          1,180
+";
+    let text = format!("{statement}{statistics}");
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default()).unwrap();
+    assert_eq!(
+        value(&conv.facts.facts, "us-gaap:Revenues", "D20040101-20040331"),
+        ("12500000".into(), -3)
+    );
+    assert!(
+        conv.diagnostics
+            .iter()
+            .any(|d| d.code == "unreadable-row" && d.message.contains("1,2340"))
+    );
+    // The same typo in the statement itself is an error naming the cell.
+    let broken = statement.replace("1,100", "1,1000");
+    let Err(err) = convert_text("layout.txt", broken.as_bytes(), &Options::default()) else {
+        panic!("a malformed number in a reported table stops the release");
+    };
+    assert_eq!(err.kind(), xbrlify::error::ErrorKind::Number);
+}
