@@ -15,6 +15,10 @@ const CASES: &[(&str, &str)] = &[
         "insurer-1999-q4",
         "tests/data/statements/insurer-1999-q4.txt",
     ),
+    (
+        "retailer-2003-q3",
+        "tests/data/statements/retailer-2003-q3.txt",
+    ),
     ("widget-2001-q1", "tests/data/statements/widget-2001-q1.txt"),
 ];
 

@@ -592,3 +592,94 @@ fn a_bank_s_income_statement_and_balance_sheet() {
         assert_eq!(foots, 2, "{concept}");
     }
 }
+
+const RETAILER: &[Expected] = &[
+    // Thirteen and thirty-nine weeks ended November 1, 2003 and November 2, 2002.
+    ("us-gaap:Revenues", "D20030803-20031101", "412300000", -3),
+    ("us-gaap:Revenues", "D20020203-20021102", "1150220000", -3),
+    // "Cost of sales, buying" / "and occupancy": a label wrapped after a comma.
+    (
+        "us-gaap:CostOfGoodsAndServicesSold",
+        "D20030803-20031101",
+        "281040000",
+        -3,
+    ),
+    ("us-gaap:GrossProfit", "D20030202-20031101", "379360000", -3),
+    // Wrapped over three lines.
+    (
+        "us-gaap:SellingGeneralAndAdministrativeExpense",
+        "D20020804-20021102",
+        "95400000",
+        -3,
+    ),
+    (
+        "us-gaap:DepreciationDepletionAndAmortization",
+        "D20030202-20031101",
+        "30100000",
+        -3,
+    ),
+    (
+        "us-gaap:OperatingIncomeLoss",
+        "D20030803-20031101",
+        "22940000",
+        -3,
+    ),
+    (
+        "us-gaap:InterestExpense",
+        "D20020203-20021102",
+        "7010000",
+        -3,
+    ),
+    (
+        "us-gaap:IncomeTaxExpenseBenefit",
+        "D20030803-20031101",
+        "7920000",
+        -3,
+    ),
+    (
+        "us-gaap:NetIncomeLoss",
+        "D20030202-20031101",
+        "32690000",
+        -3,
+    ),
+    (
+        "us-gaap:EarningsPerShareBasic",
+        "D20030803-20031101",
+        "0.41",
+        2,
+    ),
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D20020203-20021102",
+        "0.76",
+        2,
+    ),
+];
+
+#[test]
+fn a_retailer_s_thirteen_and_thirty_nine_weeks() {
+    let conv = convert("retailer-2003-q3.txt");
+    let facts = &conv.facts.facts;
+    for &(concept, context, v, decimals) in RETAILER {
+        assert_eq!(
+            value(facts, concept, context),
+            (v.to_string(), decimals),
+            "{concept} {context}"
+        );
+    }
+    assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
+    // Comparable store sales are percentages, not amounts; the newswire trailer is no table.
+    assert!(!facts.iter().any(|f| f.value.contains('%')));
+    for concept in [
+        "us-gaap:GrossProfit",
+        "us-gaap:OperatingIncomeLoss",
+        "us-gaap:NetIncomeLoss",
+    ] {
+        let foots = conv
+            .footing
+            .iter()
+            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
+            .count();
+        assert_eq!(foots, 4, "{concept}");
+    }
+}
