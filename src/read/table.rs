@@ -1170,6 +1170,24 @@ impl Sections {
         }
     }
 
+    /// A cash-flow statement's "Net cash provided by (used in) financing activities" closes the
+    /// heading of those activities ("FINANCING ACTIVITIES", "Cash flows from financing
+    /// activities:"), whether or not its rows were indented: the rows below it (the change in
+    /// cash, the opening and closing balances) are not among them.
+    fn close_activities(&mut self, label: &str) {
+        let label = words(label);
+        if label.len() < 4 || label[..2] != ["net", "cash"] {
+            return;
+        }
+        let tail = &label[label.len() - 2..];
+        let names = |t: &Text| words(&t.text).ends_with(tail);
+        if self.stack.last().is_some_and(|o| names(&o.text)) {
+            self.stack.pop();
+        } else if self.stack.is_empty() && self.group.as_ref().is_some_and(names) {
+            self.group = None;
+        }
+    }
+
     fn current(&self) -> Vec<Text> {
         self.group
             .iter()
@@ -1471,6 +1489,7 @@ fn body(
         if closes && !left_section {
             sections.close(&name);
         }
+        sections.close_activities(&name);
         last_row = k;
         k += 1;
     }

@@ -2945,3 +2945,87 @@ Employees                         1,2340          1,180
     };
     assert_eq!(err.kind(), xbrlify::error::ErrorKind::Number);
 }
+
+#[test]
+fn cash_flow_activities_headed_without_colons() {
+    let text = "\
+Zeta Corp. (NYSE: ZTA)
+
+                 CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+                                 (In thousands)
+
+                                                        Nine Months Ended
+                                                          September 30,
+                                                      2004            2003
+                                                   ----------      ----------
+OPERATING ACTIVITIES
+Net income                                          $ 12,389        $  9,870
+Adjustments to reconcile net income to net cash
+  provided by operating activities:
+    Depreciation and amortization                      6,420           6,010
+    Deferred income taxes                                230            (140)
+    Stock-based compensation                             510             320
+    Loss on sale of equipment                             45              12
+    Changes in operating assets and liabilities:
+      Accounts receivable                             (1,710)         (2,200)
+      Inventories                                     (1,235)           (640)
+      Prepaid expenses                                  (230)             85
+      Accounts payable and accrued expenses            1,840           1,115
+                                                   ----------      ----------
+Net cash provided by operating activities             18,259          14,432
+INVESTING ACTIVITIES
+Capital expenditures                                  (7,620)         (6,900)
+Acquisition of business, net of cash acquired         (2,500)             --
+                                                   ----------      ----------
+Net cash used in investing activities                (10,120)         (6,900)
+FINANCING ACTIVITIES
+Repayments of long-term debt                          (4,000)         (3,000)
+Proceeds from exercise of stock options                1,216             820
+                                                   ----------      ----------
+Net cash used in financing activities                 (2,784)         (2,180)
+                                                   ----------      ----------
+Net increase in cash and cash equivalents              5,355           5,352
+Cash and cash equivalents at beginning of period      38,905          30,110
+                                                   ----------      ----------
+Cash and cash equivalents at end of period          $ 44,260        $ 35,462
+                                                   ==========      ==========
+";
+    let (_, conv) = convert_text("layout.txt", text.as_bytes(), &Options::default()).unwrap();
+    let f = &conv.facts.facts;
+    // A loss added back to net income is a negative gain.
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:GainLossOnSaleOfPropertyPlantEquipment",
+            "D20040101-20040930"
+        ),
+        ("-45000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired",
+            "D20040101-20040930"
+        ),
+        ("2500000".into(), -3)
+    );
+    assert_eq!(
+        value(
+            f,
+            "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+            "I20031231"
+        ),
+        ("38905000".into(), -3)
+    );
+    // "Net cash used in financing activities" closes the FINANCING ACTIVITIES heading: the
+    // change in cash below it is the sum of the three activities.
+    let foots = conv
+        .footing
+        .iter()
+        .filter(|c| {
+            f[c.total].concept == "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease"
+                && c.verdict == xbrlify::check::Verdict::Foots
+        })
+        .count();
+    assert_eq!(foots, 2);
+}
