@@ -1175,6 +1175,13 @@ impl Sections {
     /// activities:"), whether or not its rows were indented: the rows below it (the change in
     /// cash, the opening and closing balances) are not among them.
     fn close_activities(&mut self, label: &str) {
+        // Asked of every row: most are decided by their first bytes.
+        if !label
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("net cash"))
+        {
+            return;
+        }
         let label = words(label);
         if label.len() < 4 || label[..2] != ["net", "cash"] {
             return;
