@@ -358,33 +358,7 @@ fn tokenize(start: usize, text: &str) -> Vec<Tok<'_>> {
             // Room for a line of short words: one allocation for nearly every line.
             tokens.reserve(bytes.len() / 6 + 1);
         }
-        // Leader dots run into the number they lead to ("income.........$4,713"): the dots
-        // end the word, and what follows them is a token of its own. Columns are counted as
-        // bytes here, which they are for the ASCII of a leader and a number.
-        let word = &text[from..i];
-        let split = leader_end(word).filter(|&at| word[at..].is_ascii());
-        if let Some(at) = split {
-            let tail_col = col - (word.len() - at);
-            tokens.push(Tok {
-                text: &word[..at],
-                span: Span::new(start + from, start + from + at),
-                col: from_col,
-                end_col: tail_col,
-            });
-            tokens.push(Tok {
-                text: &word[at..],
-                span: Span::new(start + from + at, start + i),
-                col: tail_col,
-                end_col: col,
-            });
-        } else {
-            tokens.push(Tok {
-                text: word,
-                span: Span::new(start + from, start + i),
-                col: from_col,
-                end_col: col,
-            });
-        }
+        push_word(&mut tokens, start, from, &text[from..i], from_col, col);
     }
     tokens
 }
@@ -408,29 +382,7 @@ fn tokenize_plain(start: usize, text: &str) -> Option<Vec<Tok<'_>>> {
         if end == i || bytes.get(end).is_some_and(|&b| b != b' ') {
             return None;
         }
-        // Leader dots run into the number they lead to, as in [`tokenize`].
-        match leader_end(&text[i..end]) {
-            Some(at) => {
-                tokens.push(Tok {
-                    text: &text[i..i + at],
-                    span: Span::new(start + i, start + i + at),
-                    col: i,
-                    end_col: i + at,
-                });
-                tokens.push(Tok {
-                    text: &text[i + at..end],
-                    span: Span::new(start + i + at, start + end),
-                    col: i + at,
-                    end_col: end,
-                });
-            }
-            None => tokens.push(Tok {
-                text: &text[i..end],
-                span: Span::new(start + i, start + end),
-                col: i,
-                end_col: end,
-            }),
-        }
+        push_word(&mut tokens, start, i, &text[i..end], i, end);
         i = end + count_spaces(&bytes[end..]);
     }
     Some(tokens)
@@ -488,6 +440,45 @@ fn count_printable(bytes: &[u8]) -> usize {
         .iter()
         .take_while(|&&b| b > b' ' && b < 0x80)
         .count()
+}
+
+/// Pushes the word at byte `from` of the line, in display columns `col..end_col`. Leader dots
+/// that run into the number they lead to ("income.........$4,713") end the word, and what
+/// follows them is a token of its own; its columns are counted as bytes, which they are for
+/// the ASCII of a leader and a number.
+#[inline(always)]
+fn push_word<'a>(
+    tokens: &mut Vec<Tok<'a>>,
+    start: usize,
+    from: usize,
+    word: &'a str,
+    col: usize,
+    end_col: usize,
+) {
+    let to = from + word.len();
+    match leader_end(word).filter(|&at| word[at..].is_ascii()) {
+        Some(at) => {
+            let tail_col = end_col - (word.len() - at);
+            tokens.push(Tok {
+                text: &word[..at],
+                span: Span::new(start + from, start + from + at),
+                col,
+                end_col: tail_col,
+            });
+            tokens.push(Tok {
+                text: &word[at..],
+                span: Span::new(start + from + at, start + to),
+                col: tail_col,
+                end_col,
+            });
+        }
+        None => tokens.push(Tok {
+            text: word,
+            span: Span::new(start + from, start + to),
+            col,
+            end_col,
+        }),
+    }
 }
 
 /// Where the text after a run of three or more leader dots starts inside a word, when
