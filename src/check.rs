@@ -335,6 +335,7 @@ impl<'a> Layout<'a> {
         // Inside the block of an item that is itself a total ("Total operating expenses" with
         // no section of its own): its rows are its own relationship's business.
         let mut in_subtotal = false;
+        let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
         let mut r = r_total;
         while r > 0 {
             r -= 1;
@@ -351,7 +352,6 @@ impl<'a> Layout<'a> {
                     first_cell(row, column),
                 ))
             };
-            let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
             if in_subtotal && !matches!(kind, RowKind::Amount(t) if is_item(t)) {
                 continue;
             }
@@ -426,7 +426,6 @@ impl<'a> Layout<'a> {
                     rows[r_total].label.span,
                 ));
             }
-            let is_item = |k: Key<'_>| rule.items.iter().any(|i| key(&i.target) == k);
             for row in &rows[r_total + 1..] {
                 match self.kind(row, column, keys) {
                     None | Some(RowKind::Neutral) => {}

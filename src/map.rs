@@ -527,8 +527,8 @@ impl Mapping {
         let Some(at) = self.find(&key).or_else(|| self.find_variant(&key)) else {
             return self.section_total(&key, sections);
         };
-        let entries = self.entries_of(at);
-        if let [only] = entries.as_slice()
+        if let [only] = self.by_label[at].1.as_slice()
+            && let only = &self.entries[*only as usize]
             && only.sections.is_empty()
         {
             // Most labels mean the same under any heading: no section to read.
@@ -540,15 +540,14 @@ impl Mapping {
         // "Assets" is the total of current assets, which the mapping knows by that name.
         let bare_total = key == "total" || key == "totals";
         for s in sections.iter().rev() {
-            if let Some(e) = entries.iter().find(|e| e.sections.contains(s)) {
+            if let Some(e) = self.entries_of(at).find(|e| e.sections.contains(s)) {
                 return Some(&e.outcome);
             }
             if bare_total && let Some(o) = self.section_total(&key, std::iter::once(s.as_str())) {
                 return Some(o);
             }
         }
-        entries
-            .iter()
+        self.entries_of(at)
             .find(|e| e.sections.is_empty())
             .map(|e| &e.outcome)
     }
@@ -567,19 +566,17 @@ impl Mapping {
         sections.iter().rev().find_map(|s| {
             let at = self.find(&format!("total {s}"))?;
             self.entries_of(at)
-                .into_iter()
                 .find(|e| e.sections.is_empty())
                 .map(|e| &e.outcome)
         })
     }
 
     /// The entries the `at`-th label names.
-    fn entries_of(&self, at: usize) -> Vec<&Entry> {
+    fn entries_of(&self, at: usize) -> impl Iterator<Item = &Entry> {
         self.by_label[at]
             .1
             .iter()
             .map(|&e| &self.entries[e as usize])
-            .collect()
     }
 
     fn find(&self, key: &str) -> Option<usize> {
