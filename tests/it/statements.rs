@@ -24,6 +24,27 @@ fn value(facts: &[Fact], concept: &str, context: &str) -> (String, i32) {
     (f.value.clone(), f.decimals.unwrap())
 }
 
+/// Converts the release `name` and checks each of its `expected` facts.
+fn convert_checked(name: &str, expected: &[Expected]) -> xbrlify::Conversion {
+    let conv = convert(name);
+    for &(concept, context, v, decimals) in expected {
+        assert_eq!(
+            value(&conv.facts.facts, concept, context),
+            (v.to_string(), decimals),
+            "{concept} {context}"
+        );
+    }
+    conv
+}
+
+/// How many of the totals of `concept` foot.
+fn footed(conv: &xbrlify::Conversion, concept: &str) -> usize {
+    conv.footing
+        .iter()
+        .filter(|c| conv.facts.facts[c.total].concept == concept && c.verdict == Verdict::Foots)
+        .count()
+}
+
 /// (concept, context id, value, decimals), typed from the release text.
 type Expected = (&'static str, &'static str, &'static str, i32);
 
@@ -188,15 +209,8 @@ const WIDGET: &[Expected] = &[
 
 #[test]
 fn a_manufacturer_s_three_statements() {
-    let conv = convert("widget-2001-q1.txt");
+    let conv = convert_checked("widget-2001-q1.txt", WIDGET);
     let facts = &conv.facts.facts;
-    for &(concept, context, v, decimals) in WIDGET {
-        assert_eq!(
-            value(facts, concept, context),
-            (v.to_string(), decimals),
-            "{concept} {context}"
-        );
-    }
     // "--" against commitments and contingencies reports no amount.
     assert!(
         !facts
@@ -342,15 +356,7 @@ const INSURER: &[Expected] = &[
 
 #[test]
 fn an_insurer_s_income_statement_and_balance_sheet() {
-    let conv = convert("insurer-1999-q4.txt");
-    let facts = &conv.facts.facts;
-    for &(concept, context, v, decimals) in INSURER {
-        assert_eq!(
-            value(facts, concept, context),
-            (v.to_string(), decimals),
-            "{concept} {context}"
-        );
-    }
+    let conv = convert_checked("insurer-1999-q4.txt", INSURER);
     assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
     // Revenues, losses and expenses, and pretax income foot in all four columns.
     for concept in [
@@ -358,12 +364,7 @@ fn an_insurer_s_income_statement_and_balance_sheet() {
         "us-gaap:BenefitsLossesAndExpenses",
         "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
     ] {
-        let foots = conv
-            .footing
-            .iter()
-            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
-            .count();
-        assert_eq!(foots, 4, "{concept}");
+        assert_eq!(footed(&conv, concept), 4, "{concept}");
     }
 }
 
@@ -568,15 +569,7 @@ const BANK: &[Expected] = &[
 
 #[test]
 fn a_bank_s_income_statement_and_balance_sheet() {
-    let conv = convert("bank-2002-q2.txt");
-    let facts = &conv.facts.facts;
-    for &(concept, context, v, decimals) in BANK {
-        assert_eq!(
-            value(facts, concept, context),
-            (v.to_string(), decimals),
-            "{concept} {context}"
-        );
-    }
+    let conv = convert_checked("bank-2002-q2.txt", BANK);
     assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
     for concept in [
         "us-gaap:InterestExpenseOperating",
@@ -584,12 +577,7 @@ fn a_bank_s_income_statement_and_balance_sheet() {
         "us-gaap:InterestIncomeExpenseAfterProvisionForLoanLoss",
         "us-gaap:NetIncomeLoss",
     ] {
-        let foots = conv
-            .footing
-            .iter()
-            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
-            .count();
-        assert_eq!(foots, 2, "{concept}");
+        assert_eq!(footed(&conv, concept), 2, "{concept}");
     }
 }
 
@@ -658,15 +646,8 @@ const RETAILER: &[Expected] = &[
 
 #[test]
 fn a_retailer_s_thirteen_and_thirty_nine_weeks() {
-    let conv = convert("retailer-2003-q3.txt");
+    let conv = convert_checked("retailer-2003-q3.txt", RETAILER);
     let facts = &conv.facts.facts;
-    for &(concept, context, v, decimals) in RETAILER {
-        assert_eq!(
-            value(facts, concept, context),
-            (v.to_string(), decimals),
-            "{concept} {context}"
-        );
-    }
     assert!(conv.diagnostics.iter().all(|d| d.code != "footing"));
     // Comparable store sales are percentages, not amounts; the newswire trailer is no table.
     assert!(!facts.iter().any(|f| f.value.contains('%')));
@@ -675,11 +656,6 @@ fn a_retailer_s_thirteen_and_thirty_nine_weeks() {
         "us-gaap:OperatingIncomeLoss",
         "us-gaap:NetIncomeLoss",
     ] {
-        let foots = conv
-            .footing
-            .iter()
-            .filter(|c| facts[c.total].concept == concept && c.verdict == Verdict::Foots)
-            .count();
-        assert_eq!(foots, 4, "{concept}");
+        assert_eq!(footed(&conv, concept), 4, "{concept}");
     }
 }
