@@ -77,7 +77,14 @@ pub(crate) struct Settings {
     /// Treat diagnostics (footing, unmapped rows, no CIK) as fatal: exit 1, write nothing.
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+    /// All or nothing: a fault in one table, column, row or fact fails the release (exit 2)
+    /// instead of quarantining that unit and converting the rest (exit 3).
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
+
+/// The exit code of a release that converted with some units quarantined.
+pub(crate) const EXIT_QUARANTINED: u8 = 3;
 
 /// The mapping and concept table a run converts with, loaded once.
 pub(crate) struct Tables {
@@ -162,6 +169,7 @@ pub(crate) fn tables(settings: &Settings) -> Result<Tables, Error> {
     };
     let options = Options {
         cik: settings.cik.clone(),
+        strict: settings.strict,
     };
     Ok(Tables {
         concepts,
@@ -186,6 +194,15 @@ fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Err
     let (name, bytes) = read_release(release, settings.max_input_size)?;
     let tables = tables(settings)?;
     convert(&name, bytes, &tables)
+}
+
+/// Reads and analyses a release for `inspect`: a release with no fact is shown, not refused.
+fn load_analysis(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
+    let (name, bytes) = read_release(release, settings.max_input_size)?;
+    let tables = tables(settings)?;
+    let source = xbrlify::read::decode_owned(&name, bytes)?;
+    let conversion = xbrlify::analyse(&source, &tables.mapping, &tables.concepts, &tables.options)?;
+    Ok((source, conversion))
 }
 
 /// Prints the diagnostics on standard error; returns whether `--deny-warnings` holds the
@@ -248,7 +265,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 None => write_stdout(&xml)?,
                 Some(path) => write_atomically(&path, &xml, Flush::Now)?,
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(match conv.status() {
+                xbrlify::Status::Converted => ExitCode::SUCCESS,
+                xbrlify::Status::Quarantined => ExitCode::from(EXIT_QUARANTINED),
+            })
         }
         Command::Inspect {
             release,
@@ -256,8 +276,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             summary: false,
             ..
         } => {
-            let (source, conv) = load(Path::new(&release), &settings)?;
+            let (source, conv) = load_analysis(Path::new(&release), &settings)?;
             let denied = report(&conv, settings.deny_warnings);
+            if let Some(empty) = conv.emptiness(&source) {
+                eprintln!("{empty}");
+            }
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
             Ok(if denied {
                 ExitCode::from(1)
@@ -282,14 +305,24 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
+    let mut quarantined = 0;
     let releases: Vec<String> = std::iter::once(release).chain(more).collect();
     for release in releases {
-        match load(Path::new(&release), settings) {
+        match load_analysis(Path::new(&release), settings) {
             Ok((source, conv)) => {
                 let (a, p) = xbrlify::inspect::coverage(&conv);
                 all.merge(a);
                 primary.merge(p);
                 write_stdout(xbrlify::inspect::summary(&source, &conv).as_bytes())?;
+                if let Some(empty) = conv.emptiness(&source) {
+                    failed += 1;
+                    eprintln!("{empty}");
+                } else if settings.strict && !conv.quarantines.is_empty() {
+                    failed += 1;
+                    eprintln!("{}", conv.quarantines[0].error);
+                } else if !conv.quarantines.is_empty() {
+                    quarantined += 1;
+                }
             }
             Err(e) => {
                 failed += 1;
@@ -299,7 +332,8 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
     }
     let text = format!(
         "total: {} cells ({} facts, {} duplicates, {} skipped of which {} derived: {:.1}% reported); \
-         primary statements: {} cells ({} derived), {:.1}% reported, {:.1}% of non-derived; {failed} failed\n",
+         primary statements: {} cells ({} derived), {:.1}% reported, {:.1}% of non-derived; \
+         {quarantined} with quarantines, {failed} failed\n",
         all.cells,
         all.facts,
         all.duplicates,

@@ -19,6 +19,9 @@ pub struct Document {
     pub edgar: Option<EdgarHeader>,
     /// The tables, in document order.
     pub tables: Vec<Table>,
+    /// Tables left out whole because their shape cannot be read (more columns than a
+    /// financial table has): each is quarantined, the rest of the release converts.
+    pub dropped: Vec<Defect>,
 }
 
 /// The fields of an EDGAR submission header this tool uses.
@@ -69,17 +72,17 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Data rows, top to bottom.
     pub rows: Vec<Row>,
-    /// The first row whose numbers could not be read or placed (a malformed number, more
-    /// numbers than columns), left out of `rows`: an error if the table is reported, nothing
-    /// if it turns out to be a table that is skipped (operating statistics, a non-GAAP
-    /// reconciliation), whose typos must not stop the release.
-    pub defect: Option<Defect>,
+    /// The rows whose numbers could not be read or placed (a malformed number, more numbers
+    /// than columns), left out of `rows`: each is quarantined if the table is reported, and
+    /// only a warning if it turns out to be a table that is skipped (operating statistics, a
+    /// non-GAAP reconciliation).
+    pub defects: Vec<Defect>,
 }
 
-/// Why a row of a table could not be read, and where.
+/// Why a row (or a whole table) could not be read, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Defect {
-    /// The kind of error it is when the table is reported.
+    /// The kind of error it is under `--strict`, where any fault stops the release.
     pub kind: crate::error::ErrorKind,
     /// The offending cell.
     pub span: Span,

@@ -88,6 +88,8 @@ pub enum ErrorKind {
     Mapping,
     /// The same fact reported twice with values that disagree.
     Duplicate,
+    /// The release gives no fact at all: every table was skipped, undated or quarantined.
+    Empty,
     /// Reading or writing a file failed.
     Io,
     /// The command line asks for something impossible.
@@ -180,6 +182,80 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The part of a release a fault takes out of the conversion: the smallest doubtful unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// A whole table whose shape cannot be read (more columns than a financial table has).
+    Table,
+    /// A column whose heading gives no usable period: its cells are not reported.
+    Column,
+    /// A row whose numbers cannot be read or placed: its cells are not reported.
+    Row,
+    /// One fact reported with values that disagree, which no evidence decides: none of its
+    /// reports is written.
+    Fact,
+    /// One report of a fact that the release's other evidence contradicts (its totals foot,
+    /// or more reports agree, with another value): that cell is left out.
+    Cell,
+}
+
+impl Unit {
+    /// The diagnostic code of a quarantine of this unit.
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Table => "quarantined-table",
+            Unit::Column => "quarantined-column",
+            Unit::Row => "quarantined-row",
+            Unit::Fact => "quarantined-fact",
+            Unit::Cell => "quarantined-cell",
+        }
+    }
+
+    fn left_out(self) -> &'static str {
+        match self {
+            Unit::Table => "the table is left out",
+            Unit::Column => "the column is left out",
+            Unit::Row => "the row is left out",
+            Unit::Fact => "neither value is written",
+            Unit::Cell => "the evidence is against this report, which is left out",
+        }
+    }
+}
+
+/// A fault in one part of a release: that part is left out and the rest converts. Under
+/// `--strict` the first one stops the release as its [`Error`].
+#[derive(Clone, Debug)]
+pub struct Quarantine {
+    /// What is left out.
+    pub unit: Unit,
+    /// The fault, as the error it is under `--strict`.
+    pub error: Error,
+    /// What the release's other evidence said, when it was asked (a conflict between reports).
+    pub evidence: Option<String>,
+}
+
+impl Quarantine {
+    /// The quarantine as a diagnostic: the error's message, position and notes, and what was
+    /// left out.
+    pub fn diagnostic(&self) -> Diagnostic {
+        Diagnostic {
+            code: self.unit.code(),
+            message: format!("{}: {}", self.error.message(), self.unit.left_out()),
+            location: self.error.location().cloned(),
+            notes: self
+                .error
+                .notes()
+                .iter()
+                .cloned()
+                .chain(self.evidence.iter().map(|e| Note {
+                    message: e.clone(),
+                    location: None,
+                }))
+                .collect(),
+        }
+    }
+}
 
 /// A finding reported alongside the output.
 #[derive(Clone, Debug, PartialEq, Eq)]

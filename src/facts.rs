@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use crate::document::{Cell, Document, Row, Table};
-use crate::error::{Diagnostic, Error, ErrorKind, Location};
+use crate::error::{Diagnostic, Location};
 use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
 use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
@@ -134,6 +134,9 @@ pub enum Fate {
     Duplicate(usize),
     /// Not reported, for this reason.
     Skipped(String),
+    /// Held back: it reports a fact whose reports disagree, and no evidence decides which
+    /// reading is right (or the evidence went against this one).
+    Quarantined(String),
 }
 
 /// The account of one numeric cell.
@@ -164,6 +167,51 @@ pub struct Facts {
     pub cells: Vec<CellReport>,
     /// Findings.
     pub diagnostics: Vec<Diagnostic>,
+    /// Facts reported with values that disagree, not yet decided: their cells are
+    /// [`Fate::Quarantined`] until evidence admits one reading (see [`Facts::admit`]).
+    pub conflicts: Vec<Conflict>,
+}
+
+/// One fact (concept, context, unit) reported with values that disagree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The readings: reports grouped by agreement, most reports first (then in source order).
+    pub readings: Vec<Reading>,
+}
+
+/// Reports of one fact that agree with each other within their rounding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The fact this reading would write: its most precise report.
+    pub fact: Fact,
+    /// The cell reports (indices into [`Facts::cells`]): the fact's own first.
+    pub reports: Vec<usize>,
+    /// Rows in the table of the fact's own report (among equally precise readings, the
+    /// fuller statement's is the one an error calls the other's reference).
+    pub table_rows: usize,
+}
+
+impl Facts {
+    /// Writes a reading of a conflict as the fact: its first report becomes the fact, the
+    /// others its duplicates. Facts stay in the order of their cells.
+    pub fn admit(&mut self, reading: &Reading) {
+        let at = self.facts.partition_point(|f| f.cell < reading.fact.cell);
+        for c in &mut self.cells {
+            if let Fate::Fact(i) | Fate::Duplicate(i) = &mut c.fate
+                && *i >= at
+            {
+                *i += 1;
+            }
+        }
+        self.facts.insert(at, reading.fact.clone());
+        for (k, &r) in reading.reports.iter().enumerate() {
+            self.cells[r].fate = if k == 0 {
+                Fate::Fact(at)
+            } else {
+                Fate::Duplicate(at)
+            };
+        }
+    }
 }
 
 struct Candidate {
@@ -262,7 +310,7 @@ pub fn build(
     meanings: &[TableMeaning],
     mapping: &Mapping,
     concepts: &ConceptTable,
-) -> Result<Facts, Error> {
+) -> Facts {
     let mut out = Facts::default();
     // One report per cell, and at most one candidate: room for all of them at once.
     let cells: usize = doc
@@ -487,8 +535,8 @@ pub fn build(
             }
         }
     }
-    merge(source, candidates, &mut out)?;
-    Ok(out)
+    merge(source, candidates, &mut out);
+    out
 }
 
 /// The heading under which the mapping lists the changes in working-capital balances.
@@ -903,7 +951,7 @@ fn decimal_text(value: Decimal) -> String {
     text
 }
 
-fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result<(), Error> {
+fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) {
     // Group by (concept, context, unit), numbered in order of first appearance. The index
     // borrows its keys from the candidates and is only looked up, never iterated.
     let mut group_of = Vec::with_capacity(candidates.len());
@@ -925,47 +973,25 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| group_of[i]);
     // Keep the most precise of each group (among equals, the one from the fuller table, then
-    // the first), after checking that every member's rounding interval overlaps the kept one's.
+    // the first), when every member's rounding interval overlaps the kept one's: the XBRL
+    // duplicate rule. A group whose members disagree is split into readings that agree.
     let mut kept: Vec<(usize, &[usize])> = Vec::with_capacity(count);
+    let mut conflicts = Vec::new();
     for group in order.chunk_by(|&a, &b| group_of[a] == group_of[b]) {
-        let best = group
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, &c)| {
-                let c = &candidates[c];
-                (c.fact.decimals, c.table_rows, std::cmp::Reverse(i))
-            })
-            .map_or(group[0], |(_, &c)| c);
+        let best = most_precise(&candidates, group);
         let keep = &candidates[best];
-        for other in group
-            .iter()
-            .filter(|&&c| c != best)
-            .map(|&c| &candidates[c])
-        {
-            let (a, b) = (
-                keep.fact.number.unwrap_or_default(),
-                other.fact.number.unwrap_or_default(),
+        let agrees = |a: &Candidate, b: &Candidate| {
+            let (x, y) = (
+                a.fact.number.unwrap_or_default(),
+                b.fact.number.unwrap_or_default(),
             );
-            if (a - b).abs() > keep.half + other.half {
-                let cell = |c: &Candidate| Location::of(source, c.fact.cell.unwrap_or_default());
-                return Err(Error::new(
-                    ErrorKind::Duplicate,
-                    format!(
-                        "{} for {} is reported twice with values that disagree: {} here (decimals {}) \
-                         but {} elsewhere (decimals {})",
-                        other.fact.concept,
-                        other.fact.context.period,
-                        other.fact.value,
-                        other.fact.decimals.unwrap_or_default(),
-                        keep.fact.value,
-                        keep.fact.decimals.unwrap_or_default(),
-                    ),
-                )
-                .with_location(cell(other))
-                .with_note(format!("the other report: {}", keep.fact.value), Some(cell(keep))));
-            }
+            (x - y).abs() <= a.half + b.half
+        };
+        if group.iter().all(|&c| agrees(keep, &candidates[c])) {
+            kept.push((best, group));
+            continue;
         }
-        kept.push((best, group));
+        conflicts.push(readings(&candidates, group, agrees));
     }
     kept.sort_by_key(|&(k, _)| candidates[k].fact.cell);
     for (i, &(keep, group)) in kept.iter().enumerate() {
@@ -977,12 +1003,105 @@ fn merge(source: &Source, candidates: Vec<Candidate>, out: &mut Facts) -> Result
             };
         }
     }
+    // The cells of a conflict are held back until evidence decides (`Facts::admit`).
+    for conflict in &conflicts {
+        let why = disagreement(source, conflict);
+        for reading in &conflict.readings {
+            for &r in &reading.reports {
+                out.cells[r].fate = Fate::Quarantined(why.clone());
+            }
+        }
+    }
     // The kept facts move out of the candidates, in the order of their cells.
     let mut slots: Vec<Option<Fact>> = candidates.into_iter().map(|c| Some(c.fact)).collect();
     out.facts.reserve(kept.len());
     out.facts
         .extend(kept.iter().filter_map(|&(keep, _)| slots[keep].take()));
-    Ok(())
+    out.conflicts = conflicts;
+}
+
+/// The member of a group to keep: the most precise, then the one from the fuller table, then
+/// the first.
+fn most_precise(candidates: &[Candidate], group: &[usize]) -> usize {
+    group
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, &c)| {
+            let c = &candidates[c];
+            (c.fact.decimals, c.table_rows, std::cmp::Reverse(i))
+        })
+        .map_or(group[0], |(_, &c)| c)
+}
+
+/// Splits a group whose members disagree into readings: each member joins the first reading
+/// whose fact (its most precise member) it agrees with, taking members from the most precise
+/// down. Readings with more reports come first; among equals, the one met first in the source.
+fn readings(
+    candidates: &[Candidate],
+    group: &[usize],
+    agrees: impl Fn(&Candidate, &Candidate) -> bool,
+) -> Conflict {
+    let mut by_precision: Vec<usize> = group.to_vec();
+    by_precision.sort_by_key(|&c| {
+        let c = &candidates[c];
+        (
+            std::cmp::Reverse(c.fact.decimals),
+            std::cmp::Reverse(c.table_rows),
+            c.fact.cell,
+        )
+    });
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for c in by_precision {
+        match members
+            .iter_mut()
+            .find(|m| agrees(&candidates[m[0]], &candidates[c]))
+        {
+            Some(m) => m.push(c),
+            None => members.push(vec![c]),
+        }
+    }
+    let mut readings: Vec<Reading> = members
+        .into_iter()
+        .map(|m| {
+            let mut reports: Vec<usize> = m.iter().map(|&c| candidates[c].report).collect();
+            // The fact's own report first, the others in source order.
+            reports[1..].sort_unstable();
+            Reading {
+                fact: candidates[m[0]].fact.clone(),
+                reports,
+                table_rows: candidates[m[0]].table_rows,
+            }
+        })
+        .collect();
+    readings.sort_by_key(|r| (std::cmp::Reverse(r.reports.len()), r.fact.cell));
+    Conflict { readings }
+}
+
+/// Why the cells of a conflict are held back: the values reported, and where.
+fn disagreement(source: &Source, conflict: &Conflict) -> String {
+    let first = &conflict.readings[0].fact;
+    let values: Vec<String> = conflict
+        .readings
+        .iter()
+        .map(|r| {
+            let at = r
+                .fact
+                .cell
+                .map(|c| source.line_col(c.start).to_string())
+                .unwrap_or_default();
+            format!(
+                "{} (decimals {}, at {at})",
+                r.fact.value,
+                r.fact.decimals.unwrap_or_default()
+            )
+        })
+        .collect();
+    format!(
+        "{} for {} is reported with values that disagree: {}",
+        first.concept,
+        first.context.period,
+        values.join(" and ")
+    )
 }
 
 #[cfg(test)]

@@ -58,7 +58,16 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             );
         }
     }
-    let (mut n_fact, mut n_dup, mut n_skip) = (0, 0, 0);
+    // The parts left out for a fault of their own: rows and columns have no cell report.
+    for q in &conv.quarantines {
+        let at = q
+            .error
+            .location()
+            .map(|l| l.at.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(out, "# {} {at}: {}", q.unit.code(), q.error.message());
+    }
+    let (mut n_fact, mut n_dup, mut n_skip, mut n_held) = (0, 0, 0, 0);
     for cell in &conv.facts.cells {
         let at = source.line_col(cell.span.start);
         let fate = match &cell.fate {
@@ -93,6 +102,10 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
                 n_skip += 1;
                 format!("skipped: {reason}")
             }
+            Fate::Quarantined(reason) => {
+                n_held += 1;
+                format!("quarantined: {reason}")
+            }
         };
         let note = cell
             .note
@@ -125,9 +138,14 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             total.context.id
         );
     }
+    let held = if n_held > 0 {
+        format!(", {n_held} quarantined")
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "# {} cells: {n_fact} facts, {n_dup} duplicates, {n_skip} skipped; {} document facts; {} diagnostics",
+        "# {} cells: {n_fact} facts, {n_dup} duplicates, {n_skip} skipped{held}; {} document facts; {} diagnostics",
         conv.facts.cells.len(),
         conv.document_facts.len(),
         conv.diagnostics.len()
@@ -146,6 +164,8 @@ pub struct Counts {
     pub duplicates: usize,
     /// Cells skipped with a reason.
     pub skipped: usize,
+    /// Cells held back: their fact is reported with values that disagree.
+    pub quarantined: usize,
     /// Of the skipped, cells that report no amount of their own: derived from others by
     /// construction (change columns, percentages), not us-gaap amounts, or shown as "n/a", `--`.
     pub derived: usize,
@@ -162,6 +182,7 @@ impl Counts {
             Fate::Fact(_) => self.facts += 1,
             Fate::Duplicate(_) => self.duplicates += 1,
             Fate::Skipped(_) => self.skipped += 1,
+            Fate::Quarantined(_) => self.quarantined += 1,
         }
     }
 
@@ -171,6 +192,7 @@ impl Counts {
         self.facts += other.facts;
         self.duplicates += other.duplicates;
         self.skipped += other.skipped;
+        self.quarantined += other.quarantined;
         self.derived += other.derived;
     }
 

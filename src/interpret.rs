@@ -164,7 +164,14 @@ pub struct TableMeaning {
 }
 
 /// Interprets every table of the document. At least one table must have a dated column.
-pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, Error> {
+///
+/// A column whose heading gives no usable period ("25 Months Ended", a year with no month) is
+/// quarantined: it becomes [`ColumnMeaning::Other`] and its error is returned beside the
+/// meanings, so that the rest of its table still converts.
+pub fn interpret(
+    source: &Source,
+    doc: &Document,
+) -> Result<(Vec<TableMeaning>, Vec<Error>), Error> {
     // Each table's scale line: its own, or the one its predecessor went by (a statement
     // continued over several breaks keeps the scale stated at its top).
     let mut scales: Vec<Option<&Text>> = Vec::with_capacity(doc.tables.len());
@@ -175,7 +182,7 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         });
         scales.push(scale);
     }
-    let first: Vec<Result<TableMeaning, Error>> = doc
+    let first: Vec<(TableMeaning, Vec<Error>)> = doc
         .tables
         .iter()
         .zip(&scales)
@@ -184,24 +191,31 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
     // A table whose columns carry only years ("Q4 2004", "Three Months / 2004"), under a title
     // with no date, reports the periods the release's other tables date: it takes the month
     // and day of their latest period end; with none, those of the submission header's period
-    // of report, then of its fiscal year end. With none of these, it is an error.
+    // of report, then of its fiscal year end. With none of these, its columns are quarantined.
     let release_end = first
         .iter()
-        .flatten()
-        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .flat_map(|(m, _)| m.columns.iter().filter_map(ColumnMeaning::period))
         .map(|p| p.period.end())
         .max()
         .map(|d| (d.month(), Some(d.day())))
         .or_else(|| header_month_day(doc));
-    let meanings = first
-        .into_iter()
-        .zip(doc.tables.iter().zip(&scales))
-        .map(|(m, (t, scale))| match (m, release_end) {
-            (Err(e), Some(end)) => table(source, t, *scale, Some(end)).map_err(|_| e),
-            (m, _) => m,
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut meanings = meanings;
+    let mut meanings = Vec::with_capacity(first.len());
+    let mut quarantined = Vec::new();
+    for ((m, errors), (t, scale)) in first.into_iter().zip(doc.tables.iter().zip(&scales)) {
+        let (m, errors) = match release_end {
+            Some(end) if !errors.is_empty() => {
+                let again = table(source, t, *scale, Some(end));
+                if again.1.is_empty() {
+                    again
+                } else {
+                    (m, errors)
+                }
+            }
+            _ => (m, errors),
+        };
+        meanings.push(m);
+        quarantined.extend(errors);
+    }
     let lengths: Vec<Vec<Option<Length>>> = doc
         .tables
         .iter()
@@ -221,6 +235,10 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         .iter()
         .any(|m| m.columns.iter().any(|c| c.period().is_some()));
     if !dated {
+        // No column of any table is dated: the reason a column could not be is the error.
+        if let Some(e) = quarantined.into_iter().next() {
+            return Err(e);
+        }
         let span = doc
             .tables
             .first()
@@ -240,7 +258,7 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
              \"Three Months Ended / Sept. 30, / 2003\" above its first row",
         ));
     }
-    Ok(meanings)
+    Ok((meanings, quarantined))
 }
 
 /// The month and day a submission header dates the release by: its period of report
@@ -321,27 +339,39 @@ fn inherited_scale<'a>(
 /// A month and day a column with only a year may take when its heading and title give none.
 type MonthDay = (u32, Option<u32>);
 
+/// A table's meaning, and the errors of the columns it quarantined (their meaning is
+/// [`ColumnMeaning::Other`]).
 fn table(
     source: &Source,
     table: &Table,
     scale_line: Option<&Text>,
     release_end: Option<MonthDay>,
-) -> Result<TableMeaning, Error> {
+) -> (TableMeaning, Vec<Error>) {
     let title: Vec<&Text> = table.title.iter().collect();
     let quarters = quarter_ends(table, &title, release_end);
+    let mut errors = Vec::new();
     let columns = table
         .columns
         .iter()
         .zip(&quarters)
-        .map(|(c, quarter)| match quarter {
-            Some(Err(why)) => Ok(ColumnMeaning::Other(why.clone())),
-            Some(Ok(end)) => column_period(source, c, &c.heading_text(), &title, None, Some(*end))
-                .map(ColumnMeaning::Period),
-            None => column(source, c, &title, release_end),
+        .map(|(c, quarter)| {
+            let meaning = match quarter {
+                Some(Err(why)) => Ok(ColumnMeaning::Other(why.clone())),
+                Some(Ok(end)) => {
+                    column_period(source, c, &c.heading_text(), &title, None, Some(*end))
+                        .map(ColumnMeaning::Period)
+                }
+                None => column(source, c, &title, release_end),
+            };
+            meaning.unwrap_or_else(|e| {
+                let why = format!("quarantined: {}", e.message());
+                errors.push(e);
+                ColumnMeaning::Other(why)
+            })
         })
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect();
     let scale_text = scale_line.map(|t| t.text.as_str());
-    Ok(TableMeaning {
+    let meaning = TableMeaning {
         statement: Statement::of_title(&table.title),
         columns,
         scale: scale(scale_text),
@@ -349,7 +379,8 @@ fn table(
             .and_then(non_monetary)
             .or_else(|| non_gaap(&table.title))
             .or_else(|| statistics(&table.title)),
-    })
+    };
+    (meaning, errors)
 }
 
 /// The quarter a heading numbers ("Q2 2004", "Second Quarter 2004", "2nd Qtr."), when it

@@ -38,6 +38,7 @@
 pub mod check;
 pub mod document;
 pub mod error;
+pub mod evidence;
 pub mod facts;
 pub mod inspect;
 pub mod interpret;
@@ -52,8 +53,8 @@ pub mod xbrl;
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::error::Location;
 pub use crate::error::{Diagnostic, Error, ErrorKind};
+use crate::error::{Location, Quarantine, Unit};
 use crate::facts::{Context, Fact, Facts};
 use crate::interpret::{ColumnPeriod, Period, TableMeaning};
 use crate::map::Mapping;
@@ -74,6 +75,19 @@ pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
 pub struct Options {
     /// The registrant's SEC Central Index Key, when known (1 to 10 digits).
     pub cik: Option<String>,
+    /// All or nothing: the first fault of a table, column, row or fact stops the release
+    /// instead of quarantining that unit.
+    pub strict: bool,
+}
+
+/// How a conversion ended, for reports and exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every table, column, row and fact read converted (diagnostics such as unmapped rows
+    /// may remain).
+    Converted,
+    /// Converted, with some units quarantined: the instance holds what is sure.
+    Quarantined,
 }
 
 /// The reporting entity.
@@ -100,8 +114,98 @@ pub struct Conversion {
     pub facts: Facts,
     /// The footing relationships checked, at every total where one applies.
     pub footing: Vec<check::FootingCheck>,
+    /// The parts of the release left out for a fault of their own (each also among the
+    /// diagnostics), in the order found.
+    pub quarantines: Vec<Quarantine>,
     /// All findings, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Conversion {
+    /// Whether any unit was quarantined.
+    pub fn status(&self) -> Status {
+        if self.quarantines.is_empty() {
+            Status::Converted
+        } else {
+            Status::Quarantined
+        }
+    }
+
+    /// The error of a conversion that reports no fact: every table found, and why none of
+    /// its cells became a fact. `None` when some fact is reported.
+    pub fn emptiness(&self, source: &Source) -> Option<Error> {
+        if !self.facts.facts.is_empty() {
+            return None;
+        }
+        let tables = match self.document.tables.len() {
+            1 => "the table found".to_string(),
+            n => format!("the {n} tables found"),
+        };
+        let mut error = Error::new(
+            ErrorKind::Empty,
+            format!("no fact: none of the cells of {tables} became a fact"),
+        )
+        .with_location(Location::of(source, source::Span::new(0, 0)));
+        for (k, (table, meaning)) in self.document.tables.iter().zip(&self.meanings).enumerate() {
+            let title = table
+                .title
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let title = if title.is_empty() {
+                "(untitled)".to_string()
+            } else {
+                title
+            };
+            let why = self.why_no_fact(table, meaning);
+            let at = table
+                .rows
+                .first()
+                .map(|r| Location::of(source, r.label.span));
+            error = error.with_note(format!("table {}: {title}: {why}", k + 1), at);
+        }
+        Some(error)
+    }
+
+    /// Why no cell of a table became a fact, in a phrase: the table's reason, or its cells'
+    /// most common one.
+    fn why_no_fact(&self, table: &document::Table, meaning: &TableMeaning) -> String {
+        if let Some(why) = &meaning.skip {
+            return format!("not reported ({why})");
+        }
+        if meaning.columns.iter().all(|c| c.period().is_none()) {
+            return "no column is dated".to_string();
+        }
+        let spans: Vec<source::Span> = table
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.span))
+            .collect();
+        let mut reasons: Vec<&str> = self
+            .facts
+            .cells
+            .iter()
+            .filter(|c| {
+                spans
+                    .binary_search_by_key(&c.span.start, |s| s.start)
+                    .is_ok()
+            })
+            .filter_map(|c| match &c.fate {
+                facts::Fate::Skipped(r) | facts::Fate::Quarantined(r) => Some(r.as_str()),
+                _ => None,
+            })
+            .collect();
+        reasons.sort_unstable();
+        let most = reasons
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .map(|run| (run[0], run.len()));
+        match most {
+            Some((reason, n)) => format!("{n} of its {} cells: {reason}", spans.len()),
+            None => format!("none of its {} cells maps to a fact", spans.len()),
+        }
+    }
 }
 
 /// Checks and zero-pads a CIK given by the user.
@@ -117,43 +221,80 @@ pub fn normalise_cik(cik: &str) -> Result<String, Error> {
 }
 
 /// Reads, interprets, maps and builds the facts of a release.
+///
+/// Only a fault of the input as a whole is an error: it is not a release (empty, binary), no
+/// table can be read, no entity is known, or no fact comes of it. A fault in one table,
+/// column, row or fact quarantines that unit (see [`Conversion::quarantines`]) and the rest
+/// converts; with [`Options::strict`] the first quarantine is the error instead.
 pub fn convert(
     source: &Source,
     mapping: &Mapping,
     concepts: &ConceptTable,
     options: &Options,
 ) -> Result<Conversion, Error> {
+    let conversion = analyse(source, mapping, concepts, options)?;
+    if options.strict
+        && let Some(q) = conversion.quarantines.first()
+    {
+        return Err(q.error.clone());
+    }
+    if let Some(empty) = conversion.emptiness(source) {
+        return Err(empty);
+    }
+    Ok(conversion)
+}
+
+/// [`convert`], except that a conversion with no fact is returned rather than refused, and
+/// quarantines are never errors: what `inspect` shows, above all for releases that fail.
+pub fn analyse(
+    source: &Source,
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+    options: &Options,
+) -> Result<Conversion, Error> {
     let document = read::read(source)?;
-    let meanings = interpret::interpret(source, &document)?;
-    // A row whose numbers could not be read stops the release if its table is reported; in a
+    let mut quarantines: Vec<Quarantine> = document
+        .dropped
+        .iter()
+        .map(|d| Quarantine {
+            unit: Unit::Table,
+            error: Error::at(d.kind, source, d.span, d.message.clone()),
+            evidence: None,
+        })
+        .collect();
+    let (meanings, columns) = interpret::interpret(source, &document)?;
+    quarantines.extend(columns.into_iter().map(|error| Quarantine {
+        unit: Unit::Column,
+        error,
+        evidence: None,
+    }));
+    // A row whose numbers could not be read is quarantined if its table is reported; in a
     // table that is skipped anyway (operating statistics, a reconciliation) it is a warning.
     let mut unreadable = Vec::new();
     for (table, meaning) in document.tables.iter().zip(&meanings) {
-        let Some(defect) = &table.defect else {
-            continue;
-        };
-        match &meaning.skip {
-            None => {
-                return Err(Error::at(
-                    defect.kind,
-                    source,
-                    defect.span,
-                    defect.message.clone(),
-                ));
+        for defect in &table.defects {
+            match &meaning.skip {
+                None => quarantines.push(Quarantine {
+                    unit: Unit::Row,
+                    error: Error::at(defect.kind, source, defect.span, defect.message.clone()),
+                    evidence: None,
+                }),
+                Some(why) => unreadable.push(Diagnostic {
+                    code: "unreadable-row",
+                    message: format!(
+                        "{}; the row is left out of a table that is not reported ({why})",
+                        defect.message
+                    ),
+                    location: Some(Location::of(source, defect.span)),
+                    notes: Vec::new(),
+                }),
             }
-            Some(why) => unreadable.push(Diagnostic {
-                code: "unreadable-row",
-                message: format!(
-                    "{}; the row is left out of a table that is not reported ({why})",
-                    defect.message
-                ),
-                location: Some(Location::of(source, defect.span)),
-                notes: Vec::new(),
-            }),
         }
     }
-    let mut facts = facts::build(source, &document, &meanings, mapping, concepts)?;
-    let mut diagnostics = unreadable;
+    let mut facts = facts::build(source, &document, &meanings, mapping, concepts);
+    quarantines.extend(evidence::resolve(source, &document, mapping, &mut facts));
+    let mut diagnostics: Vec<Diagnostic> = quarantines.iter().map(Quarantine::diagnostic).collect();
+    diagnostics.append(&mut unreadable);
     if let Some(offset) = source.transcoded_at() {
         diagnostics.push(Diagnostic {
             code: "not-utf8",
@@ -288,6 +429,7 @@ pub fn convert(
         document_facts,
         facts,
         footing,
+        quarantines,
         diagnostics,
     })
 }

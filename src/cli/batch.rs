@@ -330,6 +330,9 @@ enum Status {
     Converted,
     /// Converted; the report lists the diagnostics.
     Warnings,
+    /// Converted, with some tables, columns, rows or facts quarantined for a fault of their
+    /// own: the report lists them with the other diagnostics.
+    Quarantined,
     /// Diagnostics and `--deny-warnings`: nothing written.
     Denied,
     /// An error: nothing written.
@@ -359,6 +362,8 @@ struct Cells {
     skipped: usize,
     /// Of the skipped, those derived from others (change columns, percentages).
     derived: usize,
+    /// Held back: their fact is reported with values that disagree.
+    quarantined: usize,
 }
 
 #[derive(Serialize)]
@@ -481,6 +486,7 @@ fn attempt(
         duplicate: cells.duplicates,
         skipped: cells.skipped,
         derived: cells.derived,
+        quarantined: cells.quarantined,
     });
     line.diagnostics = conv
         .diagnostics
@@ -498,7 +504,9 @@ fn attempt(
     }
     let flush = if args.fsync { Flush::Now } else { Flush::Later };
     write_atomically(output, &xml, flush)?;
-    Ok(if conv.diagnostics.is_empty() {
+    Ok(if !conv.quarantines.is_empty() {
+        Status::Quarantined
+    } else if conv.diagnostics.is_empty() {
         Status::Converted
     } else {
         Status::Warnings
@@ -588,6 +596,7 @@ struct Tally {
     releases: usize,
     converted: usize,
     warnings: usize,
+    quarantined: usize,
     denied: usize,
     failed: usize,
     skipped: usize,
@@ -602,6 +611,10 @@ impl Tally {
                 self.converted += 1;
                 self.warnings += 1;
             }
+            Status::Quarantined => {
+                self.converted += 1;
+                self.quarantined += 1;
+            }
             Status::Denied => self.denied += 1,
             Status::Failed => self.failed += 1,
             Status::Skipped => self.skipped += 1,
@@ -610,7 +623,7 @@ impl Tally {
 }
 
 /// Converts every release into `--out-dir`. Exit status: 2 if any release failed, else 1 if
-/// any was held back by `--deny-warnings`, else 0.
+/// any was held back by `--deny-warnings`, else 3 if any converted with quarantines, else 0.
 pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Result<ExitCode, Error> {
     let Some(dir) = args.out_dir.as_deref() else {
         return Err(usage("batch conversion needs --out-dir DIR".into()));
@@ -661,13 +674,18 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
         report.finish()?;
     }
     let mut summary = format!(
-        "{} releases: {} converted ({} with warnings), {} skipped, {} failed",
-        tally.releases, tally.converted, tally.warnings, tally.skipped, tally.failed
+        "{} releases: {} converted ({} with warnings, {} with quarantines), {} skipped, {} failed",
+        tally.releases,
+        tally.converted,
+        tally.warnings,
+        tally.quarantined,
+        tally.skipped,
+        tally.failed
     );
     if settings.deny_warnings {
         summary += &format!(", {} not written (--deny-warnings)", tally.denied);
     }
-    if args.report.is_none() && tally.warnings + tally.denied > 0 {
+    if args.report.is_none() && tally.warnings + tally.quarantined + tally.denied > 0 {
         summary += "; --report FILE lists the diagnostics";
     }
     eprintln!("{summary}");
@@ -675,6 +693,8 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
         ExitCode::from(2)
     } else if tally.denied > 0 {
         ExitCode::from(1)
+    } else if tally.quarantined > 0 {
+        ExitCode::from(super::EXIT_QUARANTINED)
     } else {
         ExitCode::SUCCESS
     })

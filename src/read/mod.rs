@@ -181,10 +181,17 @@ pub fn read(source: &Source) -> Result<Document, Error> {
     let (edgar, regions) = edgar(source, &all);
     let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
+    let mut dropped = Vec::new();
     for region in regions {
-        tables.extend(table::find_tables(source, &all, &blocks, region)?);
+        let (found, left_out) = table::find_tables(source, &all, &blocks, region);
+        tables.extend(found);
+        dropped.extend(left_out);
     }
     if tables.is_empty() {
+        if let Some(d) = dropped.first() {
+            // The only tables there are cannot be read: that is what to say.
+            return Err(Error::at(d.kind, source, d.span, d.message.clone()));
+        }
         return Err(Error::new(
             ErrorKind::Table,
             "no financial table found: expected columns of numbers under a dated header \
@@ -220,6 +227,7 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         ticker,
         edgar,
         tables,
+        dropped,
     })
 }
 

@@ -3,7 +3,7 @@
 //! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
 use crate::document::{Cell, Column, Defect, Row, Table, Text};
-use crate::error::{Error, ErrorKind};
+use crate::error::ErrorKind;
 use crate::read::lines::{Line, Markup, RawCell, Tok, is_year_token};
 use crate::source::{Source, Span};
 
@@ -76,14 +76,16 @@ impl Blocks {
     }
 }
 
-/// Finds the tables among `lines[range]`.
+/// Finds the tables among `lines[range]`: those read, and those left out whole because their
+/// shape cannot be read.
 pub fn find_tables(
     source: &Source,
     lines: &[Line<'_>],
     blocks: &Blocks,
     range: std::ops::Range<usize>,
-) -> Result<Vec<Table>, Error> {
+) -> (Vec<Table>, Vec<Defect>) {
     let mut tables = Vec::new();
+    let mut dropped = Vec::new();
     let mut i = range.start;
     let mut floor = range.start;
     while i < range.end {
@@ -103,14 +105,25 @@ pub fn find_tables(
                 && i - floor <= CONTINUED_WITHIN
                 && lines[floor..i].iter().all(|l| l.is_blank())
         });
-        let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end, previous)?;
-        if !table.rows.is_empty() {
-            tables.push(table);
+        match build(source, lines, blocks, floor, bottom, i, range.end, previous) {
+            Ok((table, end)) => {
+                if !table.rows.is_empty() {
+                    tables.push(table);
+                }
+                i = end.max(i + 1);
+            }
+            Err(defect) => {
+                // The table is left out: its rows of numbers are passed over.
+                dropped.push(defect);
+                i += 1;
+                while i < range.end && (lines[i].is_data_row() || lines[i].is_blank()) {
+                    i += 1;
+                }
+            }
         }
-        i = end.max(i + 1);
         floor = i;
     }
-    Ok(tables)
+    (tables, dropped)
 }
 
 /// Several rows of two or more numbers close together (or a row inside EDGAR table markup):
@@ -263,7 +276,7 @@ fn build(
     first_row: usize,
     end: usize,
     previous: Option<&Table>,
-) -> Result<(Table, usize), Error> {
+) -> Result<(Table, usize), Defect> {
     let spec = blocks.spec(first_row);
     // Header block: the lines ending at the dated line, across rules, up to an empty line.
     let anchor = bottom.unwrap_or(first_row);
@@ -386,15 +399,14 @@ fn build(
             (Some(a), Some(b)) => a.span.join(b.span),
             _ => Span::default(),
         };
-        return Err(Error::at(
-            ErrorKind::Table,
-            source,
+        return Err(Defect {
+            kind: ErrorKind::Table,
             span,
-            format!(
+            message: format!(
                 "a table of {} columns: more than the {MAX_COLUMNS} a financial table may have",
                 columns.len()
             ),
-        ));
+        });
     }
     // Label-only lines between the dated line and the first row that sit over the columns
     // ("(Notes)" under the years) belong to the header; the rest are headings.
@@ -457,7 +469,7 @@ fn build(
         scale,
         columns,
         rows: Vec::new(),
-        defect: None,
+        defects: Vec::new(),
     };
     let end_line = body(
         source,
@@ -471,7 +483,7 @@ fn build(
         end,
         spec.is_some(),
         &mut table,
-    )?;
+    );
     Ok((table, end_line))
 }
 
@@ -1324,7 +1336,7 @@ fn body(
     end: usize,
     by_spec: bool,
     table: &mut Table,
-) -> Result<usize, Error> {
+) -> usize {
     let mut sections = Sections::default();
     if let Some(t) = start.initial {
         sections.heading(0, t);
@@ -1475,9 +1487,9 @@ fn body(
         let cells = match place_cells(source, &line.cells[in_label..], table, by_spec) {
             Ok(cells) => cells,
             Err(defect) => {
-                // The row is left out; the table's first such row decides, once its meaning
-                // is known, whether the release stops (see `Table::defect`).
-                table.defect.get_or_insert(defect);
+                // The row is left out; once the table's meaning is known, it is quarantined
+                // or, in a table that is not reported, only noted (see `Table::defects`).
+                table.defects.push(defect);
                 last_row = k;
                 k += 1;
                 continue;
@@ -1501,7 +1513,7 @@ fn body(
         k += 1;
     }
     name_balance_totals(table);
-    Ok(last_row + 1)
+    last_row + 1
 }
 
 /// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers

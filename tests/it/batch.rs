@@ -83,6 +83,7 @@ fn one_broken_input_fails_alone() {
             "--report",
             "report.jsonl",
             "--fsync",
+            "--strict",
         ],
         b"",
     );
@@ -90,7 +91,9 @@ fn one_broken_input_fails_alone() {
     assert_eq!(run.status.code(), Some(2), "{err}");
     assert!(err.starts_with("in/bad.txt:250:"), "{err}");
     assert!(
-        err.ends_with("3 releases: 2 converted (2 with warnings), 0 skipped, 1 failed\n"),
+        err.ends_with(
+            "3 releases: 2 converted (2 with warnings, 0 with quarantines), 0 skipped, 1 failed\n"
+        ),
         "{err}"
     );
     assert_eq!(files(&d.join("out")), ["a/good.xml", "zz.xml"]);
@@ -123,10 +126,61 @@ fn one_broken_input_fails_alone() {
     assert_eq!(good["facts"], 126);
     assert_eq!(
         good["cells"],
-        serde_json::json!({"total": 154, "fact": 119, "duplicate": 23, "skipped": 12, "derived": 12})
+        serde_json::json!({"total": 154, "fact": 119, "duplicate": 23, "skipped": 12, "derived": 12, "quarantined": 0})
     );
     assert_eq!(good["diagnostics"][0]["code"], "entity-fallback");
     assert_eq!(good["diagnostics"][0]["at"], "in/a/good.txt:6:33");
+}
+
+#[test]
+fn a_fault_in_one_row_quarantines_it_and_the_release_converts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let seed = std::fs::read_to_string(seed_path()).unwrap();
+    std::fs::create_dir_all(d.join("in")).unwrap();
+    std::fs::write(d.join("in/good.txt"), &seed).unwrap();
+    // A malformed cell in the diluted loss per share row of the statement of operations.
+    std::fs::write(
+        d.join("in/typo.txt"),
+        seed.replacen("$(0.04)     $0.00", "$(0.04)     $0..00", 1),
+    )
+    .unwrap();
+    std::fs::write(d.join("in/prose.txt"), "ACME reports a fine quarter.\n").unwrap();
+    let run = xbrlify_in(
+        d,
+        &["convert", "in", "--out-dir", "out", "--report", "r.jsonl"],
+        b"",
+    );
+    let err = stderr(&run);
+    // A release failed (the prose), so the exit status is 2; the quarantine alone would be 3.
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.ends_with(
+            "3 releases: 2 converted (1 with warnings, 1 with quarantines), 0 skipped, 1 failed\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(files(&d.join("out")), ["good.xml", "typo.xml"]);
+    let lines = report(&d.join("r.jsonl"));
+    let typo = &lines[2];
+    assert_eq!(typo["input"], "in/typo.txt");
+    assert_eq!(typo["status"], "quarantined");
+    let q = typo["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "quarantined-row")
+        .expect("the row is quarantined");
+    assert!(
+        q["at"].as_str().unwrap().starts_with("in/typo.txt:250:"),
+        "{q}"
+    );
+    assert!(q["message"].as_str().unwrap().contains("$0..00"), "{q}");
+    assert_eq!(lines[1]["status"], "failed");
+    // The quarantine alone: exit 3.
+    std::fs::remove_file(d.join("in/prose.txt")).unwrap();
+    let run = xbrlify_in(d, &["convert", "in", "--out-dir", "out2"], b"");
+    assert_eq!(run.status.code(), Some(3), "{}", stderr(&run));
 }
 
 #[test]
@@ -202,7 +256,9 @@ fn skip_existing_leaves_complete_outputs_and_redoes_the_rest() {
     let run = xbrlify_in(d, &args, b"");
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert!(
-        stderr(&run).ends_with("3 releases: 2 converted (2 with warnings), 1 skipped, 0 failed\n"),
+        stderr(&run).ends_with(
+            "3 releases: 2 converted (2 with warnings, 0 with quarantines), 1 skipped, 0 failed\n"
+        ),
         "{}",
         stderr(&run)
     );
@@ -364,6 +420,7 @@ fn the_same_bytes_at_any_number_of_jobs() {
                 &out,
                 "--report",
                 &report_name,
+                "--strict",
             ],
             b"",
         );
@@ -401,7 +458,7 @@ fn deny_warnings_holds_back_releases_with_diagnostics() {
     assert_eq!(
         stderr(&run),
         "atg.txt: 1 diagnostics and --deny-warnings: nothing written\n\
-         1 releases: 0 converted (0 with warnings), 0 skipped, 0 failed, 1 not written (--deny-warnings); \
+         1 releases: 0 converted (0 with warnings, 0 with quarantines), 0 skipped, 0 failed, 1 not written (--deny-warnings); \
          --report FILE lists the diagnostics\n"
     );
     assert!(files(&d.join("out")).is_empty());

@@ -121,6 +121,7 @@ fn errors_exit_2_with_position_and_caret_and_leave_the_output_alone() {
             bad.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--strict",
         ],
         None,
     );
@@ -140,6 +141,64 @@ fn errors_exit_2_with_position_and_caret_and_leave_the_output_alone() {
         "{stderr}"
     );
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous");
+    // Without --strict the row is quarantined with the same message, as a warning, and the
+    // rest converts: exit 3.
+    let run = xbrlify(
+        &[
+            "convert",
+            bad.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(3));
+    let lenient = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        lenient.contains(&format!("{}:250:", bad.display()))
+            && lenient.contains("warning[quarantined-row]: malformed number `$0..00`"),
+        "{lenient}"
+    );
+    let xml = std::fs::read_to_string(&out).unwrap();
+    assert!(xml.contains("us-gaap:Revenues"), "the rest converts");
+}
+
+#[test]
+fn a_release_with_no_fact_fails_and_inspect_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("stats.txt");
+    std::fs::write(
+        &text,
+        "ACME Corp. (NYSE: ACM)\n\n                    Three Months Ended\n                    Sept. 30,  Sept. 30,\n                       2003       2002\n\nWidgets shipped      5,001      4,000\nWidgets returned       120         35\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.xml");
+    let run = xbrlify(
+        &[
+            "convert",
+            text.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("no fact: none of the cells of the table found"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "stats.txt:7:1: table 1: ACME Corp. (NYSE: ACM): 4 of its 4 cells: no mapping"
+        ),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    let run = xbrlify(&["inspect", text.to_str().unwrap()], None);
+    assert_eq!(run.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("Widgets shipped"), "{stdout}");
 }
 
 #[test]

@@ -382,6 +382,7 @@ fn every_seed_cell_is_accounted_for() {
                 );
                 skipped += 1;
             }
+            xbrlify::facts::Fate::Quarantined(reason) => panic!("quarantined: {reason}"),
         }
     }
     assert_eq!((facts, dups, skipped), (119, 23, 12));
@@ -394,6 +395,7 @@ fn document_and_entity_information() {
         &seed_path(),
         &Options {
             cik: Some("1234567".into()),
+            ..Options::default()
         },
     )
     .unwrap();

@@ -36,7 +36,11 @@ fn seed_with(line: usize, extra: &str) -> String {
 }
 
 fn expect_error(text: &str, kind: ErrorKind, at: &str, phrase: &str) {
-    let err = match convert_text("big.txt", text.as_bytes(), &Options::default()) {
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    let err = match convert_text("big.txt", text.as_bytes(), &strict) {
         Ok(_) => panic!("expected an error containing {phrase:?}"),
         Err(e) => e,
     };

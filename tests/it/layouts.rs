@@ -2938,10 +2938,31 @@ Employees                         1,2340          1,180
             .iter()
             .any(|d| d.code == "unreadable-row" && d.message.contains("1,2340"))
     );
-    // The same typo in the statement itself is an error naming the cell.
+    // The same typo in the statement itself quarantines that row, naming the cell; the rest
+    // converts. Under `strict` it stops the release.
     let broken = statement.replace("1,100", "1,1000");
-    let Err(err) = convert_text("layout.txt", broken.as_bytes(), &Options::default()) else {
-        panic!("a malformed number in a reported table stops the release");
+    let (_, conv) = convert_text("layout.txt", broken.as_bytes(), &Options::default()).unwrap();
+    assert_eq!(
+        value(&conv.facts.facts, "us-gaap:Revenues", "D20040101-20040331"),
+        ("12500000".into(), -3)
+    );
+    assert!(
+        !conv
+            .facts
+            .facts
+            .iter()
+            .any(|f| f.concept == "us-gaap:NetIncomeLoss")
+    );
+    let q = &conv.quarantines[0];
+    assert_eq!(q.unit, xbrlify::error::Unit::Row);
+    assert_eq!(q.error.kind(), xbrlify::error::ErrorKind::Number);
+    assert!(q.error.message().contains("1,1000"), "{}", q.error);
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    let Err(err) = convert_text("layout.txt", broken.as_bytes(), &strict) else {
+        panic!("under strict, a malformed number in a reported table stops the release");
     };
     assert_eq!(err.kind(), xbrlify::error::ErrorKind::Number);
 }

@@ -12,6 +12,7 @@ mod large;
 mod layouts;
 mod output;
 mod props;
+mod quarantine;
 mod regress;
 mod statements;
 
@@ -65,6 +66,16 @@ pub fn convert_text(
     let concepts = ConceptTable::embedded();
     let mapping = Mapping::embedded(&concepts)?;
     let conv = xbrlify::convert(&source, &mapping, &concepts, options)?;
+    Ok((source, conv))
+}
+
+/// Analyses text with the embedded mapping, as `inspect` does: a release with no fact is
+/// returned, not refused.
+pub fn analyse_text(name: &str, text: &[u8]) -> Result<(Source, Conversion), Error> {
+    let source = xbrlify::read::decode(name, text)?;
+    let concepts = ConceptTable::embedded();
+    let mapping = Mapping::embedded(&concepts)?;
+    let conv = xbrlify::analyse(&source, &mapping, &concepts, &Options::default())?;
     Ok((source, conv))
 }
 

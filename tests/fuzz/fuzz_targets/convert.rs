@@ -27,8 +27,12 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    match xbrlify::convert(&source, mapping, concepts, &xbrlify::Options::default()) {
+    // `analyse` returns what `convert` would refuse (no fact), so every rendering is reached.
+    match xbrlify::analyse(&source, mapping, concepts, &xbrlify::Options::default()) {
         Ok(conv) => {
+            if let Some(e) = conv.emptiness(&source) {
+                let _ = e.to_string();
+            }
             let _ = xbrlify::xbrl::write(&conv);
             let _ = xbrlify::inspect::render(&source, &conv);
             let _ = xbrlify::inspect::summary(&source, &conv);

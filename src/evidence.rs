@@ -1,0 +1,174 @@
+//! Readings chosen by evidence: a fact reported with values that disagree is decided by what
+//! else the release says, or written not at all.
+//!
+//! A release says most things twice (the highlights repeat the statements, net income stands
+//! in the income statement and atop the cash flows) and its totals add up. When the reports of
+//! one fact disagree, [`facts::build`](crate::facts::build) holds all of them back as a
+//! [`Conflict`]; here each conflict is decided, in this order:
+//!
+//! 1. **Agreement.** A reading made by more reports than any other (two statements against a
+//!    highlight) is the fact; the reports that disagree with it are quarantined.
+//! 2. **Footing.** Each reading is tried as the fact and the release's footing is checked: a
+//!    reading under which fewer totals fail to foot than under any other, and that makes at
+//!    least one total foot, is the fact.
+//! 3. Otherwise nothing decides, and no reading is written: the fact is quarantined.
+//!
+//! Each decision is a [`Quarantine`]: of the cells outvoted or outfooted, or of the whole fact.
+
+use crate::check::{self, Verdict};
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Location, Quarantine, Unit};
+use crate::facts::{Conflict, Facts, Reading};
+use crate::map::Mapping;
+use crate::source::Source;
+
+/// Decides every conflict of `facts`: admits the reading the evidence supports, and returns
+/// the quarantines (cells outvoted, facts undecided) in the order of the conflicts.
+pub fn resolve(
+    source: &Source,
+    document: &Document,
+    mapping: &Mapping,
+    facts: &mut Facts,
+) -> Vec<Quarantine> {
+    let conflicts = std::mem::take(&mut facts.conflicts);
+    let mut out = Vec::new();
+    for conflict in &conflicts {
+        let error = disagreement(source, conflict);
+        match decide(source, document, mapping, facts, conflict) {
+            Some((winner, why)) => {
+                facts.admit(&conflict.readings[winner]);
+                out.push(Quarantine {
+                    unit: Unit::Cell,
+                    error,
+                    evidence: Some(why),
+                });
+            }
+            None => out.push(Quarantine {
+                unit: Unit::Fact,
+                error,
+                evidence: Some(
+                    "no reading is reported more often, and footing confirms none of them alone"
+                        .to_string(),
+                ),
+            }),
+        }
+    }
+    out
+}
+
+/// The reading the evidence supports, and what the evidence is.
+fn decide(
+    source: &Source,
+    document: &Document,
+    mapping: &Mapping,
+    facts: &Facts,
+    conflict: &Conflict,
+) -> Option<(usize, String)> {
+    let readings = &conflict.readings;
+    let reports = |r: &Reading| r.reports.len();
+    if readings.len() >= 2 && reports(&readings[0]) > reports(&readings[1]) {
+        return Some((
+            0,
+            format!(
+                "{} reports agree on {}: the others are left out",
+                reports(&readings[0]),
+                readings[0].fact.value
+            ),
+        ));
+    }
+    // Footing under each reading, counting the totals the fact takes part in (as the total
+    // or as one of its items): (totals that do not foot, totals that foot).
+    let tallies: Vec<(usize, usize)> = readings
+        .iter()
+        .map(|reading| {
+            let mut trial = facts.clone();
+            trial.admit(reading);
+            let (checks, _) = check::footing(source, document, mapping, &trial);
+            let fact = &reading.fact;
+            let at = trial.facts.partition_point(|f| f.cell < fact.cell);
+            let involved = |c: &&check::FootingCheck| {
+                let rule = &mapping.footings()[c.rule];
+                c.total == at
+                    || (trial.facts[c.total].context.period == fact.context.period
+                        && rule.items.iter().any(|i| {
+                            i.target.concept == fact.concept && i.target.dims == fact.context.dims
+                        }))
+            };
+            let mine: Vec<&check::FootingCheck> = checks.iter().filter(involved).collect();
+            let fails = mine
+                .iter()
+                .filter(|c| c.verdict == Verdict::DoesNotFoot)
+                .count();
+            let foots = mine.iter().filter(|c| c.verdict == Verdict::Foots).count();
+            (fails, foots)
+        })
+        .collect();
+    // The reading under which fewer of its totals fail than under every other; or, all
+    // failing alike, the only one that some total confirms.
+    let best =
+        (0..readings.len()).min_by_key(|&i| (tallies[i].0, std::cmp::Reverse(tallies[i].1)))?;
+    let (fails, foots) = tallies[best];
+    let decides = foots > 0
+        && tallies
+            .iter()
+            .enumerate()
+            .all(|(i, t)| i == best || t.0 > fails || (t.0 == fails && t.1 == 0));
+    decides.then(|| {
+        let against = tallies
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != best)
+            .map(|(_, t)| t.0)
+            .max()
+            .unwrap_or(0);
+        (
+            best,
+            format!(
+                "of the totals it takes part in, {foots} foot with {} and {fails} do not; with \
+                 the other value {against} do not",
+                readings[best].fact.value
+            ),
+        )
+    })
+}
+
+/// The error a conflict is under `--strict`: it points at a report that disagrees with the
+/// most precise one, which a note points at.
+fn disagreement(source: &Source, conflict: &Conflict) -> Error {
+    let keep = conflict
+        .readings
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, r)| (r.fact.decimals, r.table_rows, std::cmp::Reverse(i)))
+        .map_or(0, |(i, _)| i);
+    let other = conflict
+        .readings
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != keep)
+        .min_by_key(|(_, r)| r.fact.cell)
+        .map_or(0, |(i, _)| i);
+    let (keep, other) = (
+        &conflict.readings[keep].fact,
+        &conflict.readings[other].fact,
+    );
+    let cell = |f: &crate::facts::Fact| Location::of(source, f.cell.unwrap_or_default());
+    Error::new(
+        ErrorKind::Duplicate,
+        format!(
+            "{} for {} is reported twice with values that disagree: {} here (decimals {}) \
+             but {} elsewhere (decimals {})",
+            other.concept,
+            other.context.period,
+            other.value,
+            other.decimals.unwrap_or_default(),
+            keep.value,
+            keep.decimals.unwrap_or_default(),
+        ),
+    )
+    .with_location(cell(other))
+    .with_note(
+        format!("the other report: {}", keep.value),
+        Some(cell(keep)),
+    )
+}
