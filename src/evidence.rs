@@ -14,11 +14,16 @@
 //! 3. Otherwise nothing decides, and no reading is written: the fact is quarantined.
 //!
 //! Each decision is a [`Quarantine`]: of the cells outvoted or outfooted, or of the whole fact.
+//!
+//! Every fact written also records its [`Evidence`]: whether a total it takes part in foots and
+//! whether another table repeats it, so that a reviewer sees how sure each number is.
 
-use crate::check::{self, Verdict};
+use rustc_hash::FxHashMap;
+
+use crate::check::{self, FootingCheck, Verdict};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Location, Quarantine, Unit};
-use crate::facts::{Conflict, Facts, Reading};
+use crate::facts::{Conflict, Facts, Fate, Reading};
 use crate::map::Mapping;
 use crate::source::Source;
 
@@ -171,4 +176,91 @@ fn disagreement(source: &Source, conflict: &Conflict) -> Error {
         format!("the other report: {}", keep.value),
         Some(cell(keep)),
     )
+}
+
+/// How sure a fact is: what else in the release says the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// It takes part in a total that foots (as the total or as one of its items).
+    pub footed: bool,
+    /// Another table reports it too, and agrees.
+    pub confirmed: bool,
+}
+
+impl Evidence {
+    /// `footed`, `confirmed`, `footed+confirmed` or `alone`.
+    pub fn describe(self) -> &'static str {
+        match (self.footed, self.confirmed) {
+            (true, true) => "footed+confirmed",
+            (true, false) => "footed",
+            (false, true) => "confirmed",
+            (false, false) => "alone",
+        }
+    }
+}
+
+/// A fact's concept, dimensions and period.
+type FactKey<'a> = (&'a str, &'a [(String, String)], crate::interpret::Period);
+
+/// The evidence for each fact (by index into `facts.facts`): the tables its duplicates stand
+/// in, and the totals that foot.
+pub fn of_facts(
+    document: &Document,
+    facts: &Facts,
+    footing: &[FootingCheck],
+    mapping: &Mapping,
+) -> Vec<Evidence> {
+    let conv_cells = &facts.cells;
+    let facts = &facts.facts;
+    let mut out = vec![Evidence::default(); facts.len()];
+    // Confirmed: a duplicate cell in another table than the fact's own.
+    let table_of = |span: crate::source::Span| {
+        document.tables.iter().position(|t| {
+            let first = t.rows.first().map(|r| r.label.span.start);
+            let last = t
+                .rows
+                .last()
+                .and_then(|r| r.cells.last())
+                .map(|c| c.span.end);
+            matches!((first, last), (Some(a), Some(b)) if a <= span.start && span.start < b)
+        })
+    };
+    for cell in conv_cells {
+        if let Fate::Duplicate(i) = cell.fate
+            && let Some(own) = facts[i].cell
+            && table_of(own) != table_of(cell.span)
+        {
+            out[i].confirmed = true;
+        }
+    }
+    // Footed: the total of a relationship that foots, or one of its items in that period.
+    let mut index: FxHashMap<FactKey<'_>, usize> = FxHashMap::default();
+    for (i, f) in facts.iter().enumerate() {
+        index.insert(
+            (
+                f.concept.as_str(),
+                f.context.dims.as_slice(),
+                f.context.period,
+            ),
+            i,
+        );
+    }
+    for check in footing.iter().filter(|c| c.verdict == Verdict::Foots) {
+        out[check.total].footed = true;
+        let period = facts[check.total].context.period;
+        let Some(rule) = mapping.footings().get(check.rule) else {
+            continue;
+        };
+        for item in &rule.items {
+            let key = (
+                item.target.concept.as_str(),
+                item.target.dims.as_slice(),
+                period,
+            );
+            if let Some(&j) = index.get(&key) {
+                out[j].footed = true;
+            }
+        }
+    }
+    out
 }

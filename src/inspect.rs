@@ -67,6 +67,7 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "# {} {at}: {}", q.unit.code(), q.error.message());
     }
+    let evidence = &conv.evidence;
     let (mut n_fact, mut n_dup, mut n_skip, mut n_held) = (0, 0, 0, 0);
     for cell in &conv.facts.cells {
         let at = source.line_col(cell.span.start);
@@ -75,12 +76,13 @@ pub fn render(source: &Source, conv: &Conversion) -> String {
                 n_fact += 1;
                 let f = &facts[*i];
                 format!(
-                    "fact {} context={} unit={} decimals={} value={}",
+                    "fact {} context={} unit={} decimals={} value={} evidence={}",
                     f.concept,
                     f.context.id,
                     f.unit.map_or("-", |u| u.id()),
                     f.decimals.map_or("-".to_string(), |d| d.to_string()),
-                    f.value
+                    f.value,
+                    evidence[*i].describe()
                 )
             }
             Fate::Duplicate(i) => {

@@ -114,6 +114,8 @@ pub struct Conversion {
     pub facts: Facts,
     /// The footing relationships checked, at every total where one applies.
     pub footing: Vec<check::FootingCheck>,
+    /// What supports each fact of `facts.facts` (by index).
+    pub evidence: Vec<evidence::Evidence>,
     /// The parts of the release left out for a fault of their own (each also among the
     /// diagnostics), in the order found.
     pub quarantines: Vec<Quarantine>,
@@ -422,7 +424,9 @@ pub fn analyse(
             notes: Vec::new(),
         });
     }
+    let evidence = evidence::of_facts(&document, &facts, &footing, mapping);
     Ok(Conversion {
+        evidence,
         document,
         meanings,
         entity,

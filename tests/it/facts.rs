@@ -434,3 +434,33 @@ fn without_a_cik_the_ticker_identifies_the_entity_with_a_warning() {
     let codes: Vec<&str> = conv.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["entity-fallback"]);
 }
+
+/// Each fact's evidence, read off the seed: total revenues are the sum of license and
+/// services revenue and the highlights repeat them; total assets foot but stand only in the
+/// balance sheet; the cash balance of 2002-09-30 stands only in the highlights.
+#[test]
+fn evidence_of_seed_facts() {
+    let (_, conv) = convert_file(&seed_path(), &Options::default()).unwrap();
+    let of = |concept: &str, context: &str| {
+        let i = conv
+            .facts
+            .facts
+            .iter()
+            .position(|f| f.concept == concept && f.context.id == context)
+            .unwrap_or_else(|| panic!("no {concept} in {context}"));
+        conv.evidence[i].describe()
+    };
+    assert_eq!(
+        of("us-gaap:Revenues", "D20030701-20030930"),
+        "footed+confirmed"
+    );
+    assert_eq!(of("us-gaap:Assets", "I20030930"), "footed");
+    assert_eq!(
+        of(
+            "us-gaap:CashCashEquivalentsAndShortTermInvestments",
+            "I20020930"
+        ),
+        "alone"
+    );
+    assert_eq!(conv.evidence.len(), conv.facts.facts.len());
+}
