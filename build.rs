@@ -7,7 +7,7 @@
 
 #[path = "src/error.rs"]
 mod error;
-#[path = "src/map.rs"]
+#[path = "src/map/rules.rs"]
 mod map;
 #[path = "src/source.rs"]
 mod source;
@@ -25,7 +25,7 @@ fn main() {
     for path in [
         "build.rs",
         "src/error.rs",
-        "src/map.rs",
+        "src/map/rules.rs",
         "src/source.rs",
         "src/taxonomy.rs",
         "taxonomy/us-gaap-2024.toml",

@@ -105,25 +105,26 @@ fn interpret(bencher: Bencher, name: &str) {
         .bench(|| xbrlify::interpret::interpret(&source, divan::black_box(&doc)));
 }
 
-/// Stage 3: every row label (under its sections) looked up in the mapping, as the fact
-/// builder does.
+/// Stage 3: every row mapped (its entry, where it stands, its part of the entity).
 #[divan::bench(args = names())]
 fn map(bencher: Bencher, name: &str) {
     let r = release(name);
     let source = source(r);
     let doc = xbrlify::read::read(&source).expect("corpus releases read");
-    let (_, mapping) = &*TABLES;
+    let (meanings, _) = xbrlify::interpret::interpret(&source, &doc).expect("corpus releases mean");
+    let (concepts, mapping) = &*TABLES;
     bencher.counter(BytesCount::new(r.bytes.len())).bench(|| {
-        let mut mapped = 0;
-        for row in divan::black_box(&doc).tables.iter().flat_map(|t| &t.rows) {
-            let sections = row.sections.iter().map(|s| s.text.as_str());
-            mapped += usize::from(mapping.lookup(&row.label.text, sections).is_some());
-        }
-        mapped
+        xbrlify::map::map(
+            &source,
+            divan::black_box(&doc),
+            &meanings,
+            mapping,
+            concepts,
+        )
     });
 }
 
-/// Stage 4: cells → facts (mapping included), duplicates merged, totals footed.
+/// Stage 4: cells of mapped rows → facts, duplicates merged, totals footed.
 #[divan::bench(args = names())]
 fn facts(bencher: Bencher, name: &str) {
     let r = release(name);
@@ -131,11 +132,13 @@ fn facts(bencher: Bencher, name: &str) {
     let doc = xbrlify::read::read(&source).expect("corpus releases read");
     let (meanings, _) = xbrlify::interpret::interpret(&source, &doc).expect("corpus releases mean");
     let (concepts, mapping) = &*TABLES;
+    let (mapped, _) = xbrlify::map::map(&source, &doc, &meanings, mapping, concepts);
     bencher.counter(BytesCount::new(r.bytes.len())).bench(|| {
         let facts = xbrlify::facts::build(
             &source,
             divan::black_box(&doc),
             &meanings,
+            &mapped,
             mapping,
             concepts,
         );

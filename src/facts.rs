@@ -6,18 +6,14 @@
 //! the most precise); monetary and share amounts are scaled by the table's scale line, per-share
 //! amounts never; `decimals` is the digits shown after the point less the scale's power of ten.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use crate::document::{Cell, Document, Row, Table};
-use crate::error::{Diagnostic, Location};
+use crate::document::{Cell, Document, Row};
 use crate::interpret::{ColumnMeaning, ColumnPeriod, Period, TableMeaning};
-use crate::map::{At, Mapping, Outcome, RowMapping, Sign};
+use crate::map::{At, MappedTable, Mapping, Outcome, RowMapping, Sign};
 use crate::source::{Source, Span};
 use crate::taxonomy::{Concept, ConceptTable, PeriodType, ValueKind};
-use crate::text;
 
 /// A unit of measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -165,8 +161,6 @@ pub struct Facts {
     pub facts: Vec<Fact>,
     /// One report per numeric cell, in source order.
     pub cells: Vec<CellReport>,
-    /// Findings.
-    pub diagnostics: Vec<Diagnostic>,
     /// Facts reported with values that disagree, not yet decided: their cells are
     /// [`Fate::Quarantined`] until evidence admits one reading (see [`Facts::admit`]).
     pub conflicts: Vec<Conflict>,
@@ -256,58 +250,12 @@ struct RowInfo<'a> {
     benefit_shown_positive: bool,
 }
 
-/// For each row of a table, the section naming a part of the entity ("Alabama Power") when
-/// another row of the same table maps to the same concept under a different section: such rows
-/// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
-/// "Consolidated" or "Total" section are the entity itself.
-fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
-    // Headings that state a length ("Fourth Quarter:", "Full Year:") are periods, not parts.
-    let path = |r: &Row| {
-        r.sections
-            .iter()
-            .filter(|s| !crate::interpret::states_length(&s.text))
-            .map(|s| s.text.clone())
-            .collect::<Vec<_>>()
-    };
-    // Each mapped target, with the section paths it occurs under (at most two kept).
-    let mut paths: BTreeMap<&crate::map::Target, Vec<Vec<String>>> = BTreeMap::new();
-    for (row, outcome) in table.rows.iter().zip(outcomes) {
-        if let Some(Outcome::Concept(rule)) = outcome {
-            let seen = paths.entry(&rule.target).or_default();
-            let p = path(row);
-            if seen.len() < 2 && !seen.contains(&p) {
-                seen.push(p);
-            }
-        }
-    }
-    table
-        .rows
-        .iter()
-        .zip(outcomes)
-        .map(|(row, outcome)| {
-            let Some(Outcome::Concept(rule)) = outcome else {
-                return None;
-            };
-            if paths.get(&rule.target).is_none_or(|p| p.len() < 2) {
-                return None;
-            }
-            let section = row
-                .sections
-                .iter()
-                .rev()
-                .find(|s| !crate::interpret::states_length(&s.text))?;
-            let lower = section.text.to_ascii_lowercase();
-            (!text::contains(&lower, "consolidated") && !text::contains(&lower, "total"))
-                .then(|| section.text.clone())
-        })
-        .collect()
-}
-
-/// Builds the facts of every table.
+/// Builds the facts of every table, as stage 3 mapped its rows.
 pub fn build(
     source: &Source,
     doc: &Document,
     meanings: &[TableMeaning],
+    mapped: &[MappedTable<'_>],
     mapping: &Mapping,
     concepts: &ConceptTable,
 ) -> Facts {
@@ -323,123 +271,11 @@ pub fn build(
     let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
     // Many cells share a context (a column's period): each is made once, then cloned.
     let mut contexts: Contexts<'_> = FxHashMap::default();
-    for (table, meaning) in doc.tables.iter().zip(meanings) {
-        let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
-        let titled_per_share = table.title.iter().any(|t| names_per_share(&t.text));
-        let outcomes: Vec<Option<&Outcome>> = table
-            .rows
-            .iter()
-            .map(|row| {
-                // Shown as per-share amounts are: cents, two places after the point.
-                let in_cents = row
-                    .cells
-                    .iter()
-                    .filter(|c| !c.number.dash && !c.number.not_available)
-                    .all(|c| c.number.fraction_digits >= 2 && !c.number.percent);
-                let per_share_table = in_cents
-                    && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
-                let sections = row.sections.iter().map(|s| s.text.as_str());
-                let outcome = mapping.lookup(&row.label.text, sections.clone());
-                // In a cash-flow statement a balance-sheet caption with no heading about
-                // changes ("Accounts receivable" under "Operating activities:") reports the
-                // change in that balance.
-                let balance = |o: &Outcome| {
-                    matches!(o, Outcome::Concept(r) if concepts
-                        .get(&r.target.concept)
-                        .is_some_and(|c| c.period_type == PeriodType::Instant))
-                };
-                // Under "Excluding special charges:" or "Pro forma:" the rows repeat the
-                // statement's labels with other amounts; a row that says it is the reported
-                // amount is the GAAP one ("Net Income - As Reported" over "Less: Synthetic
-                // Fuels"), and what the mapping already skips keeps its reason.
-                let reported = {
-                    let l = row.label.text.to_ascii_lowercase();
-                    crate::text::contains(&l, "as reported") || crate::text::contains(&l, "gaap")
-                };
-                if !reported
-                    && !matches!(outcome, Some(Outcome::Skip(_)))
-                    && row.sections.iter().any(|s| names_non_gaap(&s.text))
-                {
-                    return Some(&*NON_GAAP_HEADING);
-                }
-                // "(Increase) decrease in accounts receivable" is the same line: shown as its
-                // effect on cash.
-                let in_cash_flow = table_in_cash_flow || sections_in_cash_flow(row);
-                let normalised = (in_cash_flow && outcome.is_none())
-                    .then(|| crate::map::normalise(&row.label.text));
-                let caption = normalised
-                    .as_deref()
-                    .and_then(|n| CHANGE_PREFIXES.iter().find_map(|p| n.strip_prefix(p)));
-                if in_cash_flow
-                    && !names_balance_date(&row.label.text)
-                    && (outcome.is_some_and(balance) || caption.is_some())
-                    && let Some(change) = mapping.lookup(
-                        caption.unwrap_or(&row.label.text),
-                        sections.clone().chain(std::iter::once(CHANGES_HEADING)),
-                    )
-                    && !balance(change)
-                {
-                    return Some(change);
-                }
-                // Under a per-share title or heading ("PER SHARE DATA", "Per share data:"), a
-                // row shown in cents is per share: "Net income - basic" is earnings per share,
-                // and "Net income" there is not the company's net income.
-                if let Some(Outcome::Concept(rule)) = outcome
-                    && per_share_table
-                    && concepts
-                        .get(&rule.target.concept)
-                        .is_some_and(|c| matches!(c.kind, ValueKind::Monetary))
-                {
-                    return mapping
-                        .lookup(
-                            &row.label.text,
-                            sections.clone().chain(std::iter::once(PER_SHARE_HEADING)),
-                        )
-                        .filter(|o| !matches!(o, Outcome::Concept(r) if r == rule))
-                        .or(Some(&*PER_SHARE_ONLY));
-                }
-                if outcome.is_none() && per_share_table {
-                    return mapping.lookup(
-                        &row.label.text,
-                        sections.chain(std::iter::once(PER_SHARE_HEADING)),
-                    );
-                }
-                outcome
-            })
-            .collect();
-        let parts = parts_of_entity(table, &outcomes);
-        let deductions =
-            !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
+    for ((table, meaning), mapped) in doc.tables.iter().zip(meanings).zip(mapped) {
         for (r, row) in table.rows.iter().enumerate() {
-            let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
-            let outcome = outcomes[r];
-            let reported_cells = row
-                .cells
-                .iter()
-                .filter(|c| {
-                    !c.number.percent
-                        && !c.number.not_available
-                        && meaning.columns[c.column].period().is_some()
-                })
-                .count();
-            let part = parts[r].clone();
-            if outcome.is_none() && reported_cells > 0 && meaning.skip.is_none() && part.is_none() {
-                out.diagnostics.push(Diagnostic {
-                    code: "unmapped-row",
-                    message: format!(
-                        "no mapping for row \"{}\"{}; its {} numbers are not reported",
-                        row.label.text,
-                        if sections.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" under \"{}\"", sections.join(" / "))
-                        },
-                        reported_cells
-                    ),
-                    location: Some(Location::of(source, row.label.span)),
-                    notes: Vec::new(),
-                });
-            }
+            let mapped = &mapped.rows[r];
+            let outcome = mapped.outcome;
+            let part = &mapped.part;
             let row_name = row_name(row);
             // The row's concept, looked up once for its decimals and its cells.
             let concept = match outcome {
@@ -508,14 +344,12 @@ pub fn build(
                         let info = info.get_or_insert_with(|| RowInfo {
                             rule,
                             concept,
-                            flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
-                                && !names_balance_date(&row.label.text),
-                            at_start: names_start(&row.label.text),
+                            flow_only: mapped.flow_only,
+                            at_start: mapped.at_start,
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
-                            scale: crate::interpret::row_scale(&row.label.text),
-                            benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
-                                && (deductions || benefit_shown_positive(&row.label.text)),
+                            scale: mapped.scale,
+                            benefit_shown_positive: mapped.benefit_shown_positive,
                         });
                         match candidate(cell, *period, meaning, info, mapping, &mut contexts) {
                             Ok((fact, half, note)) => {
@@ -537,187 +371,6 @@ pub fn build(
     }
     merge(source, candidates, &mut out);
     out
-}
-
-/// The heading under which the mapping lists the changes in working-capital balances.
-const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
-
-/// The heading under which the mapping lists per-share rows.
-const PER_SHARE_HEADING: &str = "Per share data";
-
-/// What a row mapped to an amount becomes under a per-share title when the mapping has no
-/// per-share meaning for it.
-static PER_SHARE_ONLY: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
-    Outcome::Skip(
-        "a per-share amount (its title or heading says per share) that the mapping has no \
-         per-share concept for"
-            .into(),
-    )
-});
-
-/// What a row under a heading about a non-GAAP measure becomes.
-static NON_GAAP_HEADING: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new(|| {
-    Outcome::Skip(
-        "under a heading about a non-GAAP measure (excluding items, pro forma, adjusted), not \
-         a us-gaap amount"
-            .into(),
-    )
-});
-
-/// Whether a heading says the rows under it are a non-GAAP measure.
-fn names_non_gaap(text: &str) -> bool {
-    let l = text.to_ascii_lowercase();
-    [
-        "excluding",
-        "pro forma",
-        "proforma",
-        "non-gaap",
-        "non gaap",
-        "adjusted",
-        "before special",
-        "before unusual",
-        "before one-time",
-        "before nonrecurring",
-        "before non-recurring",
-    ]
-    .iter()
-    .any(|w| crate::text::contains(&l, w))
-}
-
-/// Whether a title or heading says its amounts are per share.
-fn names_per_share(text: &str) -> bool {
-    let l = text.trim().to_ascii_lowercase();
-    !l.starts_with('(')
-        && (crate::text::contains(&l, "per share") || crate::text::contains(&l, "per common share"))
-}
-
-/// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
-/// normalised.
-const CHANGE_PREFIXES: &[&str] = &[
-    "increase decrease in ",
-    "decrease increase in ",
-    "net increase decrease in ",
-    "net decrease increase in ",
-    "increase in ",
-    "decrease in ",
-    "net change in ",
-    "change in ",
-    "changes in ",
-];
-
-/// Whether a title or section names a cash-flow statement, where a row named like a
-/// balance-sheet item ("Accounts receivable") is a change in it.
-fn names_cash_flow(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "cash flow",
-        "operating activities",
-        "investing activities",
-        "financing activities",
-    ];
-    let l = text.to_ascii_lowercase();
-    text::contains_any(&l, WORDS)
-}
-
-/// Whether a row's sections name a cash-flow statement (its table's title may, too).
-fn sections_in_cash_flow(row: &Row) -> bool {
-    row.sections.iter().any(|s| names_cash_flow(&s.text))
-}
-
-fn names_balance_date(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    [
-        "end of",
-        "beginning of",
-        "at end",
-        "at beginning",
-        "ending balance",
-        "beginning balance",
-        "start of",
-    ]
-    .iter()
-    .any(|w| text::contains(&l, w))
-}
-
-/// Whether a table shows its expenses as deductions, in parentheses ("Cost of revenues
-/// (6,000)"): more of the rows mapped to expenses that are never negative show only negative
-/// numbers than show only positive ones, and at least two do. An income tax shown "(1,400)"
-/// there is an expense, and one shown "120" a benefit.
-fn deductions_in_parentheses(
-    table: &Table,
-    outcomes: &[Option<&Outcome>],
-    mapping: &Mapping,
-    concepts: &ConceptTable,
-) -> bool {
-    let (mut negative, mut positive) = (0, 0);
-    for (row, outcome) in table.rows.iter().zip(outcomes) {
-        let Some(Outcome::Concept(rule)) = outcome else {
-            continue;
-        };
-        let expense = mapping.is_non_negative(&rule.target.concept)
-            && concepts.get(&rule.target.concept).is_some_and(|c| {
-                c.period_type == PeriodType::Duration && c.kind == ValueKind::Monetary
-            })
-            && !rule.target.concept.starts_with("us-gaap:Revenue")
-            && !rule.target.concept.starts_with("us-gaap:Payments");
-        let numbers: Vec<bool> = row
-            .cells
-            .iter()
-            .filter(|c| !c.number.dash && !c.number.not_available && !c.number.percent)
-            .map(|c| c.number.negative)
-            .collect();
-        if !expense || numbers.is_empty() {
-            continue;
-        }
-        if numbers.iter().all(|&n| n) {
-            negative += 1;
-        } else if numbers.iter().all(|&n| !n) {
-            positive += 1;
-        }
-    }
-    negative >= 2 && negative > positive
-}
-
-/// Whether a label about an expense or benefit shows the benefit as its positive amount: the
-/// first of "benefit", "credit", "provision", "expense" outside parentheses is a benefit or a
-/// credit ("Income tax benefit", "(Provision) benefit for income taxes", "Income tax benefit
-/// (expense)"; not "Provision (benefit) for income taxes").
-fn benefit_shown_positive(label: &str) -> bool {
-    let lower = label.to_ascii_lowercase();
-    let mut depth = 0usize;
-    let mut word = String::new();
-    for c in lower.chars().chain(std::iter::once(' ')) {
-        if c.is_ascii_alphabetic() {
-            if depth == 0 {
-                word.push(c);
-            }
-            continue;
-        }
-        match word.as_str() {
-            "benefit" | "benefits" | "credit" => return true,
-            "provision" | "expense" | "expenses" => return false,
-            _ => {}
-        }
-        word.clear();
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    false
-}
-
-fn names_start(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    text::contains_any(
-        &l,
-        &[
-            "beginning of",
-            "at beginning",
-            "beginning balance",
-            "start of",
-        ],
-    )
 }
 
 fn row_name(row: &Row) -> String {

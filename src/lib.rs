@@ -293,7 +293,8 @@ pub fn analyse(
             }
         }
     }
-    let mut facts = facts::build(source, &document, &meanings, mapping, concepts);
+    let (mapped, mut unmapped) = map::map(source, &document, &meanings, mapping, concepts);
+    let mut facts = facts::build(source, &document, &meanings, &mapped, mapping, concepts);
     quarantines.extend(evidence::resolve(source, &document, mapping, &mut facts));
     let mut diagnostics: Vec<Diagnostic> = quarantines.iter().map(Quarantine::diagnostic).collect();
     diagnostics.append(&mut unreadable);
@@ -329,7 +330,7 @@ pub fn analyse(
             notes: Vec::new(),
         });
     }
-    diagnostics.append(&mut facts.diagnostics);
+    diagnostics.append(&mut unmapped);
     let (footing, mut mismatches) = check::footing(source, &document, mapping, &facts);
     diagnostics.append(&mut mismatches);
 

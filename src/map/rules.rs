@@ -1,4 +1,4 @@
-//! Stage 3, map: the mapping file, and row → concept.
+//! The mapping file, loaded and checked: row labels → concepts, and footing relationships.
 //!
 //! The mapping file (`taxonomy/us-gaap-2024.toml`, embedded; `--mapping FILE` replaces it)
 //! lists `[[row]]` entries matching normalised row labels, optionally only under given section
@@ -17,7 +17,7 @@ use crate::source::{Source, Span};
 use crate::taxonomy::{ConceptTable, ValueKind};
 
 /// The mapping shipped with the binary.
-pub const EMBEDDED: &str = include_str!("../taxonomy/us-gaap-2024.toml");
+pub const EMBEDDED: &str = include_str!("../../taxonomy/us-gaap-2024.toml");
 
 /// The name errors in the embedded mapping are reported under.
 pub const EMBEDDED_NAME: &str = "taxonomy/us-gaap-2024.toml";
