@@ -179,18 +179,28 @@ pub fn map<'m>(
                     notes: Vec::new(),
                 });
             }
-            let benefit_shown_positive = matches!(outcome, Some(Outcome::Concept(rule))
-                if rule.target.concept.ends_with("ExpenseBenefit")
-                    && (deductions || benefit_shown_positive(&row.label.text)));
-            rows.push(MappedRow {
-                outcome,
-                part,
-                flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
-                    && !names_balance_date(&row.label.text),
-                at_start: names_start(&row.label.text),
-                benefit_shown_positive,
-                scale: crate::interpret::row_scale(&row.label.text),
-            });
+            // What only a row with a concept needs (its cells' period, sign and scale).
+            let row = match outcome {
+                Some(Outcome::Concept(rule)) => MappedRow {
+                    outcome,
+                    part,
+                    flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
+                        && !names_balance_date(&row.label.text),
+                    at_start: names_start(&row.label.text),
+                    benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
+                        && (deductions || benefit_shown_positive(&row.label.text)),
+                    scale: crate::interpret::row_scale(&row.label.text),
+                },
+                _ => MappedRow {
+                    outcome,
+                    part,
+                    flow_only: false,
+                    at_start: false,
+                    benefit_shown_positive: false,
+                    scale: None,
+                },
+            };
+            rows.push(row);
         }
         out.push(MappedTable { rows });
     }
