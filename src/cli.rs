@@ -86,16 +86,40 @@ pub(crate) struct Tables {
     options: Options,
 }
 
+/// Why a command ended before its work was done.
+pub(crate) enum Stop {
+    /// An error: reported on standard error, exit status 2.
+    Error(Error),
+    /// Whoever reads standard output closed it (`xbrlify inspect R | head`). That is a normal
+    /// end for a command-line tool: nothing more is wanted, so the command stops quietly and
+    /// exits 0. Files are still written whole or not at all.
+    StdoutClosed,
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Error(e)
+    }
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("{e}");
+        Err(Stop::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Stop::Error(e)) => {
+            say(format_args!("{e}"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes a line on standard error. When standard error cannot be written (its reader closed
+/// it) the line is lost, as with a closed standard output, rather than ending the run in a
+/// panic as `eprintln!` would.
+pub(crate) fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 pub(crate) fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
@@ -209,7 +233,7 @@ fn report(conv: &Conversion, deny: bool) -> bool {
     deny && !conv.diagnostics.is_empty()
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
+fn run(cli: Cli) -> Result<ExitCode, Stop> {
     match cli.command {
         Command::Convert {
             inputs,
@@ -226,21 +250,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     return Err(usage(format!(
                         "{} is a folder: converting a folder needs --out-dir DIR",
                         one.display()
-                    )));
+                    ))
+                    .into());
                 }
                 _ => {
                     return Err(usage(format!(
                         "{} releases given: converting several needs --out-dir DIR",
                         inputs.len()
-                    )));
+                    ))
+                    .into());
                 }
             };
             let (_, conv) = load(release, &settings)?;
             if report(&conv, settings.deny_warnings) {
-                eprintln!(
+                say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
                     conv.diagnostics.len()
-                );
+                ));
                 return Ok(ExitCode::from(1));
             }
             let xml = xbrlify::xbrl::write(&conv);
@@ -278,7 +304,7 @@ pub(crate) fn usage(message: String) -> Error {
     Error::new(ErrorKind::Usage, message)
 }
 
-fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Error> {
+fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Stop> {
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
@@ -293,7 +319,7 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                say(format_args!("{e}"));
             }
         }
     }
@@ -319,11 +345,21 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
     })
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+fn write_stdout(bytes: &[u8]) -> Result<(), Stop> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|_| out.flush())
-        .map_err(|e| io_error("<stdout>", "write standard output", e))
+        .map_err(|e| stdout_failed(e, "write standard output"))
+}
+
+/// What a failed write to standard output means: the reader closed it ([`Stop::StdoutClosed`]),
+/// or an error.
+pub(crate) fn stdout_failed(e: std::io::Error, what: &str) -> Stop {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Stop::StdoutClosed
+    } else {
+        Stop::Error(io_error("<stdout>", what, e))
+    }
 }
 
 /// Whether [`write_atomically`] makes the new file durable before renaming it.
