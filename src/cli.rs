@@ -69,7 +69,7 @@ pub(crate) struct Settings {
     #[arg(long, value_name = "FILE")]
     concepts: Option<PathBuf>,
     /// The registrant's SEC Central Index Key (up to 10 digits).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_cik)]
     cik: Option<String>,
     /// The largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
@@ -77,6 +77,12 @@ pub(crate) struct Settings {
     /// Treat diagnostics (footing, unmapped rows, no CIK) as fatal: exit 1, write nothing.
     #[arg(long)]
     pub(crate) deny_warnings: bool,
+}
+
+/// A `--cik`, checked when the arguments are parsed (before any release is read, so a batch
+/// fails once rather than at every release) and zero-padded to ten digits.
+fn parse_cik(text: &str) -> Result<String, String> {
+    xbrlify::normalise_cik(text).map_err(|_| "a CIK is 1 to 10 digits, such as 1234567".into())
 }
 
 /// The mapping and concept table a run converts with, loaded once.
@@ -206,10 +212,13 @@ pub(crate) fn convert(
     Ok((source, conversion))
 }
 
-fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
+fn load(
+    release: &Path,
+    settings: &Settings,
+    tables: &Tables,
+) -> Result<(Source, Conversion), Error> {
     let (name, bytes) = read_release(release, settings.max_input_size)?;
-    let tables = tables(settings)?;
-    convert(&name, bytes, &tables)
+    convert(&name, bytes, tables)
 }
 
 /// Prints the diagnostics on standard error; returns whether `--deny-warnings` holds the
@@ -261,7 +270,8 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                     .into());
                 }
             };
-            let (_, conv) = load(release, &settings)?;
+            let tables = tables(&settings)?;
+            let (_, conv) = load(release, &settings, &tables)?;
             if report(&conv, settings.deny_warnings) {
                 say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
@@ -282,7 +292,8 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             summary: false,
             ..
         } => {
-            let (source, conv) = load(Path::new(&release), &settings)?;
+            let tables = tables(&settings)?;
+            let (source, conv) = load(Path::new(&release), &settings, &tables)?;
             let denied = report(&conv, settings.deny_warnings);
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
             Ok(if denied {
@@ -305,12 +316,14 @@ pub(crate) fn usage(message: String) -> Error {
 }
 
 fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Stop> {
+    // Loaded once, before any release: a mapping that does not load fails the run once.
+    let tables = tables(settings)?;
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
     let releases: Vec<String> = std::iter::once(release).chain(more).collect();
     for release in releases {
-        match load(Path::new(&release), settings) {
+        match load(Path::new(&release), settings, &tables) {
             Ok((source, conv)) => {
                 let (a, p) = xbrlify::inspect::coverage(&conv);
                 all.merge(a);

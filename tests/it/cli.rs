@@ -158,6 +158,32 @@ fn bad_cik_and_missing_file_are_errors() {
     );
 }
 
+/// The mapping is loaded once, before any release is read: one that does not load is one
+/// error, not one per release.
+#[test]
+fn a_summary_loads_the_mapping_once_before_any_release() {
+    let run = xbrlify(
+        &[
+            "inspect",
+            "--summary",
+            "tests/corpus/atg-2003-q3.txt",
+            "no/such/release.txt",
+            "--mapping",
+            "no/such/mapping.toml",
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.matches("cannot read the mapping file").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no/such/release.txt"), "{stderr}");
+    assert!(run.stdout.is_empty());
+}
+
 #[test]
 fn inputs_over_the_size_limit_are_refused() {
     let run = xbrlify(
