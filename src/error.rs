@@ -181,11 +181,59 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What a [`Diagnostic`] is about. Each has a short stable name ([`DiagnosticCode::as_str`]),
+/// shown as `warning[name]` and in the batch report's `code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DiagnosticCode {
+    /// `footing`: a total its items do not sum to.
+    Footing,
+    /// `unmapped-row`: a row with numbers that no mapping entry matched.
+    UnmappedRow,
+    /// `unreadable-row`: a row that could not be read, in a table that is not reported.
+    UnreadableRow,
+    /// `not-utf8`: the input is read as Windows-1252 from this point.
+    NotUtf8,
+    /// `long-line`: a line too long to be a table line, read as prose.
+    LongLine,
+    /// `entity-fallback`: no CIK, so the entity is identified by its ticker or name.
+    EntityFallback,
+    /// `xml-forbidden`: a value holding a character XML does not allow, left out.
+    XmlForbidden,
+}
+
+impl DiagnosticCode {
+    /// The code's stable name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::Footing => "footing",
+            DiagnosticCode::UnmappedRow => "unmapped-row",
+            DiagnosticCode::UnreadableRow => "unreadable-row",
+            DiagnosticCode::NotUtf8 => "not-utf8",
+            DiagnosticCode::LongLine => "long-line",
+            DiagnosticCode::EntityFallback => "entity-fallback",
+            DiagnosticCode::XmlForbidden => "xml-forbidden",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A code equals its name: `d.code == "footing"`.
+impl PartialEq<&str> for DiagnosticCode {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
+}
+
 /// A finding reported alongside the output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// A short stable code: `footing`, `unmapped-row`, `entity-fallback`, ...
-    pub code: &'static str,
+    /// What it is about.
+    pub code: DiagnosticCode,
     /// What was found.
     pub message: String,
     /// Where.

@@ -142,7 +142,7 @@ pub fn convert(
                 ));
             }
             Some(why) => unreadable.push(Diagnostic {
-                code: "unreadable-row",
+                code: error::DiagnosticCode::UnreadableRow,
                 message: format!(
                     "{}; the row is left out of a table that is not reported ({why})",
                     defect.message
@@ -156,7 +156,7 @@ pub fn convert(
     let mut diagnostics = unreadable;
     if let Some(offset) = source.transcoded_at() {
         diagnostics.push(Diagnostic {
-            code: "not-utf8",
+            code: error::DiagnosticCode::NotUtf8,
             message: "the input is not UTF-8: read as Windows-1252 from here on".into(),
             location: Some(Location::of(source, source::Span::new(offset, offset))),
             notes: Vec::new(),
@@ -176,7 +176,7 @@ pub fn convert(
             n => format!(" (and {n} more such lines)"),
         };
         diagnostics.push(Diagnostic {
-            code: "long-line",
+            code: error::DiagnosticCode::LongLine,
             message: format!(
                 "this line is {} bytes long, more than the {} of any table line: read as prose{more}",
                 source.line_text(first).len(),
@@ -205,7 +205,7 @@ pub fn convert(
         },
         (None, Some(ticker)) => {
             diagnostics.push(Diagnostic {
-                code: "entity-fallback",
+                code: error::DiagnosticCode::EntityFallback,
                 message: format!(
                     "no CIK known: the entity is identified by its ticker {} under the scheme {TICKER_SCHEME}; \
                      the instance is not EDGAR-ready (give --cik)",
@@ -243,7 +243,7 @@ pub fn convert(
                 .collect::<Vec<_>>()
                 .join("-");
             diagnostics.push(Diagnostic {
-                code: "entity-fallback",
+                code: error::DiagnosticCode::EntityFallback,
                 message: format!(
                     "no CIK or ticker known: the entity is identified by its name {name} under the scheme \
                      {NAME_SCHEME}; the instance is not EDGAR-ready (give --cik)"
@@ -270,7 +270,7 @@ pub fn convert(
                 source::Span::new(s, s + fact.value.len())
             });
         diagnostics.push(Diagnostic {
-            code: "xml-forbidden",
+            code: error::DiagnosticCode::XmlForbidden,
             message: format!(
                 "{} \"{}\" holds the character U+{:04X}, which XML does not allow: it is left out of the instance",
                 fact.concept,
