@@ -9,8 +9,8 @@
 
 use std::fmt::Write;
 
-use crate::Conversion;
 use crate::check::Verdict;
+use crate::conversion::Conversion;
 use crate::error::DiagnosticCode;
 use crate::facts::Fate;
 use crate::source::Source;

@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+mod conversion;
 pub mod document;
 pub mod error;
 pub mod facts;
@@ -51,57 +52,21 @@ pub mod xbrl;
 
 use chrono::NaiveDate;
 
+pub use crate::conversion::{CIK_SCHEME, Conversion, Entity, NAME_SCHEME, TICKER_SCHEME};
 use crate::document::Document;
 use crate::error::Location;
 pub use crate::error::{Diagnostic, Error, ErrorKind};
-use crate::facts::{Context, Fact, Facts};
+use crate::facts::{Context, Fact};
 use crate::interpret::{ColumnPeriod, Period, TableMeaning};
 use crate::map::Mapping;
 use crate::source::Source;
 use crate::taxonomy::ConceptTable;
-
-/// The entity identifier scheme of SEC Central Index Keys.
-pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
-/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
-/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
-pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
-/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
-/// words joined by hyphens. Not EDGAR-ready either.
-pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
 
 /// Choices the caller makes.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// The registrant's SEC Central Index Key, when known (1 to 10 digits).
     pub cik: Option<String>,
-}
-
-/// The reporting entity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entity {
-    /// Identifier scheme URI.
-    pub scheme: String,
-    /// Identifier.
-    pub identifier: String,
-}
-
-/// Everything a conversion produced.
-#[derive(Clone, Debug)]
-pub struct Conversion {
-    /// What was read.
-    pub document: Document,
-    /// What the tables mean.
-    pub meanings: Vec<TableMeaning>,
-    /// The entity of every context.
-    pub entity: Entity,
-    /// Document and entity information facts (dei), written first.
-    pub document_facts: Vec<Fact>,
-    /// The release's facts and the account of its cells.
-    pub facts: Facts,
-    /// The footing relationships checked, at every total where one applies.
-    pub footing: Vec<check::FootingCheck>,
-    /// All findings, in the order found.
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Checks and zero-pads a CIK given by the user.
