@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap as HashMap;
 use rust_decimal::Decimal;
 
 use crate::document::{Document, Row};
-use crate::error::{Diagnostic, Location, Note};
+use crate::error::{Diagnostic, DiagnosticCode, Location, Note};
 use crate::facts::{Fact, Facts, Fate, half_unit};
 use crate::interpret::Period;
 use crate::map::{Footing, Mapping, Target};
@@ -225,7 +225,7 @@ fn mismatch(
         })
         .collect();
     Diagnostic {
-        code: "footing",
+        code: DiagnosticCode::Footing,
         message: format!(
             "{} for {} does not foot: shown {} but its items sum to {} ({}), off by {}",
             total.concept,

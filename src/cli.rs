@@ -69,7 +69,7 @@ pub(crate) struct Settings {
     #[arg(long, value_name = "FILE")]
     concepts: Option<PathBuf>,
     /// The registrant's SEC Central Index Key (up to 10 digits).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_cik)]
     cik: Option<String>,
     /// The largest input accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
@@ -86,6 +86,12 @@ pub(crate) struct Settings {
 /// The exit code of a release that converted with some units quarantined.
 pub(crate) const EXIT_QUARANTINED: u8 = 3;
 
+/// A `--cik`, checked when the arguments are parsed (before any release is read, so a batch
+/// fails once rather than at every release) and zero-padded to ten digits.
+fn parse_cik(text: &str) -> Result<String, String> {
+    xbrlify::normalise_cik(text).map_err(|_| "a CIK is 1 to 10 digits, such as 1234567".into())
+}
+
 /// The mapping and concept table a run converts with, loaded once.
 pub(crate) struct Tables {
     concepts: ConceptTable,
@@ -93,16 +99,40 @@ pub(crate) struct Tables {
     options: Options,
 }
 
+/// Why a command ended before its work was done.
+pub(crate) enum Stop {
+    /// An error: reported on standard error, exit status 2.
+    Error(Error),
+    /// Whoever reads standard output closed it (`xbrlify inspect R | head`). That is a normal
+    /// end for a command-line tool: nothing more is wanted, so the command stops quietly and
+    /// exits 0. Files are still written whole or not at all.
+    StdoutClosed,
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Error(e)
+    }
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(e) => {
-            eprintln!("{e}");
+        Err(Stop::StdoutClosed) => ExitCode::SUCCESS,
+        Err(Stop::Error(e)) => {
+            say(format_args!("{e}"));
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes a line on standard error. When standard error cannot be written (its reader closed
+/// it) the line is lost, as with a closed standard output, rather than ending the run in a
+/// panic as `eprintln!` would.
+pub(crate) fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 pub(crate) fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
@@ -190,16 +220,22 @@ pub(crate) fn convert(
     Ok((source, conversion))
 }
 
-fn load(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
+fn load(
+    release: &Path,
+    settings: &Settings,
+    tables: &Tables,
+) -> Result<(Source, Conversion), Error> {
     let (name, bytes) = read_release(release, settings.max_input_size)?;
-    let tables = tables(settings)?;
-    convert(&name, bytes, &tables)
+    convert(&name, bytes, tables)
 }
 
 /// Reads and analyses a release for `inspect`: a release with no fact is shown, not refused.
-fn load_analysis(release: &Path, settings: &Settings) -> Result<(Source, Conversion), Error> {
+fn load_analysis(
+    release: &Path,
+    settings: &Settings,
+    tables: &Tables,
+) -> Result<(Source, Conversion), Error> {
     let (name, bytes) = read_release(release, settings.max_input_size)?;
-    let tables = tables(settings)?;
     let source = xbrlify::read::decode_owned(&name, bytes)?;
     let conversion = xbrlify::analyse(&source, &tables.mapping, &tables.concepts, &tables.options)?;
     Ok((source, conversion))
@@ -226,7 +262,7 @@ fn report(conv: &Conversion, deny: bool) -> bool {
     deny && !conv.diagnostics.is_empty()
 }
 
-fn run(cli: Cli) -> Result<ExitCode, Error> {
+fn run(cli: Cli) -> Result<ExitCode, Stop> {
     match cli.command {
         Command::Convert {
             inputs,
@@ -243,21 +279,24 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     return Err(usage(format!(
                         "{} is a folder: converting a folder needs --out-dir DIR",
                         one.display()
-                    )));
+                    ))
+                    .into());
                 }
                 _ => {
                     return Err(usage(format!(
                         "{} releases given: converting several needs --out-dir DIR",
                         inputs.len()
-                    )));
+                    ))
+                    .into());
                 }
             };
-            let (_, conv) = load(release, &settings)?;
+            let tables = tables(&settings)?;
+            let (_, conv) = load(release, &settings, &tables)?;
             if report(&conv, settings.deny_warnings) {
-                eprintln!(
+                say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
                     conv.diagnostics.len()
-                );
+                ));
                 return Ok(ExitCode::from(1));
             }
             let xml = xbrlify::xbrl::write(&conv);
@@ -276,10 +315,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             summary: false,
             ..
         } => {
-            let (source, conv) = load_analysis(Path::new(&release), &settings)?;
+            let tables = tables(&settings)?;
+            let (source, conv) = load_analysis(Path::new(&release), &settings, &tables)?;
             let denied = report(&conv, settings.deny_warnings);
             if let Some(empty) = conv.emptiness(&source) {
-                eprintln!("{empty}");
+                say(format_args!("{empty}"));
             }
             write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
             Ok(if denied {
@@ -301,14 +341,16 @@ pub(crate) fn usage(message: String) -> Error {
     Error::new(ErrorKind::Usage, message)
 }
 
-fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Error> {
+fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Stop> {
+    // Loaded once, before any release: a mapping that does not load fails the run once.
+    let tables = tables(settings)?;
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;
     let mut quarantined = 0;
     let releases: Vec<String> = std::iter::once(release).chain(more).collect();
     for release in releases {
-        match load_analysis(Path::new(&release), settings) {
+        match load_analysis(Path::new(&release), settings, &tables) {
             Ok((source, conv)) => {
                 let (a, p) = xbrlify::inspect::coverage(&conv);
                 all.merge(a);
@@ -316,17 +358,17 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
                 write_stdout(xbrlify::inspect::summary(&source, &conv).as_bytes())?;
                 if let Some(empty) = conv.emptiness(&source) {
                     failed += 1;
-                    eprintln!("{empty}");
+                    say(format_args!("{empty}"));
                 } else if settings.strict && !conv.quarantines.is_empty() {
                     failed += 1;
-                    eprintln!("{}", conv.quarantines[0].error);
+                    say(format_args!("{}", conv.quarantines[0].error));
                 } else if !conv.quarantines.is_empty() {
                     quarantined += 1;
                 }
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                say(format_args!("{e}"));
             }
         }
     }
@@ -353,11 +395,21 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
     })
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+fn write_stdout(bytes: &[u8]) -> Result<(), Stop> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|_| out.flush())
-        .map_err(|e| io_error("<stdout>", "write standard output", e))
+        .map_err(|e| stdout_failed(e, "write standard output"))
+}
+
+/// What a failed write to standard output means: the reader closed it ([`Stop::StdoutClosed`]),
+/// or an error.
+pub(crate) fn stdout_failed(e: std::io::Error, what: &str) -> Stop {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Stop::StdoutClosed
+    } else {
+        Stop::Error(io_error("<stdout>", what, e))
+    }
 }
 
 /// Whether [`write_atomically`] makes the new file durable before renaming it.

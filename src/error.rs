@@ -183,8 +183,51 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// What a [`Diagnostic`] is about. Each has a short stable name ([`DiagnosticCode::as_str`]),
+/// shown as `warning[name]` and in the batch report's `code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DiagnosticCode {
+    /// `footing`: a total its items do not sum to.
+    Footing,
+    /// `unmapped-row`: a row with numbers that no mapping entry matched.
+    UnmappedRow,
+    /// `unreadable-row`: a row that could not be read, in a table that is not reported.
+    UnreadableRow,
+    /// `not-utf8`: the input is read as Windows-1252 from this point.
+    NotUtf8,
+    /// `long-line`: a line too long to be a table line, read as prose.
+    LongLine,
+    /// `entity-fallback`: no CIK, so the entity is identified by its ticker or name.
+    EntityFallback,
+    /// `xml-forbidden`: a value holding a character XML does not allow, left out.
+    XmlForbidden,
+    /// `quarantined-table`, `quarantined-column`, ...: a unit left out for a fault of its own.
+    Quarantined(Unit),
+}
+
+impl DiagnosticCode {
+    /// The code's stable name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticCode::Footing => "footing",
+            DiagnosticCode::UnmappedRow => "unmapped-row",
+            DiagnosticCode::UnreadableRow => "unreadable-row",
+            DiagnosticCode::NotUtf8 => "not-utf8",
+            DiagnosticCode::LongLine => "long-line",
+            DiagnosticCode::EntityFallback => "entity-fallback",
+            DiagnosticCode::XmlForbidden => "xml-forbidden",
+            DiagnosticCode::Quarantined(unit) => unit.code(),
+        }
+    }
+
+    /// Whether the diagnostic is a quarantine: a unit of the release left out.
+    pub const fn is_quarantine(self) -> bool {
+        matches!(self, DiagnosticCode::Quarantined(_))
+    }
+}
+
 /// The part of a release a fault takes out of the conversion: the smallest doubtful unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Unit {
     /// A whole table whose shape cannot be read (more columns than a financial table has).
     Table,
@@ -201,8 +244,8 @@ pub enum Unit {
 }
 
 impl Unit {
-    /// The diagnostic code of a quarantine of this unit.
-    pub fn code(self) -> &'static str {
+    /// The name of the diagnostic code of a quarantine of this unit.
+    pub const fn code(self) -> &'static str {
         match self {
             Unit::Table => "quarantined-table",
             Unit::Column => "quarantined-column",
@@ -240,7 +283,7 @@ impl Quarantine {
     /// left out.
     pub fn diagnostic(&self) -> Diagnostic {
         Diagnostic {
-            code: self.unit.code(),
+            code: DiagnosticCode::Quarantined(self.unit),
             message: format!("{}: {}", self.error.message(), self.unit.left_out()),
             location: self.error.location().cloned(),
             notes: self
@@ -257,11 +300,24 @@ impl Quarantine {
     }
 }
 
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// A code equals its name: `d.code == "footing"`.
+impl PartialEq<&str> for DiagnosticCode {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
+    }
+}
+
 /// A finding reported alongside the output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// A short stable code: `footing`, `unmapped-row`, `entity-fallback`, ...
-    pub code: &'static str,
+    /// What it is about.
+    pub code: DiagnosticCode,
     /// What was found.
     pub message: String,
     /// Where.

@@ -9,8 +9,9 @@
 
 use std::fmt::Write;
 
-use crate::Conversion;
 use crate::check::Verdict;
+use crate::conversion::Conversion;
+use crate::error::DiagnosticCode;
 use crate::facts::Fate;
 use crate::source::Source;
 
@@ -260,7 +261,11 @@ pub fn summary(source: &Source, conv: &Conversion) -> String {
         let title = table.title.last().map_or("(untitled)", |t| t.text.as_str());
         let _ = writeln!(out, "  table {}: {:?}: {title}", i + 1, meaning.statement);
     }
-    for d in conv.diagnostics.iter().filter(|d| d.code == "unmapped-row") {
+    for d in conv
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::UnmappedRow)
+    {
         if let Some(loc) = &d.location {
             let _ = writeln!(out, "  unmapped {}: {}", loc.at, d.message);
         }

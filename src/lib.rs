@@ -36,6 +36,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+mod conversion;
 pub mod document;
 pub mod error;
 pub mod evidence;
@@ -52,23 +53,15 @@ pub mod xbrl;
 
 use chrono::NaiveDate;
 
+pub use crate::conversion::{CIK_SCHEME, Conversion, Entity, NAME_SCHEME, Status, TICKER_SCHEME};
 use crate::document::Document;
 pub use crate::error::{Diagnostic, Error, ErrorKind};
 use crate::error::{Location, Quarantine, Unit};
-use crate::facts::{Context, Fact, Facts};
+use crate::facts::{Context, Fact};
 use crate::interpret::{ColumnPeriod, Period, TableMeaning};
 use crate::map::Mapping;
 use crate::source::Source;
 use crate::taxonomy::ConceptTable;
-
-/// The entity identifier scheme of SEC Central Index Keys.
-pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
-/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
-/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
-pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
-/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
-/// words joined by hyphens. Not EDGAR-ready either.
-pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
 
 /// Choices the caller makes.
 #[derive(Clone, Debug, Default)]
@@ -78,136 +71,6 @@ pub struct Options {
     /// All or nothing: the first fault of a table, column, row or fact stops the release
     /// instead of quarantining that unit.
     pub strict: bool,
-}
-
-/// How a conversion ended, for reports and exit codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Every table, column, row and fact read converted (diagnostics such as unmapped rows
-    /// may remain).
-    Converted,
-    /// Converted, with some units quarantined: the instance holds what is sure.
-    Quarantined,
-}
-
-/// The reporting entity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entity {
-    /// Identifier scheme URI.
-    pub scheme: String,
-    /// Identifier.
-    pub identifier: String,
-}
-
-/// Everything a conversion produced.
-#[derive(Clone, Debug)]
-pub struct Conversion {
-    /// What was read.
-    pub document: Document,
-    /// What the tables mean.
-    pub meanings: Vec<TableMeaning>,
-    /// The entity of every context.
-    pub entity: Entity,
-    /// Document and entity information facts (dei), written first.
-    pub document_facts: Vec<Fact>,
-    /// The release's facts and the account of its cells.
-    pub facts: Facts,
-    /// The footing relationships checked, at every total where one applies.
-    pub footing: Vec<check::FootingCheck>,
-    /// What supports each fact of `facts.facts` (by index).
-    pub evidence: Vec<evidence::Evidence>,
-    /// The parts of the release left out for a fault of their own (each also among the
-    /// diagnostics), in the order found.
-    pub quarantines: Vec<Quarantine>,
-    /// All findings, in the order found.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Conversion {
-    /// Whether any unit was quarantined.
-    pub fn status(&self) -> Status {
-        if self.quarantines.is_empty() {
-            Status::Converted
-        } else {
-            Status::Quarantined
-        }
-    }
-
-    /// The error of a conversion that reports no fact: every table found, and why none of
-    /// its cells became a fact. `None` when some fact is reported.
-    pub fn emptiness(&self, source: &Source) -> Option<Error> {
-        if !self.facts.facts.is_empty() {
-            return None;
-        }
-        let tables = match self.document.tables.len() {
-            1 => "the table found".to_string(),
-            n => format!("the {n} tables found"),
-        };
-        let mut error = Error::new(
-            ErrorKind::Empty,
-            format!("no fact: none of the cells of {tables} became a fact"),
-        )
-        .with_location(Location::of(source, source::Span::new(0, 0)));
-        for (k, (table, meaning)) in self.document.tables.iter().zip(&self.meanings).enumerate() {
-            let title = table
-                .title
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" / ");
-            let title = if title.is_empty() {
-                "(untitled)".to_string()
-            } else {
-                title
-            };
-            let why = self.why_no_fact(table, meaning);
-            let at = table
-                .rows
-                .first()
-                .map(|r| Location::of(source, r.label.span));
-            error = error.with_note(format!("table {}: {title}: {why}", k + 1), at);
-        }
-        Some(error)
-    }
-
-    /// Why no cell of a table became a fact, in a phrase: the table's reason, or its cells'
-    /// most common one.
-    fn why_no_fact(&self, table: &document::Table, meaning: &TableMeaning) -> String {
-        if let Some(why) = &meaning.skip {
-            return format!("not reported ({why})");
-        }
-        if meaning.columns.iter().all(|c| c.period().is_none()) {
-            return "no column is dated".to_string();
-        }
-        let spans: Vec<source::Span> = table
-            .rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(|c| c.span))
-            .collect();
-        let mut reasons: Vec<&str> = self
-            .facts
-            .cells
-            .iter()
-            .filter(|c| {
-                spans
-                    .binary_search_by_key(&c.span.start, |s| s.start)
-                    .is_ok()
-            })
-            .filter_map(|c| match &c.fate {
-                facts::Fate::Skipped(r) | facts::Fate::Quarantined(r) => Some(r.as_str()),
-                _ => None,
-            })
-            .collect();
-        reasons.sort_unstable();
-        let most = reasons
-            .chunk_by(|a, b| a == b)
-            .max_by_key(|run| run.len())
-            .map(|run| (run[0], run.len()));
-        match most {
-            Some((reason, n)) => format!("{n} of its {} cells: {reason}", spans.len()),
-            None => format!("none of its {} cells maps to a fact", spans.len()),
-        }
-    }
 }
 
 /// Checks and zero-pads a CIK given by the user.
@@ -282,7 +145,7 @@ pub fn analyse(
                     evidence: None,
                 }),
                 Some(why) => unreadable.push(Diagnostic {
-                    code: "unreadable-row",
+                    code: crate::error::DiagnosticCode::UnreadableRow,
                     message: format!(
                         "{}; the row is left out of a table that is not reported ({why})",
                         defect.message
@@ -300,7 +163,7 @@ pub fn analyse(
     diagnostics.append(&mut unreadable);
     if let Some(offset) = source.transcoded_at() {
         diagnostics.push(Diagnostic {
-            code: "not-utf8",
+            code: error::DiagnosticCode::NotUtf8,
             message: "the input is not UTF-8: read as Windows-1252 from here on".into(),
             location: Some(Location::of(source, source::Span::new(offset, offset))),
             notes: Vec::new(),
@@ -320,7 +183,7 @@ pub fn analyse(
             n => format!(" (and {n} more such lines)"),
         };
         diagnostics.push(Diagnostic {
-            code: "long-line",
+            code: error::DiagnosticCode::LongLine,
             message: format!(
                 "this line is {} bytes long, more than the {} of any table line: read as prose{more}",
                 source.line_text(first).len(),
@@ -349,7 +212,7 @@ pub fn analyse(
         },
         (None, Some(ticker)) => {
             diagnostics.push(Diagnostic {
-                code: "entity-fallback",
+                code: error::DiagnosticCode::EntityFallback,
                 message: format!(
                     "no CIK known: the entity is identified by its ticker {} under the scheme {TICKER_SCHEME}; \
                      the instance is not EDGAR-ready (give --cik)",
@@ -387,7 +250,7 @@ pub fn analyse(
                 .collect::<Vec<_>>()
                 .join("-");
             diagnostics.push(Diagnostic {
-                code: "entity-fallback",
+                code: error::DiagnosticCode::EntityFallback,
                 message: format!(
                     "no CIK or ticker known: the entity is identified by its name {name} under the scheme \
                      {NAME_SCHEME}; the instance is not EDGAR-ready (give --cik)"
@@ -414,7 +277,7 @@ pub fn analyse(
                 source::Span::new(s, s + fact.value.len())
             });
         diagnostics.push(Diagnostic {
-            code: "xml-forbidden",
+            code: error::DiagnosticCode::XmlForbidden,
             message: format!(
                 "{} \"{}\" holds the character U+{:04X}, which XML does not allow: it is left out of the instance",
                 fact.concept,

@@ -11,10 +11,10 @@ use quick_xml::Writer;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
+use crate::conversion::{Conversion, Entity};
 use crate::facts::{Context, Fact, Unit};
 use crate::interpret::Period;
 use crate::taxonomy::NAMESPACES;
-use crate::{Conversion, Entity};
 
 /// Writes the instance document of a conversion.
 pub fn write(conv: &Conversion) -> Vec<u8> {

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use xbrlify::error::{Error, ErrorKind, Location};
 
-use super::{Flush, Settings, Tables, io_error, usage, write_atomically};
+use super::{Flush, Settings, Stop, Tables, io_error, say, stdout_failed, usage, write_atomically};
 
 /// Releases converted between two reports of results. Large enough that the wait for a
 /// chunk's slowest release costs little; small enough that a chunk's results (report lines
@@ -554,24 +554,20 @@ impl Report {
         })
     }
 
-    fn line(&mut self, line: &str) -> Result<(), Error> {
-        let (shown, result) = match self {
-            Report::File { path, out } => (
-                path.display().to_string(),
-                out.write_all(line.as_bytes())
-                    .and_then(|_| out.write_all(b"\n")),
-            ),
+    fn line(&mut self, line: &str) -> Result<(), Stop> {
+        match self {
+            Report::File { path, out } => out
+                .write_all(line.as_bytes())
+                .and_then(|_| out.write_all(b"\n"))
+                .map_err(|e| io_error(&path.display().to_string(), "write the report", e).into()),
             Report::Stdout(out) => {
                 let mut out = out.lock();
-                (
-                    "<stdout>".to_string(),
-                    out.write_all(line.as_bytes())
-                        .and_then(|_| out.write_all(b"\n"))
-                        .and_then(|_| out.flush()),
-                )
+                out.write_all(line.as_bytes())
+                    .and_then(|_| out.write_all(b"\n"))
+                    .and_then(|_| out.flush())
+                    .map_err(|e| stdout_failed(e, "write the report"))
             }
-        };
-        result.map_err(|e| io_error(&shown, "write the report", e))
+        }
     }
 
     fn finish(self) -> Result<(), Error> {
@@ -624,9 +620,12 @@ impl Tally {
 
 /// Converts every release into `--out-dir`. Exit status: 2 if any release failed, else 1 if
 /// any was held back by `--deny-warnings`, else 3 if any converted with quarantines, else 0.
-pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Result<ExitCode, Error> {
+///
+/// When standard output (`--report -`) is closed by its reader, the batch stops after the
+/// releases already converted ([`Stop::StdoutClosed`]).
+pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Result<ExitCode, Stop> {
     let Some(dir) = args.out_dir.as_deref() else {
-        return Err(usage("batch conversion needs --out-dir DIR".into()));
+        return Err(usage("batch conversion needs --out-dir DIR".into()).into());
     };
     let tables = super::tables(settings)?;
     let mut releases = list(inputs, args.from_list.as_deref())?;
@@ -662,7 +661,7 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
         for d in done {
             tally.add(d.status);
             if let Some(message) = &d.message {
-                bar.suspend(|| eprintln!("{message}"));
+                bar.suspend(|| say(format_args!("{message}")));
             }
             if let Some(report) = &mut report {
                 report.line(&d.line)?;
@@ -688,7 +687,7 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
     if args.report.is_none() && tally.warnings + tally.quarantined + tally.denied > 0 {
         summary += "; --report FILE lists the diagnostics";
     }
-    eprintln!("{summary}");
+    say(format_args!("{summary}"));
     Ok(if tally.failed > 0 {
         ExitCode::from(2)
     } else if tally.denied > 0 {

@@ -164,7 +164,7 @@ pub fn map<'m>(
             let part = parts[r].clone();
             if outcome.is_none() && reported_cells > 0 && meaning.skip.is_none() && part.is_none() {
                 diagnostics.push(Diagnostic {
-                    code: "unmapped-row",
+                    code: crate::error::DiagnosticCode::UnmappedRow,
                     message: format!(
                         "no mapping for row \"{}\"{}; its {} numbers are not reported",
                         row.label.text,

@@ -308,14 +308,19 @@ impl Normalised {
 
 impl Mapping {
     /// The embedded mapping, checked against `concepts`. Against the embedded concept table it
-    /// was parsed and checked when the crate was built, and is only decoded here.
+    /// was parsed and checked when the crate was built (the build fails if it does not load),
+    /// and is only decoded here.
     pub fn embedded(concepts: &ConceptTable) -> Result<Mapping, Error> {
-        if concepts.is_embedded()
-            && let Some(mapping) = crate::prebuilt::mapping()
-        {
-            return Ok(mapping);
+        if !concepts.is_embedded() {
+            return Mapping::parse(EMBEDDED_NAME, EMBEDDED, concepts);
         }
-        Mapping::parse(EMBEDDED_NAME, EMBEDDED, concepts)
+        Mapping::from_bytes(crate::prebuilt::MAPPING).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Mapping,
+                "the mapping prepared by the build does not decode: the build is broken",
+            )
+            .with_location(Location::bare(EMBEDDED_NAME, 1, 1))
+        })
     }
 
     /// The mapping in the compact binary form the build embeds.

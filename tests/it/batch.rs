@@ -538,3 +538,44 @@ fn a_list_on_stdin_and_the_report_on_stdout_as_a_pipe_uses_them() {
     assert_eq!(lines[1]["output"], "out/a.xml");
     assert_eq!(files(&d.join("out")), ["a.xml", "b.xml"]);
 }
+
+/// A malformed option stops a batch at once, with one message, before any release is read (a
+/// missing release would otherwise be reported) and before the output folder is made.
+#[test]
+fn malformed_options_fail_once_before_any_release_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed_path(), d.join("a.txt")).unwrap();
+    std::fs::copy(seed_path(), d.join("b.txt")).unwrap();
+    for (option, value, phrase) in [
+        ("--cik", "12ab", "a CIK is 1 to 10 digits"),
+        ("--cik", "12345678901", "a CIK is 1 to 10 digits"),
+        ("--cik", "", "a CIK is 1 to 10 digits"),
+        ("-j", "0", "'--jobs <N>'"),
+        ("--max-input-size", "64M", "'--max-input-size <BYTES>'"),
+        ("--max-input-size", "1.5", "'--max-input-size <BYTES>'"),
+        ("--shard", "4/4", "expected K/N"),
+        ("--mapping", "no-such.toml", "cannot read the mapping file"),
+        ("--concepts", "no-such.tsv", "cannot read the concept table"),
+    ] {
+        let run = xbrlify_in(
+            d,
+            &[
+                "convert",
+                "a.txt",
+                "b.txt",
+                "missing.txt",
+                "--out-dir",
+                "out",
+                option,
+                value,
+            ],
+            b"",
+        );
+        let err = stderr(&run);
+        assert_eq!(run.status.code(), Some(2), "{option} {value:?}: {err}");
+        assert_eq!(err.matches(phrase).count(), 1, "{option} {value:?}: {err}");
+        assert!(!err.contains("missing.txt"), "{option} {value:?}: {err}");
+        assert!(!d.join("out").exists(), "{option} {value:?}");
+    }
+}

@@ -217,6 +217,32 @@ fn bad_cik_and_missing_file_are_errors() {
     );
 }
 
+/// The mapping is loaded once, before any release is read: one that does not load is one
+/// error, not one per release.
+#[test]
+fn a_summary_loads_the_mapping_once_before_any_release() {
+    let run = xbrlify(
+        &[
+            "inspect",
+            "--summary",
+            "tests/corpus/atg-2003-q3.txt",
+            "no/such/release.txt",
+            "--mapping",
+            "no/such/mapping.toml",
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.matches("cannot read the mapping file").count(),
+        1,
+        "{stderr}"
+    );
+    assert!(!stderr.contains("no/such/release.txt"), "{stderr}");
+    assert!(run.stdout.is_empty());
+}
+
 #[test]
 fn inputs_over_the_size_limit_are_refused() {
     let run = xbrlify(
@@ -234,4 +260,68 @@ fn inputs_over_the_size_limit_are_refused() {
     let seed = std::fs::read(seed_path()).unwrap();
     let run = xbrlify(&["convert", "-", "--max-input-size", "1000"], Some(&seed));
     assert_eq!(run.status.code(), Some(2));
+}
+
+/// Runs the binary with standard output a pipe whose reader is already gone: the pipe is
+/// closed before `stdin` is written, and every run here reads its standard input to the end
+/// before it writes anything.
+fn with_stdout_closed(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xbrlify"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_ends_the_run_quietly() {
+    let seed = std::fs::read(seed_path()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let list = "tests/corpus/atg-2003-q3.txt\n";
+    for (args, stdin) in [
+        (&["convert", "-"][..], &seed[..]),
+        (&["inspect", "-"][..], &seed[..]),
+        (
+            &["inspect", "--summary", "-", "tests/corpus/atg-2003-q3.txt"][..],
+            &seed[..],
+        ),
+        (
+            &[
+                "convert",
+                "--from-list",
+                "-",
+                "--out-dir",
+                out.to_str().unwrap(),
+                "--report",
+                "-",
+            ][..],
+            list.as_bytes(),
+        ),
+    ] {
+        let run = with_stdout_closed(args, stdin);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(
+            !stderr.to_lowercase().contains("broken pipe"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // The batch's instance was renamed into place whole, and no temporary file is left.
+    let written = out.join("tests/corpus");
+    assert_eq!(std::fs::read_dir(&written).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read(written.join("atg-2003-q3.xml")).unwrap(),
+        std::fs::read(root().join("golden/atg-2003-q3.xml")).unwrap()
+    );
 }

@@ -431,7 +431,7 @@ fn without_a_cik_the_ticker_identifies_the_entity_with_a_warning() {
             .iter()
             .all(|f| f.concept != "dei:EntityCentralIndexKey")
     );
-    let codes: Vec<&str> = conv.diagnostics.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = conv.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert_eq!(codes, ["entity-fallback"]);
 }
 

@@ -1,0 +1,151 @@
+//! What a conversion produces ([`Conversion`]) and the entity its contexts name: the data
+//! [`crate::convert`] hands to the writer ([`crate::xbrl`]) and to [`crate::inspect`]. Kept
+//! apart from the crate root so that those stages depend on this data, not on the pipeline
+//! that makes it. The crate root re-exports everything here.
+
+use crate::check;
+use crate::document::{self, Document};
+use crate::error::{Diagnostic, Error, ErrorKind, Location, Quarantine};
+use crate::evidence::Evidence;
+use crate::facts::{self, Fact, Facts};
+use crate::interpret::TableMeaning;
+use crate::source::{self, Source};
+
+/// The entity identifier scheme of SEC Central Index Keys.
+pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
+/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
+/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
+pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
+/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
+/// words joined by hyphens. Not EDGAR-ready either.
+pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
+
+/// The reporting entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Identifier scheme URI.
+    pub scheme: String,
+    /// Identifier.
+    pub identifier: String,
+}
+
+/// Everything a conversion produced.
+#[derive(Clone, Debug)]
+pub struct Conversion {
+    /// What was read.
+    pub document: Document,
+    /// What the tables mean.
+    pub meanings: Vec<TableMeaning>,
+    /// The entity of every context.
+    pub entity: Entity,
+    /// Document and entity information facts (dei), written first.
+    pub document_facts: Vec<Fact>,
+    /// The release's facts and the account of its cells.
+    pub facts: Facts,
+    /// The footing relationships checked, at every total where one applies.
+    pub footing: Vec<check::FootingCheck>,
+    /// What supports each fact of `facts.facts` (by index).
+    pub evidence: Vec<Evidence>,
+    /// The parts of the release left out for a fault of their own (each also among the
+    /// diagnostics), in the order found.
+    pub quarantines: Vec<Quarantine>,
+    /// All findings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How a conversion ended, for reports and exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every table, column, row and fact read converted (diagnostics such as unmapped rows
+    /// may remain).
+    Converted,
+    /// Converted, with some units quarantined: the instance holds what is sure.
+    Quarantined,
+}
+
+impl Conversion {
+    /// Whether any unit was quarantined.
+    pub fn status(&self) -> Status {
+        if self.quarantines.is_empty() {
+            Status::Converted
+        } else {
+            Status::Quarantined
+        }
+    }
+
+    /// The error of a conversion that reports no fact: every table found, and why none of
+    /// its cells became a fact. `None` when some fact is reported.
+    pub fn emptiness(&self, source: &Source) -> Option<Error> {
+        if !self.facts.facts.is_empty() {
+            return None;
+        }
+        let tables = match self.document.tables.len() {
+            1 => "the table found".to_string(),
+            n => format!("the {n} tables found"),
+        };
+        let mut error = Error::new(
+            ErrorKind::Empty,
+            format!("no fact: none of the cells of {tables} became a fact"),
+        )
+        .with_location(Location::of(source, source::Span::new(0, 0)));
+        for (k, (table, meaning)) in self.document.tables.iter().zip(&self.meanings).enumerate() {
+            let title = table
+                .title
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let title = if title.is_empty() {
+                "(untitled)".to_string()
+            } else {
+                title
+            };
+            let why = self.why_no_fact(table, meaning);
+            let at = table
+                .rows
+                .first()
+                .map(|r| Location::of(source, r.label.span));
+            error = error.with_note(format!("table {}: {title}: {why}", k + 1), at);
+        }
+        Some(error)
+    }
+
+    /// Why no cell of a table became a fact, in a phrase: the table's reason, or its cells'
+    /// most common one.
+    fn why_no_fact(&self, table: &document::Table, meaning: &TableMeaning) -> String {
+        if let Some(why) = &meaning.skip {
+            return format!("not reported ({why})");
+        }
+        if meaning.columns.iter().all(|c| c.period().is_none()) {
+            return "no column is dated".to_string();
+        }
+        let spans: Vec<source::Span> = table
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.span))
+            .collect();
+        let mut reasons: Vec<&str> = self
+            .facts
+            .cells
+            .iter()
+            .filter(|c| {
+                spans
+                    .binary_search_by_key(&c.span.start, |s| s.start)
+                    .is_ok()
+            })
+            .filter_map(|c| match &c.fate {
+                facts::Fate::Skipped(r) | facts::Fate::Quarantined(r) => Some(r.as_str()),
+                _ => None,
+            })
+            .collect();
+        reasons.sort_unstable();
+        let most = reasons
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .map(|run| (run[0], run.len()));
+        match most {
+            Some((reason, n)) => format!("{n} of its {} cells: {reason}", spans.len()),
+            None => format!("none of its {} cells maps to a fact", spans.len()),
+        }
+    }
+}
