@@ -22,6 +22,9 @@ pub struct Document {
     /// Tables left out whole because their shape cannot be read (more columns than a
     /// financial table has): each is quarantined, the rest of the release converts.
     pub dropped: Vec<Defect>,
+    /// What the reader noticed about the text itself: that it is not UTF-8, lines too long to
+    /// be table lines.
+    pub diagnostics: Vec<crate::error::Diagnostic>,
 }
 
 /// The fields of an EDGAR submission header this tool uses.

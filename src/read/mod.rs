@@ -11,7 +11,7 @@ mod table;
 use std::ops::Range;
 
 use crate::document::{Document, EdgarHeader, Filer, Text};
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Diagnostic, DiagnosticCode, Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
 pub use cell::{Token, classify};
@@ -160,12 +160,17 @@ pub fn read(source: &Source) -> Result<Document, Error> {
     // wrapped labels): the words of the others are dropped as soon as that is known, so that
     // memory follows the tables, not the prose around them.
     let mut last_row: Option<usize> = None;
+    // Lines too long to be table lines (read as prose): their numbers, the first one's length.
+    let mut long: Vec<(usize, usize)> = Vec::new();
     let forget = |all: &mut Vec<lines::Line<'_>>, last_row: Option<usize>, j: usize| {
         if last_row.is_none_or(|r| r + WORDS_BELOW_ROW < j) {
             all[j].forget_words();
         }
     };
     for (offset, content) in source.lines() {
+        if content.len() > MAX_LINE_BYTES {
+            long.push((all.len() + 1, content.len()));
+        }
         let line = lines::Line::new(offset, content);
         if line.is_data_row() {
             last_row = Some(all.len());
@@ -228,7 +233,39 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         edgar,
         tables,
         dropped,
+        diagnostics: text_diagnostics(source, &long),
     })
+}
+
+/// What the text itself calls for: a `not-utf8` diagnostic where it stopped being UTF-8, and
+/// one `long-line` diagnostic for the lines read as prose for their length.
+fn text_diagnostics(source: &Source, long: &[(usize, usize)]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(offset) = source.transcoded_at() {
+        out.push(Diagnostic {
+            code: DiagnosticCode::NotUtf8,
+            message: "the input is not UTF-8: read as Windows-1252 from here on".into(),
+            location: Some(Location::of(source, Span::new(offset, offset))),
+            notes: Vec::new(),
+        });
+    }
+    if let Some(&(first, bytes)) = long.first() {
+        let more = match long.len() - 1 {
+            0 => String::new(),
+            1 => " (and 1 more such line)".to_string(),
+            n => format!(" (and {n} more such lines)"),
+        };
+        out.push(Diagnostic {
+            code: DiagnosticCode::LongLine,
+            message: format!(
+                "this line is {bytes} bytes long, more than the {MAX_LINE_BYTES} of any table line: \
+                 read as prose{more}"
+            ),
+            location: Some(Location::bare(source.name(), first, 1)),
+            notes: Vec::new(),
+        });
+    }
+    out
 }
 
 /// Splits an EDGAR submission into its header fields and the line ranges of the documents
