@@ -37,8 +37,16 @@ pub fn resolve(
 ) -> Vec<Quarantine> {
     let conflicts = std::mem::take(&mut facts.conflicts);
     let mut out = Vec::new();
-    for conflict in &conflicts {
+    let (by_column, mut quarantined) = columns(source, document, facts, &conflicts);
+    for (conflict, decided) in conflicts.iter().zip(by_column) {
         let error = disagreement(source, conflict);
+        if let Some(decided) = decided {
+            // Settled with the columns it sets against each other.
+            if let Some(winner) = decided {
+                facts.admit(&conflict.readings[winner]);
+            }
+            continue;
+        }
         match decide(source, document, mapping, facts, conflict) {
             Some((winner, why)) => {
                 facts.admit(&conflict.readings[winner]);
@@ -58,7 +66,174 @@ pub fn resolve(
             }),
         }
     }
-    out
+    quarantined.append(&mut out);
+    quarantined
+}
+
+/// A conflict between two columns of one table read as the same period: the reading each
+/// column's report belongs to.
+struct Collision {
+    table: usize,
+    columns: (usize, usize),
+    readings: (usize, usize),
+}
+
+/// Conflicts that set two columns of one table against each other: both columns were read as
+/// the same period, and their amounts differ, so one heading at least was misread. Which
+/// column has that period is decided for all their conflicts at once, by the other tables: the
+/// column whose amounts other tables repeat, when the other's none repeat, keeps the period;
+/// the other's reports are quarantined with one column quarantine. When other tables decide
+/// nothing, both columns' reports in conflict are quarantined. Returns, for each conflict, the
+/// decision made here (`Some(Some(reading))`, `Some(None)` for none) or `None` when it is left to
+/// [`decide`]; and the column quarantines.
+fn columns(
+    source: &Source,
+    document: &Document,
+    facts: &Facts,
+    conflicts: &[Conflict],
+) -> (Vec<Option<Option<usize>>>, Vec<Quarantine>) {
+    let column_of = |r: usize| facts.cells[r].column;
+    let collision = |c: &Conflict| -> Option<Collision> {
+        for (i, a) in c.readings.iter().enumerate() {
+            for (j, b) in c.readings.iter().enumerate().skip(i + 1) {
+                for &ra in &a.reports {
+                    for &rb in &b.reports {
+                        let (ta, ca) = column_of(ra);
+                        let (tb, cb) = column_of(rb);
+                        // Both columns headed by the same period (not two durations whose
+                        // end both cells' instant is).
+                        if ta == tb && ca != cb && facts.cells[ra].period == facts.cells[rb].period
+                        {
+                            let (columns, readings) = if ca < cb {
+                                ((ca, cb), (i, j))
+                            } else {
+                                ((cb, ca), (j, i))
+                            };
+                            return Some(Collision {
+                                table: ta,
+                                columns,
+                                readings,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        None
+    };
+    let found: Vec<Option<Collision>> = conflicts.iter().map(collision).collect();
+    // Per pair of columns: the reports other tables make that agree with each column.
+    let mut support: std::collections::BTreeMap<(usize, usize, usize), (usize, usize)> =
+        std::collections::BTreeMap::new();
+    for (conflict, hit) in conflicts.iter().zip(&found) {
+        let Some(hit) = hit else { continue };
+        let elsewhere = |reading: usize| {
+            conflict.readings[reading]
+                .reports
+                .iter()
+                .filter(|&&r| column_of(r).0 != hit.table)
+                .count()
+        };
+        let entry = support
+            .entry((hit.table, hit.columns.0, hit.columns.1))
+            .or_default();
+        entry.0 += elsewhere(hit.readings.0);
+        entry.1 += elsewhere(hit.readings.1);
+    }
+    let mut decisions = Vec::with_capacity(conflicts.len());
+    let mut quarantines = Vec::new();
+    let mut noted = std::collections::BTreeSet::new();
+    for (conflict, hit) in conflicts.iter().zip(&found) {
+        let Some(hit) = hit else {
+            decisions.push(None);
+            continue;
+        };
+        let key = (hit.table, hit.columns.0, hit.columns.1);
+        let (a, b) = support[&key];
+        let winner = match (a, b) {
+            (a, 0) if a > 0 => Some(0),
+            (0, b) if b > 0 => Some(1),
+            _ => None,
+        };
+        decisions.push(Some(winner.map(|w| {
+            if w == 0 {
+                hit.readings.0
+            } else {
+                hit.readings.1
+            }
+        })));
+        if noted.insert(key) {
+            quarantines.push(column_quarantine(
+                source,
+                document,
+                facts,
+                conflict,
+                hit,
+                winner,
+                (a, b),
+            ));
+        }
+    }
+    (decisions, quarantines)
+}
+
+/// The quarantine of a column whose period is doubtful (or of both).
+fn column_quarantine(
+    source: &Source,
+    document: &Document,
+    facts: &Facts,
+    conflict: &Conflict,
+    hit: &Collision,
+    winner: Option<usize>,
+    support: (usize, usize),
+) -> Quarantine {
+    let heading = |c: usize| {
+        document.tables[hit.table]
+            .columns
+            .get(c)
+            .map(|col| col.heading_text())
+            .unwrap_or_default()
+    };
+    let (first, second) = hit.columns;
+    let period = conflict.readings[0].fact.context.period;
+    // Point at the losing column's cell (the second's when neither wins).
+    let losing = match winner {
+        Some(0) => hit.readings.1,
+        _ => hit.readings.0,
+    };
+    let cell = conflict.readings[losing]
+        .reports
+        .iter()
+        .copied()
+        .find(|&r| facts.cells[r].column.0 == hit.table)
+        .map(|r| facts.cells[r].span)
+        .unwrap_or_default();
+    let message = format!(
+        "columns {} (\"{}\") and {} (\"{}\") of this table are both read as {period}, and their \
+         amounts differ: a heading was misread",
+        first + 1,
+        heading(first),
+        second + 1,
+        heading(second)
+    );
+    let evidence = match winner {
+        Some(w) => format!(
+            "other tables repeat {} amounts of column {} and none of column {}: column {}'s \
+             amounts in conflict are left out",
+            if w == 0 { support.0 } else { support.1 },
+            if w == 0 { first + 1 } else { second + 1 },
+            if w == 0 { second + 1 } else { first + 1 },
+            if w == 0 { second + 1 } else { first + 1 },
+        ),
+        None => "no other table repeats the amounts of one column and not the other: neither \
+                 column's amounts in conflict are written"
+            .to_string(),
+    };
+    Quarantine {
+        unit: Unit::Column,
+        error: Error::at(ErrorKind::Period, source, cell, message),
+        evidence: Some(evidence),
+    }
 }
 
 /// The reading the evidence supports, and what the evidence is.

@@ -152,6 +152,8 @@ pub struct CellReport {
     /// column, a percentage), the mapping says its row is not a us-gaap amount (a ratio, a
     /// non-GAAP measure), or it shows no amount at all ("n/a", `--`).
     pub derived: bool,
+    /// The table (index into the document's tables) and the column the cell stands in.
+    pub column: (usize, usize),
 }
 
 /// Facts of one release, and the account of every cell.
@@ -271,7 +273,7 @@ pub fn build(
     let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
     // Many cells share a context (a column's period): each is made once, then cloned.
     let mut contexts: Contexts<'_> = FxHashMap::default();
-    for ((table, meaning), mapped) in doc.tables.iter().zip(meanings).zip(mapped) {
+    for (t, ((table, meaning), mapped)) in doc.tables.iter().zip(meanings).zip(mapped).enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
             let mapped = &mapped.rows[r];
             let outcome = mapped.outcome;
@@ -312,6 +314,7 @@ pub fn build(
                     derived: cell.number.percent
                         || column.period().is_none()
                         || meaning.skip.is_some(),
+                    column: (t, cell.column),
                 };
                 let skip = |why: &str| Fate::Skipped(why.to_string());
                 match (outcome, column) {
