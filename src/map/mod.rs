@@ -1,6 +1,6 @@
 //! Stage 3, map: each row of each table → what it reports, as plain data for stage 4.
 //!
-//! The mapping file ([`rules`]: `taxonomy/us-gaap-2024.toml`, embedded; `--mapping FILE`
+//! The mapping file ([`Mapping`]: `taxonomy/us-gaap-2024.toml`, embedded; `--mapping FILE`
 //! replaces it) says what a label means under its headings. This stage decides, for every row,
 //! the entry it takes — a concept (with its dimensions and sign rule) or a reason to skip —
 //! from the label and headings *and* from where the row stands: a balance-sheet caption in a
