@@ -243,8 +243,6 @@ fn numbers(cells: &[CellText], from: usize) -> Vec<Number> {
         }
         let mut joined: String = prefix.iter().map(|&p| compact(&cells[p].text)).collect();
         joined.push_str(&t);
-        let start = prefix.first().map_or(cells[i].span, |&p| cells[p].span);
-        let mut end = cells[i].span;
         let digits = i;
         i += 1;
         while i < cells.len() {
@@ -255,7 +253,6 @@ fn numbers(cells: &[CellText], from: usize) -> Vec<Number> {
             }
             if is_suffix(&s) {
                 joined.push_str(points(&s).unwrap_or(&s));
-                end = cells[i].span;
                 i += 1;
                 continue;
             }
@@ -275,10 +272,12 @@ fn numbers(cells: &[CellText], from: usize) -> Vec<Number> {
             Token::Malformed(why) => Err(why),
             Token::Dollar | Token::Word => Err(format!("\"{joined}\" is not a number")),
         };
+        // The span is the digits' cell: the `$` and `)` beside it are other cells, with
+        // markup between.
         out.push(Number {
             col: cells[digits].col,
             end: cells[digits].end,
-            span: start.join(end),
+            span: cells[digits].span,
             shown,
             year,
         });
