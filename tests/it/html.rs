@@ -30,9 +30,7 @@ fn check(case: &str, conv: &xbrlify::Conversion, expected: &[Expected]) {
 }
 
 fn convert(name: &str, html: &str) -> xbrlify::Conversion {
-    let mut options = Options::default();
-    options.cik = Some("0000012345".into());
-    crate::convert_text(name, html.as_bytes(), &options)
+    crate::convert_text(name, html.as_bytes(), &Options::default())
         .unwrap_or_else(|e| panic!("{name} converts: {e}"))
         .1
 }
