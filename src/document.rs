@@ -80,6 +80,10 @@ pub struct Table {
     /// only a warning if it turns out to be a table that is skipped (operating statistics, a
     /// non-GAAP reconciliation).
     pub defects: Vec<Defect>,
+    /// How many lines of the page (paragraphs and table rows) stand between the previous
+    /// table's last row and this table's first, when the reader measures it (HTML); `None`
+    /// when it is counted in source lines (text).
+    pub gap: Option<usize>,
 }
 
 /// Why a row (or a whole table) could not be read, and where.
@@ -100,7 +104,8 @@ pub struct Column {
     pub heading: Vec<Text>,
     /// The span of the column's lowest heading piece (its year, usually).
     pub span: Span,
-    /// The display columns (0-based, half-open) the column occupies.
+    /// Where the column stands, 0-based and half-open: display columns in text, grid columns
+    /// (after empty ones are dropped) in HTML.
     pub extent: (usize, usize),
 }
 

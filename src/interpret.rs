@@ -327,6 +327,9 @@ fn inherited_scale<'a>(
     table: &Table,
 ) -> Option<&'a Text> {
     let scale = scale?;
+    if let Some(gap) = table.gap {
+        return (gap <= SCALE_CARRIES_OVER).then_some(scale);
+    }
     let end = previous.rows.last()?.label.span.start;
     let start = table.rows.first()?.label.span.start;
     let gap = source

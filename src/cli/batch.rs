@@ -173,7 +173,7 @@ pub(crate) fn output_name(path: &Path) -> PathBuf {
 }
 
 /// Lists the releases: each argument and each line of the list, folders expanded to the
-/// `*.txt` files below them in path order.
+/// `*.txt`, `*.htm` and `*.html` files below them in path order.
 fn list(inputs: &[PathBuf], from_list: Option<&Path>) -> Result<Vec<Input>, Error> {
     let mut paths: Vec<PathBuf> = inputs.to_vec();
     if let Some(list) = from_list {
@@ -234,7 +234,7 @@ fn path_of_bytes(bytes: &[u8]) -> Option<PathBuf> {
     std::str::from_utf8(bytes).ok().map(PathBuf::from)
 }
 
-/// Adds the `*.txt` files below `root`, sorted by path. Symbolic links to files are followed,
+/// Adds the `*.txt`, `*.htm` and `*.html` files below `root`, sorted by path. Symbolic links to files are followed,
 /// links to folders are not (a link cannot then make the walk go round in circles). A folder
 /// that cannot be listed is a failed input.
 fn walk(root: &Path, out: &mut Vec<Input>) {
@@ -264,9 +264,11 @@ fn walk(root: &Path, out: &mut Vec<Input>) {
             if kind.is_dir() {
                 folders.push(path);
             } else if (kind.is_file() || (kind.is_symlink() && path.is_file()))
-                && path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+                && path.extension().is_some_and(|e| {
+                    ["txt", "htm", "html"]
+                        .iter()
+                        .any(|x| e.eq_ignore_ascii_case(x))
+                })
             {
                 found.push(path);
             }

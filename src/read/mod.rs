@@ -5,6 +5,7 @@
 //! and the tables are read from the Exhibit 99 documents' text.
 
 mod cell;
+pub mod html;
 mod lines;
 mod table;
 
@@ -188,9 +189,27 @@ pub fn read(source: &Source) -> Result<Document, Error> {
     let mut tables = Vec::new();
     let mut dropped = Vec::new();
     for region in regions {
-        let (found, left_out) = table::find_tables(source, &all, &blocks, region);
-        tables.extend(found);
-        dropped.extend(left_out);
+        match region {
+            Region::Text(lines) => {
+                let (found, left_out) = table::find_tables(source, &all, &blocks, lines);
+                tables.extend(found);
+                dropped.extend(left_out);
+            }
+            Region::Html(bytes) => {
+                for part in html::read(source, bytes) {
+                    match part {
+                        html::Part::Table(t) => tables.push(t),
+                        html::Part::Pre(span) => {
+                            let lines = lines_within(source, span);
+                            let (found, left_out) =
+                                table::find_tables(source, &all, &blocks, lines);
+                            tables.extend(found);
+                            dropped.extend(left_out);
+                        }
+                    }
+                }
+            }
+        }
     }
     if tables.is_empty() {
         if let Some(d) = dropped.first() {
@@ -268,9 +287,39 @@ fn text_diagnostics(source: &Source, long: &[(usize, usize)]) -> Vec<Diagnostic>
     out
 }
 
-/// Splits an EDGAR submission into its header fields and the line ranges of the documents
-/// whose tables count (Exhibit 99 text; all plain-text documents when there is none).
-fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Range<usize>>) {
+/// A part of the input whose tables count.
+enum Region {
+    /// Plain text: a range of lines.
+    Text(Range<usize>),
+    /// HTML: a range of bytes.
+    Html(Range<usize>),
+}
+
+/// The lines that start inside a span (the text of a `<pre>` block).
+fn lines_within(source: &Source, span: Span) -> Range<usize> {
+    let at = source.line_col(span.start);
+    let first = if at.col == 1 { at.line - 1 } else { at.line };
+    let last = source.line_col(span.end).line - 1;
+    first..last.max(first)
+}
+
+/// The byte offset in the source of a line's text.
+fn offset_of(source: &Source, text: &str) -> usize {
+    (text.as_ptr() as usize).saturating_sub(source.text().as_ptr() as usize)
+}
+
+/// Document types that hold no release: XBRL, images, archives, spreadsheets, data files.
+fn holds_no_release(doc_type: &str) -> bool {
+    let t = doc_type.to_ascii_uppercase();
+    t.starts_with("EX-101")
+        || t.starts_with("GRAPHIC")
+        || ["ZIP", "EXCEL", "XML", "JSON", "PDF", "XLSX", "JPG", "GIF"].contains(&t.as_str())
+}
+
+/// Splits an EDGAR submission into its header fields and the parts whose tables count: its
+/// Exhibit 99 documents, text or HTML; when there is none, its plain-text documents, else its
+/// main HTML document (the 8-K itself). A whole HTML file is read as HTML.
+fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Vec<Region>) {
     let text = source.text();
     let mut head_end = text.len().min(4096);
     while !text.is_char_boundary(head_end) {
@@ -281,11 +330,19 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
         || crate::text::contains(head, "<SEC-DOCUMENT>")
         || crate::text::contains(head, "<IMS-HEADER>")
         || crate::text::contains(head, "-----BEGIN PRIVACY-ENHANCED MESSAGE-----");
-    if !is_submission {
-        return (None, std::iter::once(0..lines.len()).collect());
+    // One EDGAR document on its own: its `<DOCUMENT>` wrapper with no submission header.
+    let is_document = head.trim_start().starts_with("<DOCUMENT>");
+    if !is_submission && !is_document {
+        let whole = if html::is_html(text) {
+            Region::Html(0..text.len())
+        } else {
+            Region::Text(0..lines.len())
+        };
+        return (None, vec![whole]);
     }
     let mut header = EdgarHeader::default();
     let mut docs: Vec<(String, Range<usize>, bool)> = Vec::new();
+    let mut filename = String::new();
     let mut doc_type = String::new();
     let mut text_start: Option<usize> = None;
     let mut html = false;
@@ -340,11 +397,23 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
             doc_type.clear();
         } else if let Some(v) = upper.strip_prefix("<TYPE>") {
             doc_type = v.trim().to_string();
+            filename.clear();
+        } else if let Some(v) = upper.strip_prefix("<FILENAME>") {
+            filename = v.trim().to_string();
         } else if upper.starts_with("<TEXT>") {
             text_start = Some(i + 1);
             html = false;
         } else if upper.starts_with("</TEXT>") {
-            if let Some(s) = text_start.take() {
+            // The viewer's pages of an XBRL filing (`R1.htm` ...) restate the XBRL.
+            let viewer_page = filename.strip_prefix('R').is_some_and(|r| {
+                r.split('.')
+                    .next()
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            });
+            if let Some(s) = text_start.take()
+                && !holds_no_release(&doc_type)
+                && !viewer_page
+            {
                 docs.push((doc_type.clone(), s..i, html));
             }
         } else if text_start.is_some()
@@ -355,20 +424,37 @@ fn edgar(source: &Source, lines: &[lines::Line<'_>]) -> (Option<EdgarHeader>, Ve
             html = true;
         }
     }
-    let text_docs: Vec<&(String, Range<usize>, bool)> = docs.iter().filter(|d| !d.2).collect();
-    let exhibits: Vec<Range<usize>> = text_docs
+    let region = |d: &(String, Range<usize>, bool)| {
+        if d.2 {
+            let start = lines
+                .get(d.1.start)
+                .map_or(text.len(), |l| offset_of(source, l.text));
+            let end = lines
+                .get(d.1.end)
+                .map_or(text.len(), |l| offset_of(source, l.text));
+            Region::Html(start..end.max(start))
+        } else {
+            Region::Text(d.1.clone())
+        }
+    };
+    let exhibits: Vec<Region> = docs
         .iter()
         .filter(|d| d.0.starts_with("EX-99"))
-        .map(|d| d.1.clone())
+        .map(region)
         .collect();
+    let text_docs: Vec<Region> = docs.iter().filter(|d| !d.2).map(region).collect();
     let regions = if !exhibits.is_empty() {
         exhibits
     } else if !text_docs.is_empty() {
-        text_docs.iter().map(|d| d.1.clone()).collect()
+        text_docs
+    } else if let Some(main) = docs.first() {
+        vec![region(main)]
+    } else if html::is_html(text) {
+        vec![Region::Html(0..text.len())]
     } else {
-        std::iter::once(0..lines.len()).collect()
+        vec![Region::Text(0..lines.len())]
     };
-    (Some(header), regions)
+    ((!is_document || is_submission).then_some(header), regions)
 }
 
 /// Whether a line's first non-whitespace character is `<`: `text.trim_start().starts_with('<')`,

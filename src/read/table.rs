@@ -210,13 +210,13 @@ const SCALE_PHRASES: &[&str] = &[
 /// with five searches instead of twelve.
 const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "000", "whole"];
 
-fn is_scale_line(text: &str) -> bool {
+pub(super) fn is_scale_line(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     crate::text::contains_any(&t, SCALE_WORDS) && crate::text::contains_any(&t, SCALE_PHRASES)
 }
 
 /// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
-fn is_statement_title(text: &str) -> bool {
+pub(super) fn is_statement_title(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     [
         "statement of",
@@ -241,7 +241,7 @@ fn is_table_title(text: &str) -> bool {
                 || crate::text::contains(&t, "per common share")))
 }
 
-fn is_unaudited(text: &str) -> bool {
+pub(super) fn is_unaudited(text: &str) -> bool {
     text.trim()
         .trim_matches(['(', ')'])
         .eq_ignore_ascii_case("unaudited")
@@ -470,6 +470,7 @@ fn build(
         columns,
         rows: Vec::new(),
         defects: Vec::new(),
+        gap: None,
     };
     let end_line = body(
         source,
@@ -1108,22 +1109,22 @@ fn heading_name(text: &str) -> (String, bool) {
 }
 
 #[derive(Default)]
-struct Sections {
+pub(super) struct Sections {
     group: Option<Text>,
-    stack: Vec<Open>,
+    pub(super) stack: Vec<Open>,
 }
 
 /// An open section heading ("Current assets:").
-struct Open {
+pub(super) struct Open {
     indent: usize,
-    text: Text,
+    pub(super) text: Text,
     /// A row indented deeper than the heading has been seen: the section's rows are indented,
     /// so a row back at the heading's indent (or left of it) is outside it.
     deeper: bool,
 }
 
 impl Sections {
-    fn heading(&mut self, indent: usize, text: Text) {
+    pub(super) fn heading(&mut self, indent: usize, text: Text) {
         let (name, section) = heading_name(&text.text);
         if name.is_empty() {
             return;
@@ -1149,7 +1150,7 @@ impl Sections {
 
     /// A row whose label starts at `indent`: closes the sections it stands outside of.
     /// Returns whether any was closed.
-    fn row(&mut self, indent: usize) -> bool {
+    pub(super) fn row(&mut self, indent: usize) -> bool {
         let before = self.stack.len();
         while self
             .stack
@@ -1168,7 +1169,7 @@ impl Sections {
 
     /// A "Total ..." row closes the section it names ("Total stockholders' equity" closes
     /// "Stockholders' equity:" and the sections inside it), else the innermost one.
-    fn close(&mut self, label: &str) {
+    pub(super) fn close(&mut self, label: &str) {
         let named = words(label.get(5..).unwrap_or_default());
         match self
             .stack
@@ -1186,7 +1187,7 @@ impl Sections {
     /// heading of those activities ("FINANCING ACTIVITIES", "Cash flows from financing
     /// activities:"), whether or not its rows were indented: the rows below it (the change in
     /// cash, the opening and closing balances) are not among them.
-    fn close_activities(&mut self, label: &str) {
+    pub(super) fn close_activities(&mut self, label: &str) {
         // Asked of every row: most are decided by their first bytes.
         if !label
             .get(..8)
@@ -1207,7 +1208,7 @@ impl Sections {
         }
     }
 
-    fn current(&self) -> Vec<Text> {
+    pub(super) fn current(&self) -> Vec<Text> {
         self.group
             .iter()
             .chain(self.stack.iter().map(|o| &o.text))
@@ -1518,7 +1519,7 @@ fn body(
 
 /// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
 /// are total assets (the first) and total liabilities and equity (the last).
-fn name_balance_totals(table: &mut Table) {
+pub(super) fn name_balance_totals(table: &mut Table) {
     let balance = table.title.iter().any(|t| {
         let l = t.text.to_ascii_lowercase();
         ["balance sheet", "financial position", "financial condition"]

@@ -1,0 +1,566 @@
+//! HTML tokens → blocks: paragraph lines of text outside tables, table grids (cells placed by
+//! `colspan`/`rowspan`, with the styles a layout reads: bold, rules, indentation) and `<PRE>`
+//! blocks. Built on html5gum's tokenizer, whose tokens carry byte spans into the source; the
+//! open elements are kept on explicit, bounded stacks, so nothing recurses on the input's
+//! nesting and a tag never closed costs nothing more.
+
+use html5gum::emitters::default::{DefaultEmitter, StartTag, Token};
+use html5gum::{Spanned, Tokenizer};
+
+use crate::source::Span;
+
+/// The widest a cell may span (`colspan`, `rowspan`): wider is clamped.
+const MAX_SPAN: usize = 100;
+/// The widest a table grid may be.
+const MAX_GRID: usize = 1024;
+/// How many open elements inside a cell are kept for their styles; deeper ones are read as
+/// plain text.
+const MAX_STYLE_DEPTH: usize = 256;
+/// How many tables may be open inside each other; deeper ones are read as cells' text.
+const MAX_TABLE_DEPTH: usize = 32;
+
+/// A run of text between tags, entities decoded, with the bytes it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Piece {
+    /// The decoded text (no-break spaces kept as `\u{a0}`).
+    pub text: String,
+    /// Its bytes in the source, entities and all.
+    pub span: Span,
+    /// Set in bold (`<b>`, `<strong>`, `font-weight: bold/600..900`).
+    pub bold: bool,
+    /// Left indentation from CSS (padding, margin, text indent), in points.
+    pub indent: f32,
+}
+
+/// One cell of a table grid.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GridCell {
+    /// First grid column.
+    pub col: usize,
+    /// One past the last grid column.
+    pub end: usize,
+    /// The cell's lines (`<br>`, `<div>`, `<p>` start a new one), each a run of pieces.
+    pub lines: Vec<Vec<Piece>>,
+    /// A rule above the cell (`border-top`).
+    pub rule_above: bool,
+    /// A rule below the cell (`border-bottom`).
+    pub rule_below: bool,
+    /// The `<td>` tag's bytes.
+    pub span: Span,
+}
+
+impl GridCell {
+    /// Whether the cell shows any text.
+    pub fn is_empty(&self) -> bool {
+        self.lines
+            .iter()
+            .all(|l| l.iter().all(|p| p.text.trim_matches(is_space).is_empty()))
+    }
+}
+
+/// A row of a table grid.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GridRow {
+    /// The cells, left to right.
+    pub cells: Vec<GridCell>,
+}
+
+/// A table, its cells placed in grid columns.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Grid {
+    /// The rows, top to bottom.
+    pub rows: Vec<GridRow>,
+}
+
+/// A piece of the page, in document order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A line of text outside any table.
+    Line(Vec<Piece>),
+    /// A table.
+    Table(Grid),
+    /// The text between `<pre>` and `</pre>`.
+    Pre(Span),
+    /// An empty line (`<br>` on its own, a paragraph of no-break spaces).
+    Blank,
+    /// A horizontal rule or page break (`<hr>`): no title reaches across it.
+    Break,
+}
+
+/// Whether `c` is white space, the no-break space included.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
+}
+
+/// Elements that end a line of text.
+fn breaks_line(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br"
+            | b"p"
+            | b"div"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"li"
+            | b"ul"
+            | b"ol"
+            | b"hr"
+            | b"center"
+            | b"blockquote"
+            | b"dl"
+            | b"dt"
+            | b"dd"
+            | b"address"
+            | b"section"
+            | b"article"
+            | b"header"
+            | b"footer"
+            | b"nav"
+            | b"form"
+            | b"body"
+            | b"caption"
+    )
+}
+
+/// Elements whose content is not shown text.
+fn hidden(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script" | b"style" | b"head" | b"title" | b"noscript" | b"template" | b"svg" | b"select"
+    )
+}
+
+/// Elements with no end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"br"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"meta"
+            | b"link"
+            | b"col"
+            | b"area"
+            | b"base"
+            | b"wbr"
+            | b"source"
+            | b"embed"
+            | b"param"
+            | b"track"
+    )
+}
+
+/// What an element contributes to the text inside it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Style {
+    bold: bool,
+    indent: f32,
+    rule_above: bool,
+    rule_below: bool,
+}
+
+fn attr<'t>(tag: &'t StartTag<usize>, name: &[u8]) -> Option<&'t [u8]> {
+    tag.attributes.get(name).map(|v| &v.value[..])
+}
+
+/// A CSS length in points (`18pt`, `24px`, `1.5em`, `0.25in`); unknown units count as pixels.
+fn length(value: &str) -> f32 {
+    let v = value.trim();
+    let num_end = v
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(v.len());
+    let n: f32 = v[..num_end].parse().unwrap_or(0.0);
+    let n = if n.is_finite() {
+        n.clamp(-1000.0, 1000.0)
+    } else {
+        0.0
+    };
+    match v[num_end..].trim() {
+        "pt" => n,
+        "em" | "rem" => n * 10.0,
+        "in" => n * 72.0,
+        "cm" => n * 28.35,
+        "mm" => n * 2.835,
+        "%" => n * 5.0,
+        _ => n * 0.75,
+    }
+}
+
+/// Whether a CSS border value draws a line (`1pt solid #000000`, not `none` or `0`).
+fn draws(value: &str) -> bool {
+    let v = value.to_ascii_lowercase();
+    !(v.contains("none") || v.contains("hidden") || v.trim().starts_with('0'))
+        && (v.contains("solid")
+            || v.contains("double")
+            || v.contains("dotted")
+            || v.contains("dashed"))
+}
+
+fn style_of(tag: &StartTag<usize>) -> Style {
+    let name = &tag.name[..];
+    let mut s = Style {
+        bold: matches!(name, b"b" | b"strong" | b"th"),
+        ..Style::default()
+    };
+    if let Some(class) = attr(tag, b"class") {
+        let class = String::from_utf8_lossy(class).to_ascii_lowercase();
+        s.rule_above = class.contains("border_top") || class.contains("border-top");
+        s.rule_below = class.contains("border_bottom") || class.contains("border-bottom");
+        s.bold |= class.split_whitespace().any(|c| c.contains("bold"));
+    }
+    if let Some(style) = attr(tag, b"style") {
+        let style = String::from_utf8_lossy(style);
+        for decl in style.split(';') {
+            let Some((prop, value)) = decl.split_once(':') else {
+                continue;
+            };
+            let prop = prop.trim().to_ascii_lowercase();
+            let value = value.trim();
+            match prop.as_str() {
+                "font-weight" => {
+                    let v = value.to_ascii_lowercase();
+                    s.bold = v.starts_with("bold") || v.parse::<u32>().is_ok_and(|w| w >= 600);
+                }
+                "padding-left" | "margin-left" | "text-indent" => s.indent += length(value),
+                "padding" | "margin" => {
+                    // Shorthand: top right bottom left; one or two values give the left as the
+                    // second (or only) one.
+                    let parts: Vec<&str> = value.split_whitespace().collect();
+                    let left = match parts.len() {
+                        1 => parts[0],
+                        2 | 3 => parts[1],
+                        4 => parts[3],
+                        _ => "0",
+                    };
+                    s.indent += length(left);
+                }
+                "border-top" | "border-top-style" => s.rule_above |= draws(value),
+                "border-bottom" | "border-bottom-style" => s.rule_below |= draws(value),
+                "border" => {
+                    let d = draws(value);
+                    s.rule_above |= d;
+                    s.rule_below |= d;
+                }
+                _ => {}
+            }
+        }
+    }
+    s
+}
+
+fn span_attr(tag: &StartTag<usize>, name: &[u8]) -> usize {
+    attr(tag, name)
+        .and_then(|v| {
+            let digits: String = String::from_utf8_lossy(v)
+                .trim()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .take(6)
+                .collect();
+            digits.parse::<usize>().ok()
+        })
+        .unwrap_or(1)
+        .clamp(1, MAX_SPAN)
+}
+
+/// A table being read.
+#[derive(Default)]
+struct OpenTable {
+    grid: Grid,
+    /// The block it will take, reserved when it opened.
+    slot: usize,
+    /// For each grid column, the last row a `rowspan` above occupies it through.
+    taken: Vec<usize>,
+    row: Option<OpenRow>,
+}
+
+struct OpenRow {
+    cells: Vec<GridCell>,
+    next_col: usize,
+    style: Style,
+    cell: Option<OpenCell>,
+}
+
+struct OpenCell {
+    cell: GridCell,
+    /// Open elements inside the cell with their styles (the `<td>`'s first).
+    stack: Vec<(Vec<u8>, Style)>,
+}
+
+impl OpenCell {
+    fn style(&self) -> Style {
+        let mut s = Style::default();
+        for (_, st) in &self.stack {
+            s.bold |= st.bold;
+            s.indent += st.indent;
+        }
+        s
+    }
+
+    fn new_line(&mut self) {
+        if self.cell.lines.last().is_some_and(|l| !l.is_empty()) {
+            self.cell.lines.push(Vec::new());
+        }
+    }
+}
+
+impl OpenTable {
+    fn close_cell(&mut self) {
+        let Some(row) = &mut self.row else {
+            return;
+        };
+        if let Some(open) = row.cell.take() {
+            let mut cell = open.cell;
+            cell.lines.retain(|l| !l.is_empty());
+            row.cells.push(cell);
+        }
+    }
+
+    fn close_row(&mut self) {
+        self.close_cell();
+        if let Some(row) = self.row.take() {
+            self.grid.rows.push(GridRow { cells: row.cells });
+        }
+    }
+
+    fn open_row(&mut self, style: Style) {
+        self.close_row();
+        self.row = Some(OpenRow {
+            cells: Vec::new(),
+            next_col: 0,
+            style,
+            cell: None,
+        });
+    }
+
+    fn open_cell(&mut self, tag: &StartTag<usize>) {
+        if self.row.is_none() {
+            self.open_row(Style::default());
+        }
+        self.close_cell();
+        let index = self.grid.rows.len();
+        let Some(row) = &mut self.row else {
+            return;
+        };
+        let mut col = row.next_col;
+        while col < self.taken.len() && self.taken[col] >= index && col < MAX_GRID {
+            col += 1;
+        }
+        let colspan = span_attr(tag, b"colspan");
+        let rowspan = span_attr(tag, b"rowspan");
+        let col = col.min(MAX_GRID);
+        let end = (col + colspan).min(MAX_GRID);
+        if rowspan > 1 {
+            if self.taken.len() < end {
+                self.taken.resize(end, 0);
+            }
+            for t in &mut self.taken[col..end] {
+                *t = (*t).max(index + rowspan - 1);
+            }
+        }
+        row.next_col = end;
+        let mut style = style_of(tag);
+        style.bold |= row.style.bold;
+        row.cell = Some(OpenCell {
+            cell: GridCell {
+                col,
+                end,
+                lines: vec![Vec::new()],
+                rule_above: style.rule_above || row.style.rule_above,
+                rule_below: style.rule_below || row.style.rule_below,
+                span: tag.span.into_span(),
+            },
+            stack: vec![(tag.name.to_vec(), style)],
+        });
+    }
+}
+
+trait IntoSpan {
+    fn into_span(self) -> Span;
+}
+
+impl IntoSpan for html5gum::Span<usize> {
+    fn into_span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Reads the HTML in `text`, which starts at byte `base` of the source, into blocks whose spans
+/// are the source's.
+pub fn blocks(text: &str, base: usize) -> Vec<Block> {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    let mut out: Vec<Option<Block>> = Vec::new();
+    let mut line: Vec<Piece> = Vec::new();
+    let mut tables: Vec<OpenTable> = Vec::new();
+    let mut hide: Option<Vec<u8>> = None;
+    let mut pre: Option<usize> = None;
+    let flush = |line: &mut Vec<Piece>, out: &mut Vec<Option<Block>>| {
+        if line
+            .iter()
+            .any(|p| !p.text.trim_matches(is_space).is_empty())
+        {
+            out.push(Some(Block::Line(std::mem::take(line))));
+        } else if line.iter().any(|p| p.text.contains('\u{a0}')) {
+            out.push(Some(Block::Blank));
+        }
+        line.clear();
+    };
+    let shift = |s: html5gum::Span<usize>| Span::new(s.start + base, s.end + base);
+    for token in Tokenizer::new_with_emitter(text, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = &tag.name[..];
+                // A `<head>` never closed ends where the body's content starts.
+                if hide.as_deref() == Some(b"head")
+                    && matches!(name, b"body" | b"table" | b"div" | b"p")
+                {
+                    hide = None;
+                }
+                if hide.is_some() {
+                    continue;
+                }
+                if hidden(name) {
+                    if !tag.self_closing {
+                        hide = Some(name.to_vec());
+                    }
+                    continue;
+                }
+                if name == b"pre" && tables.is_empty() {
+                    flush(&mut line, &mut out);
+                    pre = Some(tag.span.end + base);
+                    continue;
+                }
+                if name == b"table" && tables.len() < MAX_TABLE_DEPTH {
+                    if tables.is_empty() {
+                        flush(&mut line, &mut out);
+                    }
+                    out.push(None);
+                    tables.push(OpenTable {
+                        slot: out.len() - 1,
+                        ..OpenTable::default()
+                    });
+                    continue;
+                }
+                let Some(table) = tables.last_mut() else {
+                    if name == b"br" && line.is_empty() {
+                        out.push(Some(Block::Blank));
+                    } else if name == b"hr" {
+                        flush(&mut line, &mut out);
+                        out.push(Some(Block::Break));
+                    } else if breaks_line(name) {
+                        flush(&mut line, &mut out);
+                    }
+                    continue;
+                };
+                match name {
+                    b"tr" => table.open_row(style_of(&tag)),
+                    b"td" | b"th" => table.open_cell(&tag),
+                    _ => {
+                        if let Some(cell) = table.row.as_mut().and_then(|r| r.cell.as_mut()) {
+                            if breaks_line(name) {
+                                cell.new_line();
+                            }
+                            if !is_void(name)
+                                && !tag.self_closing
+                                && cell.stack.len() < MAX_STYLE_DEPTH
+                            {
+                                cell.stack.push((name.to_vec(), style_of(&tag)));
+                            }
+                        }
+                    }
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = &tag.name[..];
+                if let Some(h) = &hide {
+                    if h[..] == *name {
+                        hide = None;
+                    }
+                    continue;
+                }
+                if name == b"pre" {
+                    if let Some(start) = pre.take() {
+                        out.push(Some(Block::Pre(Span::new(start, tag.span.start + base))));
+                    }
+                    continue;
+                }
+                if name == b"table" {
+                    if let Some(mut table) = tables.pop() {
+                        table.close_row();
+                        out[table.slot] = Some(Block::Table(table.grid));
+                    }
+                    continue;
+                }
+                let Some(table) = tables.last_mut() else {
+                    if breaks_line(name) {
+                        flush(&mut line, &mut out);
+                    }
+                    continue;
+                };
+                match name {
+                    b"tr" => table.close_row(),
+                    b"td" | b"th" => table.close_cell(),
+                    _ => {
+                        if let Some(cell) = table.row.as_mut().and_then(|r| r.cell.as_mut()) {
+                            if breaks_line(name) {
+                                cell.new_line();
+                            }
+                            // Closes the innermost open element of that name (never the cell).
+                            if let Some(i) = cell.stack.iter().rposition(|(n, _)| n[..] == *name)
+                                && i > 0
+                            {
+                                cell.stack.truncate(i);
+                            }
+                        }
+                    }
+                }
+            }
+            Token::String(Spanned { value, span }) => {
+                if hide.is_some() || pre.is_some() {
+                    continue;
+                }
+                let text = String::from_utf8_lossy(&value).into_owned();
+                let span = shift(span);
+                match tables.last_mut() {
+                    None => line.push(Piece {
+                        text,
+                        span,
+                        bold: false,
+                        indent: 0.0,
+                    }),
+                    Some(table) => {
+                        if let Some(cell) = table.row.as_mut().and_then(|r| r.cell.as_mut()) {
+                            let style = cell.style();
+                            if let Some(l) = cell.cell.lines.last_mut() {
+                                l.push(Piece {
+                                    text,
+                                    span,
+                                    bold: style.bold,
+                                    indent: style.indent,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Whatever is left open ends with the text.
+    while let Some(mut table) = tables.pop() {
+        table.close_row();
+        out[table.slot] = Some(Block::Table(table.grid));
+    }
+    if let Some(start) = pre {
+        out.push(Some(Block::Pre(Span::new(start, base + text.len()))));
+    }
+    flush(&mut line, &mut out);
+    out.into_iter().flatten().collect()
+}
