@@ -2,6 +2,7 @@
 //! `--out-dir`) is in [`batch`].
 
 mod batch;
+mod format;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +39,10 @@ enum Command {
         /// Written atomically.
         #[arg(short, long, value_name = "OUT.xml", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
+        /// What to write: an XBRL 2.1 instance, the release as Inline XBRL (its numbers
+        /// tagged where they stand), or xBRL-JSON. With --out-dir, names the files' extension.
+        #[arg(long, value_enum, default_value_t)]
+        format: format::Format,
         #[command(flatten)]
         batch: batch::Args,
     },
@@ -232,10 +237,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             inputs,
             settings,
             output,
+            format,
             batch,
         } => {
             if batch.out_dir.is_some() {
-                return batch::run(&inputs, &settings, &batch);
+                return batch::run(&inputs, &settings, &batch, format);
             }
             let release = match inputs.as_slice() {
                 [one] if !one.is_dir() => one,
@@ -252,7 +258,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     )));
                 }
             };
-            let (_, conv) = load(release, &settings)?;
+            let (source, conv) = load(release, &settings)?;
             if report(&conv, settings.deny_warnings) {
                 eprintln!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
@@ -260,7 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 );
                 return Ok(ExitCode::from(1));
             }
-            let xml = xbrlify::xbrl::write(&conv);
+            let xml = format.write(&source, &conv);
             match output {
                 None => write_stdout(&xml)?,
                 Some(path) => write_atomically(&path, &xml, Flush::Now)?,

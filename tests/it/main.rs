@@ -8,6 +8,7 @@ mod corpus;
 mod errors;
 mod facts;
 mod golden;
+mod ixbrl;
 mod large;
 mod layouts;
 mod output;
