@@ -3,6 +3,7 @@
 
 mod arelle;
 mod batch;
+mod browser;
 mod cli;
 mod corpus;
 mod errors;
