@@ -107,3 +107,29 @@ fn arelle_rejects_an_instance_that_does_not_foot() {
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("calc"), "{text}");
 }
+
+#[test]
+fn arelle_rejects_an_inline_document_whose_duplicate_disagrees() {
+    if !enabled() {
+        return;
+    }
+    // The highlights' "$16.0" (millions) duplicates the statement's "$16,009" (thousands);
+    // shown as 16.2 it no longer rounds from it.
+    let golden = std::fs::read_to_string(root().join("golden/atg-2003-q3.html")).unwrap();
+    let tag = r#"contextRef="D20030701-20030930" unitRef="USD" decimals="-5" scale="6" format="ixt:num-dot-decimal">"#;
+    let broken = golden.replacen(&format!("{tag}16.0<"), &format!("{tag}16.2<"), 1);
+    assert_ne!(golden, broken, "the golden has the highlights' revenue tag");
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["xml", "facts"] {
+        std::fs::copy(
+            root().join(format!("golden/atg-2003-q3.{ext}")),
+            dir.path().join(format!("broken.{ext}")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("broken.html"), broken).unwrap();
+    let (code, text) = check(&[dir.path().join("broken.xml")]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("duplicateFacts"), "{text}");
+    assert!(text.contains("broken.html"), "{text}");
+}

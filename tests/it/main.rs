@@ -8,6 +8,7 @@ mod cli;
 mod corpus;
 mod errors;
 mod facts;
+mod formats;
 mod golden;
 mod ixbrl;
 mod large;
