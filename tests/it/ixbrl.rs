@@ -158,14 +158,20 @@ fn check(case: &str, source: &Source, conv: &Conversion) {
     let back = read_back(&html);
     // The text around the tags is the release (every character XML allows; line ends as an
     // XML parser reads them, which the reader here does not change).
-    let shown: String = source
-        .text()
-        .chars()
-        .filter(|&c| xbrlify::xbrl::xml_allows(c))
-        .collect();
+    let mut shown = String::new();
+    // For each character shown, its offset in the release.
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in source.text().char_indices() {
+        if xbrlify::xbrl::xml_allows(c) {
+            offsets.push((shown.len(), at));
+            shown.push(c);
+        }
+    }
     assert_eq!(back.text, shown, "{case}: the text is not the release's");
-    // Offsets in the shown text are offsets in the release when nothing was dropped.
-    let same_offsets = shown.len() == source.text().len();
+    let in_release = |at: usize| {
+        let k = offsets.partition_point(|&(s, _)| s < at);
+        offsets[k].1
+    };
     let facts = xbrlify::xbrl::all_facts(conv);
     let mut own = vec![0; facts.len()];
     let (mut tagged, mut duplicates, mut hidden) = (0, 0, 0);
@@ -179,7 +185,7 @@ fn check(case: &str, source: &Source, conv: &Conversion) {
         if !is_duplicate {
             own[k - 1] += 1;
         }
-        let Some(at) = t.at else {
+        let Some(at) = t.at.map(in_release) else {
             // Hidden: the value as the instance writes it.
             hidden += 1;
             let sign = if t.attrs.get("sign").is_some_and(|s| s == "-") {
@@ -208,14 +214,12 @@ fn check(case: &str, source: &Source, conv: &Conversion) {
             Fate::Duplicate(j) => assert!(j == i && is_duplicate, "{case} {id}"),
             _ => panic!("{case} {id}: tag in a cell that is no fact"),
         }
-        if same_offsets {
-            let cell = source.slice(report.span);
-            assert!(
-                is_cells_number(cell, &t.text),
-                "{case} {id}: {:?} is not the number of {cell:?}",
-                t.text
-            );
-        }
+        let cell = source.slice(report.span);
+        assert!(
+            is_cells_number(cell, &t.text),
+            "{case} {id}: {:?} is not the number of {cell:?}",
+            t.text
+        );
         let value = tag_value(t);
         let number = fact.number.unwrap();
         let decimals: i32 = t.attrs["decimals"].parse().unwrap();
@@ -335,4 +339,25 @@ fn the_seed_highlights_show_revenue_in_millions_as_a_duplicate() {
         .expect("the highlights' net loss is tagged");
     assert_eq!(loss.attrs.get("sign").map(String::as_str), Some("-"));
     assert_eq!(tag_value(loss), Decimal::from(-3_200_000));
+}
+
+#[test]
+fn markup_and_forbidden_characters_in_the_text_are_escaped_or_dropped() {
+    // Prose that looks like markup, an ampersand, a form feed and a control character XML
+    // forbids, before and after the tables; CR LF line ends.
+    let text = format!(
+        "<b>ACME</b> & Co. <!-- x --> ]]> \u{c}\u{1}\r\n{}\r\n</pre><script>\u{c}",
+        crate::seed_text().replace('\n', "\r\n")
+    );
+    let (source, conv) =
+        crate::convert_text("hostile.txt", text.as_bytes(), &Options::default()).unwrap();
+    check("hostile.txt", &source, &conv);
+    let html = String::from_utf8(xbrlify::xbrl::ixbrl::write(&source, &conv)).unwrap();
+    let start = html.find("<pre").unwrap();
+    assert!(
+        html[start..].contains("&lt;b&gt;ACME&lt;/b&gt; &amp; Co. &lt;!-- x --&gt; ]]&gt; &#13;\n"),
+        "{}",
+        &html[start..start + 200]
+    );
+    assert!(html.ends_with("&lt;/pre&gt;&lt;script&gt;</pre>\n</body>\n</html>\n"));
 }
