@@ -175,3 +175,43 @@ fn number(out: &mut Vec<u8>, tag: &Tag, fact: &Fact, inside: &str) {
     out.extend_from_slice(partial_escape(xml_text(inside)).as_bytes());
     out.extend_from_slice(b"</ix:nonFraction>");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{Context, Unit};
+    use crate::interpret::Period;
+
+    fn fact(value: &str, unit: Option<Unit>, decimals: Option<i32>) -> Fact {
+        Fact {
+            concept: "us-gaap:NetIncomeLoss".into(),
+            context: Context::new(
+                Period::Instant(chrono::NaiveDate::from_ymd_opt(2003, 9, 30).unwrap()),
+                Vec::new(),
+            ),
+            unit,
+            decimals,
+            value: value.into(),
+            number: unit.map(|_| value.parse().unwrap()),
+            cell: None,
+        }
+    }
+
+    #[test]
+    fn hidden_numbers_hold_their_magnitude_and_sign() {
+        let mut out = Vec::new();
+        hidden(&mut out, 11, &fact("-3195000", Some(Unit::Usd), Some(-3)));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<ix:nonFraction id=\"f12\" name=\"us-gaap:NetIncomeLoss\" contextRef=\"I20030930\" \
+             unitRef=\"USD\" decimals=\"-3\" sign=\"-\">3195000</ix:nonFraction>"
+        );
+        let mut out = Vec::new();
+        hidden(&mut out, 0, &fact("A & B <C>", None, None));
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<ix:nonNumeric id=\"f1\" name=\"us-gaap:NetIncomeLoss\" contextRef=\"I20030930\">\
+             A &amp; B &lt;C&gt;</ix:nonNumeric>"
+        );
+    }
+}
