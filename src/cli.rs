@@ -2,6 +2,7 @@
 //! `--out-dir`) is in [`batch`].
 
 mod batch;
+mod format;
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -38,6 +39,10 @@ enum Command {
         /// Written atomically.
         #[arg(short, long, value_name = "OUT.xml", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
+        /// What to write: an XBRL 2.1 instance, the release as Inline XBRL (its numbers
+        /// tagged where they stand), or xBRL-JSON. With --out-dir, names the files' extension.
+        #[arg(long, value_enum, default_value_t)]
+        format: format::Format,
         #[command(flatten)]
         batch: batch::Args,
     },
@@ -268,10 +273,11 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             inputs,
             settings,
             output,
+            format,
             batch,
         } => {
             if batch.out_dir.is_some() {
-                return batch::run(&inputs, &settings, &batch);
+                return batch::run(&inputs, &settings, &batch, format);
             }
             let release = match inputs.as_slice() {
                 [one] if !one.is_dir() => one,
@@ -291,7 +297,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                 }
             };
             let tables = tables(&settings)?;
-            let (_, conv) = load(release, &settings, &tables)?;
+            let (source, conv) = load(release, &settings, &tables)?;
             if report(&conv, settings.deny_warnings) {
                 say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
@@ -299,7 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                 ));
                 return Ok(ExitCode::from(1));
             }
-            let xml = xbrlify::xbrl::write(&conv);
+            let xml = format.write(&source, &conv);
             match output {
                 None => write_stdout(&xml)?,
                 Some(path) => write_atomically(&path, &xml, Flush::Now)?,

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use xbrlify::error::{Error, ErrorKind, Location};
 
+use super::format::Format;
 use super::{Flush, Settings, Stop, Tables, io_error, say, stdout_failed, usage, write_atomically};
 
 /// Releases converted between two reports of results. Large enough that the wait for a
@@ -28,15 +29,12 @@ use super::{Flush, Settings, Stop, Tables, io_error, say, stdout_failed, usage, 
 /// and messages) take little memory.
 const CHUNK: usize = 512;
 
-/// Every instance ends with this line (the writer's root element closes last); an output that
-/// does not is not complete.
-const INSTANCE_END: &[u8] = b"</xbrli:xbrl>\n";
-
 /// The batch options of `xbrlify convert`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// Write one instance per release into DIR, named after the release: its path below the
-    /// folder given, or as given for a file, with `.xml` for its extension (README: "Batch
+    /// folder given, or as given for a file, with the --format's extension (`.xml`, `.html`,
+    /// `.json`; README: "Batch
     /// conversion").
     #[arg(long, value_name = "DIR")]
     pub(crate) out_dir: Option<PathBuf>,
@@ -429,8 +427,10 @@ fn convert_one(
     tables: &Tables,
     settings: &Settings,
     args: &Args,
+    format: Format,
 ) -> Done {
-    let output = dir.join(input.output());
+    // Named as the instance would be, with the format's extension.
+    let output = dir.join(input.output()).with_extension(format.extension());
     let mut line = Line {
         input: input.path.display().to_string(),
         output: output.display().to_string(),
@@ -440,7 +440,7 @@ fn convert_one(
         diagnostics: Vec::new(),
     };
     let mut message = None;
-    match attempt(input, &output, tables, settings, args, &mut line) {
+    match attempt(input, &output, tables, settings, args, format, &mut line) {
         Ok(status) => {
             line.status = status;
             if status == Status::Denied {
@@ -470,16 +470,17 @@ fn attempt(
     tables: &Tables,
     settings: &Settings,
     args: &Args,
+    format: Format,
     line: &mut Line,
 ) -> Result<Status, Error> {
     if let Some(problem) = &input.problem {
         return Err(problem.clone());
     }
-    if args.skip_existing && complete(output) {
+    if args.skip_existing && complete(output, format.ending()) {
         return Ok(Status::Skipped);
     }
     let (name, bytes) = super::read_release(&input.path, settings.max_input_size)?;
-    let (_, conv) = super::convert(&name, bytes, tables)?;
+    let (source, conv) = super::convert(&name, bytes, tables)?;
     let (cells, _) = xbrlify::inspect::coverage(&conv);
     line.facts = Some(conv.document_facts.len() + conv.facts.facts.len());
     line.cells = Some(Cells {
@@ -498,7 +499,7 @@ fn attempt(
     if settings.deny_warnings && !conv.diagnostics.is_empty() {
         return Ok(Status::Denied);
     }
-    let xml = xbrlify::xbrl::write(&conv);
+    let xml = format.write(&source, &conv);
     let shown = output.display().to_string();
     if let Some(parent) = output.parent() {
         fs::create_dir_all(parent)
@@ -515,18 +516,18 @@ fn attempt(
     })
 }
 
-/// Whether an instance is already at `path`. Outputs are renamed into place whole, so one
+/// Whether an output is already at `path`. Outputs are renamed into place whole, so one
 /// that exists is complete unless the machine crashed before its data reached the disk
-/// (without --fsync); its last line tells that case apart.
-fn complete(path: &Path) -> bool {
+/// (without --fsync); its last bytes (`ending`, the root element's end) tell that case apart.
+fn complete(path: &Path, ending: &[u8]) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    let mut end = [0; INSTANCE_END.len()];
-    file.seek(SeekFrom::End(-(INSTANCE_END.len() as i64)))
+    let mut end = vec![0; ending.len()];
+    file.seek(SeekFrom::End(-(ending.len() as i64)))
         .and_then(|_| file.read_exact(&mut end))
         .is_ok()
-        && end == INSTANCE_END
+        && end == ending
 }
 
 /// The report: a file, written to a temporary file beside it as the batch goes and renamed
@@ -625,7 +626,12 @@ impl Tally {
 ///
 /// When standard output (`--report -`) is closed by its reader, the batch stops after the
 /// releases already converted ([`Stop::StdoutClosed`]).
-pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Result<ExitCode, Stop> {
+pub(crate) fn run(
+    inputs: &[PathBuf],
+    settings: &Settings,
+    args: &Args,
+    format: Format,
+) -> Result<ExitCode, Stop> {
     let Some(dir) = args.out_dir.as_deref() else {
         return Err(usage("batch conversion needs --out-dir DIR".into()).into());
     };
@@ -654,7 +660,7 @@ pub(crate) fn run(inputs: &[PathBuf], settings: &Settings, args: &Args) -> Resul
             chunk
                 .par_iter()
                 .map(|input| {
-                    let done = convert_one(input, dir, &tables, settings, args);
+                    let done = convert_one(input, dir, &tables, settings, args, format);
                     bar.inc(1);
                     done
                 })

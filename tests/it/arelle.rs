@@ -1,5 +1,7 @@
-//! Arelle, the reference XBRL processor, on every golden instance (only when
-//! `XBRLIFY_ARELLE=1`: it needs Python and installs Arelle into a venv on first use).
+//! Arelle, the reference XBRL processor, on every golden instance and on every corpus release
+//! that converts, each as an XBRL 2.1 instance, Inline XBRL and xBRL-JSON with the same facts
+//! (only when `XBRLIFY_ARELLE=1`: it needs Python and installs Arelle into a venv on first
+//! use).
 
 use std::process::Command;
 
@@ -40,6 +42,43 @@ fn arelle_accepts_every_golden_instance() {
 }
 
 #[test]
+fn arelle_loads_every_corpus_release_in_every_format_with_the_same_facts() {
+    if !enabled() {
+        return;
+    }
+    let Some(corpus) = crate::corpus::folder_or_skip("Arelle on every format") else {
+        return;
+    };
+    let mut releases: Vec<_> = std::fs::read_dir(corpus.join("dev"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    releases.sort();
+    let dir = tempfile::tempdir().unwrap();
+    let mut instances = Vec::new();
+    for release in releases {
+        let Ok((source, conv)) = crate::convert_file(&release, &xbrlify::Options::default()) else {
+            continue;
+        };
+        let stem = dir.path().join(release.file_stem().unwrap());
+        let write = |ext: &str, bytes: &[u8]| std::fs::write(stem.with_extension(ext), bytes);
+        write("xml", &xbrlify::xbrl::write(&conv)).unwrap();
+        write("html", &xbrlify::xbrl::ixbrl::write(&source, &conv)).unwrap();
+        write("json", &xbrlify::xbrl::json::write(&conv)).unwrap();
+        write("facts", xbrlify::inspect::render(&source, &conv).as_bytes()).unwrap();
+        instances.push(stem.with_extension("xml"));
+    }
+    assert!(!instances.is_empty());
+    let (code, text) = check(&instances);
+    assert_eq!(code, 0, "Arelle reported problems:\n{text}");
+    assert_eq!(
+        text.matches(": the same facts").count(),
+        instances.len(),
+        "{text}"
+    );
+}
+
+#[test]
 fn arelle_rejects_an_instance_that_does_not_foot() {
     if !enabled() {
         return;
@@ -67,4 +106,30 @@ fn arelle_rejects_an_instance_that_does_not_foot() {
     let (code, text) = check(&[path]);
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("calc"), "{text}");
+}
+
+#[test]
+fn arelle_rejects_an_inline_document_whose_duplicate_disagrees() {
+    if !enabled() {
+        return;
+    }
+    // The highlights' "$16.0" (millions) duplicates the statement's "$16,009" (thousands);
+    // shown as 16.2 it no longer rounds from it.
+    let golden = std::fs::read_to_string(root().join("golden/atg-2003-q3.html")).unwrap();
+    let tag = r#"contextRef="D20030701-20030930" unitRef="USD" decimals="-5" scale="6" format="ixt:num-dot-decimal">"#;
+    let broken = golden.replacen(&format!("{tag}16.0<"), &format!("{tag}16.2<"), 1);
+    assert_ne!(golden, broken, "the golden has the highlights' revenue tag");
+    let dir = tempfile::tempdir().unwrap();
+    for ext in ["xml", "facts"] {
+        std::fs::copy(
+            root().join(format!("golden/atg-2003-q3.{ext}")),
+            dir.path().join(format!("broken.{ext}")),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("broken.html"), broken).unwrap();
+    let (code, text) = check(&[dir.path().join("broken.xml")]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("duplicateFacts"), "{text}");
+    assert!(text.contains("broken.html"), "{text}");
 }

@@ -1,4 +1,5 @@
-//! Golden files: `golden/<case>.xml` (the instance) and `golden/<case>.facts` (the cell
+//! Golden files: `golden/<case>.xml` (the instance), `golden/<case>.html` (the release as
+//! Inline XBRL), `golden/<case>.json` (xBRL-JSON) and `golden/<case>.facts` (the cell
 //! account), compared byte for byte. `UPDATE_GOLDEN=1 cargo test` rewrites them.
 
 use std::path::Path;
@@ -58,6 +59,14 @@ fn check_case(case: &str, input: &Path) {
     check(
         &root().join(format!("golden/{case}.xml")),
         &xbrlify::xbrl::write(&conv),
+    );
+    check(
+        &root().join(format!("golden/{case}.html")),
+        &xbrlify::xbrl::ixbrl::write(&source, &conv),
+    );
+    check(
+        &root().join(format!("golden/{case}.json")),
+        &xbrlify::xbrl::json::write(&conv),
     );
     check(
         &root().join(format!("golden/{case}.facts")),

@@ -3,12 +3,15 @@
 
 mod arelle;
 mod batch;
+mod browser;
 mod cli;
 mod corpus;
 mod errors;
 mod facts;
+mod formats;
 mod golden;
 mod html;
+mod ixbrl;
 mod large;
 mod layouts;
 mod output;

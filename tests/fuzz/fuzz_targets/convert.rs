@@ -1,5 +1,5 @@
-//! The whole conversion on arbitrary bytes with the embedded mapping, through to the XML and
-//! the cell account.
+//! The whole conversion on arbitrary bytes with the embedded mapping, through to the XML, the
+//! Inline XBRL, the xBRL-JSON and the cell account.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -34,6 +34,8 @@ fuzz_target!(|data: &[u8]| {
                 let _ = e.to_string();
             }
             let _ = xbrlify::xbrl::write(&conv);
+            let _ = xbrlify::xbrl::ixbrl::write(&source, &conv);
+            let _ = xbrlify::xbrl::json::write(&conv);
             let _ = xbrlify::inspect::render(&source, &conv);
             let _ = xbrlify::inspect::summary(&source, &conv);
             for d in &conv.diagnostics {

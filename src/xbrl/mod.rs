@@ -1,8 +1,14 @@
-//! Stage 5, write: facts → an XBRL 2.1 instance document.
+//! Stage 5, write: facts → an XBRL 2.1 instance document, and the same facts as Inline XBRL
+//! ([`ixbrl`]) and xBRL-JSON ([`json`]).
 //!
 //! The output is a pure function of the facts: schema references (one per taxonomy whose
 //! concepts are used), contexts sorted by id, units in a fixed order, then document facts and
-//! release facts in source order. Same facts, same bytes.
+//! release facts in source order. Same facts, same bytes. The three formats are written from
+//! one [`Parts`]: they carry exactly the same facts.
+
+pub mod ixbrl;
+pub mod json;
+pub mod tags;
 
 use std::collections::BTreeMap;
 use std::io;
@@ -14,16 +20,68 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use crate::conversion::{Conversion, Entity};
 use crate::facts::{Context, Fact, Unit};
 use crate::interpret::Period;
-use crate::taxonomy::NAMESPACES;
+use crate::taxonomy::{NAMESPACES, Namespace};
+
+/// The facts a conversion reports, in the order every format writes them: document facts,
+/// then the release's facts in source order.
+pub fn all_facts(conv: &Conversion) -> Vec<&Fact> {
+    conv.document_facts
+        .iter()
+        .chain(conv.facts.facts.iter())
+        .collect()
+}
 
 /// Writes the instance document of a conversion.
 pub fn write(conv: &Conversion) -> Vec<u8> {
-    let facts: Vec<&Fact> = conv
-        .document_facts
-        .iter()
-        .chain(conv.facts.facts.iter())
-        .collect();
-    instance(&conv.entity, &facts)
+    instance(&conv.entity, &all_facts(conv))
+}
+
+/// What every serialisation of a list of facts declares: the taxonomies whose concepts,
+/// axes or members they use (in [`NAMESPACES`] order), their contexts by id, their units in a
+/// fixed order.
+pub struct Parts<'a> {
+    /// The taxonomies used.
+    pub namespaces: Vec<&'static Namespace>,
+    /// Whether any context has a dimension.
+    pub dimensional: bool,
+    /// The contexts, by id.
+    pub contexts: BTreeMap<&'a str, &'a Context>,
+    /// The units, sorted.
+    pub units: Vec<Unit>,
+}
+
+impl<'a> Parts<'a> {
+    /// The parts of `facts`.
+    pub fn of(facts: &[&'a Fact]) -> Parts<'a> {
+        let mut used: Vec<&str> = Vec::new();
+        let mut dimensional = false;
+        let mut contexts: BTreeMap<&str, &Context> = BTreeMap::new();
+        let mut units: Vec<Unit> = Vec::new();
+        for f in facts {
+            used.push(prefix(&f.concept));
+            for (axis, member) in &f.context.dims {
+                used.push(prefix(axis));
+                used.push(prefix(member));
+                dimensional = true;
+            }
+            contexts.insert(&f.context.id, &f.context);
+            if let Some(u) = f.unit {
+                units.push(u);
+            }
+        }
+        units.sort();
+        units.dedup();
+        let namespaces = NAMESPACES
+            .iter()
+            .filter(|n| used.contains(&n.prefix))
+            .collect();
+        Parts {
+            namespaces,
+            dimensional,
+            contexts,
+            units,
+        }
+    }
 }
 
 /// Writes an instance of `facts` for `entity`.
@@ -44,7 +102,7 @@ pub fn xml_allows(c: char) -> bool {
 
 /// Text as XML 1.0 allows it: characters XML forbids are dropped (the conversion reports
 /// them, see [`crate::convert`]). quick-xml escapes `&`, `<`, `>` and quotes.
-fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
     // Printable ASCII, tab, line feed and carriage return are allowed: most text is decided
     // by its bytes.
     let ascii_allowed = s
@@ -57,7 +115,7 @@ fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn prefix(qname: &str) -> &str {
+pub(crate) fn prefix(qname: &str) -> &str {
     // `split_once(':')`, by bytes.
     qname
         .bytes()
@@ -66,28 +124,12 @@ fn prefix(qname: &str) -> &str {
 }
 
 fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result<()> {
-    let mut used: Vec<&str> = Vec::new();
-    let mut dimensional = false;
-    let mut contexts: BTreeMap<&str, &Context> = BTreeMap::new();
-    let mut units: Vec<Unit> = Vec::new();
-    for f in facts {
-        used.push(prefix(&f.concept));
-        for (axis, member) in &f.context.dims {
-            used.push(prefix(axis));
-            used.push(prefix(member));
-            dimensional = true;
-        }
-        contexts.insert(&f.context.id, &f.context);
-        if let Some(u) = f.unit {
-            units.push(u);
-        }
-    }
-    units.sort();
-    units.dedup();
-    let namespaces: Vec<_> = NAMESPACES
-        .iter()
-        .filter(|n| used.contains(&n.prefix))
-        .collect();
+    let Parts {
+        namespaces,
+        dimensional,
+        contexts,
+        units,
+    } = Parts::of(facts);
 
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let mut root = w
@@ -123,7 +165,8 @@ fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result
     Ok(())
 }
 
-fn context(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Result<()> {
+/// Writes a context element (one level inside the root, as its indentation assumes).
+pub(crate) fn context(w: &mut Writer<Vec<u8>>, entity: &Entity, ctx: &Context) -> io::Result<()> {
     // Attribute values are escaped as text is, and also `\n` and `\t`: values holding those
     // take the general path.
     let plain = |s: &str| !s.bytes().any(|b| b == b'\n' || b == b'\t');
@@ -273,7 +316,8 @@ fn measure(w: &mut Writer<Vec<u8>>, m: &str) -> io::Result<()> {
     Ok(())
 }
 
-fn unit(w: &mut Writer<Vec<u8>>, u: Unit) -> io::Result<()> {
+/// Writes a unit element.
+pub(crate) fn unit(w: &mut Writer<Vec<u8>>, u: Unit) -> io::Result<()> {
     w.create_element("xbrli:unit")
         .with_attribute(("id", u.id()))
         .write_inner_content(|w| match u {

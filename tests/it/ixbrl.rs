@@ -1,0 +1,363 @@
+//! Inline XBRL and xBRL-JSON read back: every tagged number is the digits of the cell it
+//! stands in and reads as its fact's value, the text around the tags is the release, every
+//! fact is written exactly once; the JSON holds the instance's facts.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use rust_decimal::Decimal;
+use xbrlify::facts::{Fate, half_unit};
+use xbrlify::source::Source;
+use xbrlify::{Conversion, Options};
+
+use crate::{convert_file, root};
+
+/// One `ix:nonFraction` (or `ix:nonNumeric`) as read back.
+#[derive(Debug)]
+struct Tagged {
+    attrs: BTreeMap<String, String>,
+    /// Its text.
+    text: String,
+    /// Where its text starts in the release (for tags in the `<pre>`), as a byte offset.
+    at: Option<usize>,
+}
+
+/// The document read back: the `<pre>`'s text without the tags, and every fact element.
+struct ReadBack {
+    text: String,
+    tags: Vec<Tagged>,
+}
+
+fn read_back(html: &[u8]) -> ReadBack {
+    let mut reader = Reader::from_reader(html);
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    let mut tags: Vec<Tagged> = Vec::new();
+    let mut in_pre = false;
+    let mut open: Option<Tagged> = None;
+    loop {
+        let event = reader.read_event_into(&mut buf).expect("well-formed XHTML");
+        let chars = match &event {
+            Event::Eof => break,
+            Event::Start(e) => {
+                let name = e.name().as_ref().to_string();
+                if name == "pre" {
+                    in_pre = true;
+                }
+                if name.starts_with("ix:non") {
+                    assert!(open.is_none(), "nested fact elements");
+                    let attrs = e
+                        .attributes()
+                        .map(|a| {
+                            let a = a.unwrap();
+                            (
+                                a.key.as_ref().to_string(),
+                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                    .unwrap()
+                                    .into_owned(),
+                            )
+                        })
+                        .collect();
+                    open = Some(Tagged {
+                        attrs,
+                        text: String::new(),
+                        at: in_pre.then_some(text.len()),
+                    });
+                }
+                None
+            }
+            Event::End(e) => {
+                let name = e.name();
+                if name.as_ref() == "pre" {
+                    in_pre = false;
+                }
+                if name.as_ref().starts_with("ix:non") {
+                    tags.push(open.take().expect("an open fact element"));
+                }
+                None
+            }
+            Event::Text(t) => Some(t.borrow().into_inner().into_owned()),
+            Event::GeneralRef(r) => Some(match r.resolve_char_ref().unwrap() {
+                Some(c) => c.to_string(),
+                None => match r.borrow().into_inner().as_ref() {
+                    "amp" => "&".into(),
+                    "lt" => "<".into(),
+                    "gt" => ">".into(),
+                    "quot" => "\"".into(),
+                    "apos" => "'".into(),
+                    other => panic!("unknown entity &{other};"),
+                },
+            }),
+            _ => None,
+        };
+        if let Some(chars) = chars {
+            if let Some(t) = &mut open {
+                t.text.push_str(&chars);
+            }
+            if in_pre {
+                text.push_str(&chars);
+            }
+        }
+        buf.clear();
+    }
+    ReadBack { text, tags }
+}
+
+/// What a processor reads from a tag: the number without commas, scaled and signed.
+fn tag_value(t: &Tagged) -> Decimal {
+    if t.attrs["format"] == "ixt:fixed-zero" {
+        return Decimal::ZERO;
+    }
+    assert_eq!(t.attrs["format"], "ixt:num-dot-decimal");
+    let digits: String = t.text.chars().filter(|&c| c != ',').collect();
+    let digits = if digits.starts_with('.') {
+        format!("0{digits}")
+    } else {
+        digits
+    };
+    let mut v: Decimal = digits.parse().unwrap();
+    let scale: i32 = t.attrs["scale"].parse().unwrap();
+    for _ in 0..scale.abs() {
+        v = if scale > 0 {
+            v * Decimal::TEN
+        } else {
+            v / Decimal::TEN
+        };
+    }
+    if t.attrs.get("sign").is_some_and(|s| s == "-") {
+        v = -v;
+    }
+    v
+}
+
+/// Whether `digits` is the number a cell shows: before it only `$`, `(`, `-` and blanks,
+/// after it only `)`, `%`, blanks and a footnote mark (`*`, `(a)`, `(1)`, `<F1>`).
+fn is_cells_number(cell: &str, digits: &str) -> bool {
+    let Some(at) = cell.find(digits) else {
+        return false;
+    };
+    let before = &cell[..at];
+    let after = cell[at + digits.len()..]
+        .trim_start_matches(|c: char| matches!(c, ')' | '%') || c.is_whitespace())
+        .trim_end_matches(|c: char| c == '*' || c.is_whitespace());
+    let footnote = after.is_empty()
+        || (after.starts_with('(') && after.ends_with(')') && after.len() <= 4)
+        || (after.starts_with("<F") && after.ends_with('>'));
+    before
+        .chars()
+        .all(|c| matches!(c, '$' | '(' | '-') || c.is_whitespace())
+        && footnote
+        && !digits.is_empty()
+}
+
+/// Checks the Inline XBRL of a conversion against the conversion itself.
+fn check(case: &str, source: &Source, conv: &Conversion) {
+    let html = xbrlify::xbrl::ixbrl::write(source, conv);
+    let back = read_back(&html);
+    // The text around the tags is the release (every character XML allows; line ends as an
+    // XML parser reads them, which the reader here does not change).
+    let mut shown = String::new();
+    // For each character shown, its offset in the release.
+    let mut offsets: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in source.text().char_indices() {
+        if xbrlify::xbrl::xml_allows(c) {
+            offsets.push((shown.len(), at));
+            shown.push(c);
+        }
+    }
+    assert_eq!(back.text, shown, "{case}: the text is not the release's");
+    let in_release = |at: usize| {
+        let k = offsets.partition_point(|&(s, _)| s < at);
+        offsets[k].1
+    };
+    let facts = xbrlify::xbrl::all_facts(conv);
+    let mut own = vec![0; facts.len()];
+    let (mut tagged, mut duplicates, mut hidden) = (0, 0, 0);
+    for t in &back.tags {
+        let id = &t.attrs["id"];
+        let k: usize = id[1..].split('-').next().unwrap().parse().unwrap();
+        let fact = facts[k - 1];
+        assert_eq!(t.attrs["name"], fact.concept, "{case} {id}");
+        assert_eq!(t.attrs["contextRef"], fact.context.id, "{case} {id}");
+        let is_duplicate = id.contains('-');
+        if !is_duplicate {
+            own[k - 1] += 1;
+        }
+        let Some(at) = t.at.map(in_release) else {
+            // Hidden: the value as the instance writes it.
+            hidden += 1;
+            let sign = if t.attrs.get("sign").is_some_and(|s| s == "-") {
+                "-"
+            } else {
+                ""
+            };
+            assert_eq!(format!("{sign}{}", t.text), fact.value, "{case} {id}");
+            continue;
+        };
+        assert_eq!(
+            t.attrs.get("unitRef").map(String::as_str),
+            fact.unit.map(|u| u.id()),
+            "{case} {id}"
+        );
+        // The cell the tag stands in became this fact, or a duplicate of it.
+        let report = conv
+            .facts
+            .cells
+            .iter()
+            .find(|c| c.span.start <= at && at < c.span.end)
+            .unwrap_or_else(|| panic!("{case} {id}: tag outside any cell"));
+        let i = k - 1 - conv.document_facts.len();
+        match report.fate {
+            Fate::Fact(j) => assert!(j == i && !is_duplicate, "{case} {id}"),
+            Fate::Duplicate(j) => assert!(j == i && is_duplicate, "{case} {id}"),
+            _ => panic!("{case} {id}: tag in a cell that is no fact"),
+        }
+        let cell = source.slice(report.span);
+        assert!(
+            is_cells_number(cell, &t.text),
+            "{case} {id}: {:?} is not the number of {cell:?}",
+            t.text
+        );
+        let value = tag_value(t);
+        let number = fact.number.unwrap();
+        let decimals: i32 = t.attrs["decimals"].parse().unwrap();
+        if is_duplicate {
+            duplicates += 1;
+            assert!(
+                (value - number).abs() <= half_unit(decimals),
+                "{case} {id}: {value} at decimals {decimals} is not {number}"
+            );
+        } else {
+            tagged += 1;
+            assert_eq!(value, number, "{case} {id}");
+            assert_eq!(Some(decimals), fact.decimals, "{case} {id}");
+        }
+    }
+    for (k, n) in own.iter().enumerate() {
+        assert_eq!(*n, 1, "{case}: fact f{} written {n} times", k + 1);
+    }
+    let untagged = xbrlify::xbrl::tags::plan(source.text(), conv)
+        .untagged
+        .len();
+    eprintln!(
+        "{case}: {} facts: {tagged} tagged where they stand, {hidden} hidden; \
+         {duplicates} duplicates tagged, {untagged} left untagged",
+        facts.len()
+    );
+    json(case, conv);
+}
+
+/// The xBRL-JSON holds the instance's facts under the same ids.
+fn json(case: &str, conv: &Conversion) {
+    let doc: serde_json::Value = serde_json::from_slice(&xbrlify::xbrl::json::write(conv)).unwrap();
+    assert_eq!(
+        doc["documentInfo"]["documentType"],
+        "https://xbrl.org/2021/xbrl-json"
+    );
+    let out = doc["facts"].as_object().unwrap();
+    let facts = xbrlify::xbrl::all_facts(conv);
+    assert_eq!(out.len(), facts.len(), "{case}");
+    for (k, fact) in facts.iter().enumerate() {
+        let f = &out[&format!("f{}", k + 1)];
+        assert_eq!(f["value"], fact.value.as_str(), "{case} f{}", k + 1);
+        assert_eq!(f["dimensions"]["concept"], fact.concept.as_str());
+        assert_eq!(f["decimals"].as_i64(), fact.decimals.map(i64::from));
+        for (axis, member) in &fact.context.dims {
+            assert_eq!(f["dimensions"][axis], member.as_str());
+        }
+    }
+}
+
+/// The releases checked: the seed and test statements, and the corpus's that convert.
+fn releases() -> Vec<PathBuf> {
+    let mut out = vec![crate::seed_path()];
+    let statements = root().join("tests/data/statements");
+    let mut more: Vec<PathBuf> = std::fs::read_dir(&statements)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    if let Some(dir) = crate::corpus::folder_or_skip("Inline XBRL read back") {
+        more.extend(
+            std::fs::read_dir(dir.join("dev"))
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    more.sort();
+    out.extend(more);
+    out
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().unwrap().to_string_lossy().into_owned()
+}
+
+#[test]
+fn every_tag_is_its_cells_digits_and_reads_as_its_fact() {
+    for path in releases() {
+        if let Ok((source, conv)) = convert_file(&path, &Options::default()) {
+            check(&name(&path), &source, &conv);
+        }
+    }
+}
+
+#[test]
+fn the_seed_highlights_show_revenue_in_millions_as_a_duplicate() {
+    // "Total revenues $16.0" under "(In millions ...)" for the three months ended Sept. 30,
+    // 2003 shows the statement's "Total revenues $16,009" (in thousands) at decimals -5.
+    let (source, conv) = convert_file(&crate::seed_path(), &Options::default()).unwrap();
+    let back = read_back(&xbrlify::xbrl::ixbrl::write(&source, &conv));
+    let revenues: Vec<&Tagged> = back
+        .tags
+        .iter()
+        .filter(|t| {
+            t.attrs["name"] == "us-gaap:Revenues" && t.attrs["contextRef"] == "D20030701-20030930"
+        })
+        .collect();
+    let shown: Vec<(&str, &str, &str)> = revenues
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.attrs["decimals"].as_str(),
+                t.attrs["scale"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(shown, [("16.0", "-5", "6"), ("16,009", "-3", "3")]);
+    // "Net income/(loss) (GAAP) (3.2)": parentheses outside, the sign on the tag.
+    let loss = back
+        .tags
+        .iter()
+        .find(|t| {
+            t.attrs["name"] == "us-gaap:NetIncomeLoss"
+                && t.attrs["contextRef"] == "D20030701-20030930"
+                && t.text == "3.2"
+        })
+        .expect("the highlights' net loss is tagged");
+    assert_eq!(loss.attrs.get("sign").map(String::as_str), Some("-"));
+    assert_eq!(tag_value(loss), Decimal::from(-3_200_000));
+}
+
+#[test]
+fn markup_and_forbidden_characters_in_the_text_are_escaped_or_dropped() {
+    // Prose that looks like markup, an ampersand, a form feed and a control character XML
+    // forbids, before and after the tables; CR LF line ends.
+    let text = format!(
+        "<b>ACME</b> & Co. <!-- x --> ]]> \u{c}\u{1}\r\n{}\r\n</pre><script>\u{c}",
+        crate::seed_text().replace('\n', "\r\n")
+    );
+    let (source, conv) =
+        crate::convert_text("hostile.txt", text.as_bytes(), &Options::default()).unwrap();
+    check("hostile.txt", &source, &conv);
+    let html = String::from_utf8(xbrlify::xbrl::ixbrl::write(&source, &conv)).unwrap();
+    let start = html.find("<pre").unwrap();
+    assert!(
+        html[start..].contains("&lt;b&gt;ACME&lt;/b&gt; &amp; Co. &lt;!-- x --&gt; ]]&gt; &#13;\n"),
+        "{}",
+        &html[start..start + 200]
+    );
+    assert!(html.ends_with("&lt;/pre&gt;&lt;script&gt;</pre>\n</body>\n</html>\n"));
+}
