@@ -1,7 +1,7 @@
 //! Reading HTML releases: EDGAR's HTML exhibits, whole HTML documents and company web pages.
 //!
-//! [`parse`] turns the markup into paragraph lines and table grids (html5gum's tokenizer, with
-//! byte spans into the source); [`layout`] reads each grid into the same [`Table`]s the text
+//! `parse` turns the markup into paragraph lines and table grids (html5gum's tokenizer, with
+//! byte spans into the source); `layout` reads each grid into the same [`Table`]s the text
 //! reader builds, every span pointing at the original bytes. `<pre>` blocks are plain text and
 //! go to the text reader.
 
