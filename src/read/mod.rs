@@ -185,6 +185,12 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         forget(&mut all, last_row, j);
     }
     let (edgar, regions) = edgar(source, &all);
+    // A long line matters only where text is read as text: HTML's lines are markup.
+    long.retain(|&(n, _)| {
+        regions
+            .iter()
+            .any(|r| matches!(r, Region::Text(lines) if lines.contains(&(n - 1))))
+    });
     let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
     let mut dropped = Vec::new();
