@@ -78,6 +78,31 @@ pub fn map<'m>(
                     && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
                 let sections = row.sections.iter().map(|s| s.text.as_str());
                 let outcome = mapping.lookup(&row.label.text, sections.clone());
+                // "Basic" under a heading about shares ("Weighted average shares used in per
+                // share computation"), its numbers whole: a share count, not per-share amounts,
+                // whatever words the heading uses.
+                let shown_whole = row
+                    .cells
+                    .iter()
+                    .filter(|c| !c.number.dash && !c.number.not_available)
+                    .all(|c| c.number.fraction_digits == 0 && !c.number.percent);
+                if let Some(Outcome::Concept(rule)) = outcome
+                    && shown_whole
+                    && concepts
+                        .get(&rule.target.concept)
+                        .is_some_and(|c| c.kind == ValueKind::PerShare)
+                    && row
+                        .sections
+                        .iter()
+                        .any(|s| text::contains(&s.text.to_ascii_lowercase(), "shares"))
+                    && let Some(count) = mapping.lookup(
+                        &row.label.text,
+                        sections.clone().chain(std::iter::once(SHARES_HEADING)),
+                    )
+                    && count != outcome.unwrap_or(count)
+                {
+                    return Some(count);
+                }
                 // In a cash-flow statement a balance-sheet caption with no heading about
                 // changes ("Accounts receivable" under "Operating activities:") reports the
                 // change in that balance.
@@ -210,7 +235,8 @@ pub fn map<'m>(
 /// For each row of a table, the section naming a part of the entity ("Alabama Power") when
 /// another row of the same table maps to the same concept under a different section: such rows
 /// report a subsidiary or segment, which standard taxonomies have no member for. Rows under a
-/// "Consolidated" or "Total" section are the entity itself.
+/// "Consolidated" or "Total" section are the entity itself, and a section worded as a caption
+/// of the statement ("Current assets", "Net income per share") is no part of it.
 fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
     // Headings that state a length ("Fourth Quarter:", "Full Year:") are periods, not parts.
     let path = |r: &Row| {
@@ -248,14 +274,38 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
                 .rev()
                 .find(|s| !crate::interpret::states_length(&s.text))?;
             let lower = section.text.to_ascii_lowercase();
-            (!text::contains(&lower, "consolidated") && !text::contains(&lower, "total"))
-                .then(|| section.text.clone())
+            (!text::contains(&lower, "consolidated")
+                && !text::contains(&lower, "total")
+                && !text::contains_any(&lower, CAPTION_WORDS))
+            .then(|| section.text.clone())
         })
         .collect()
 }
 
+/// Words of a statement's own captions ("Current assets", "Net sales by category", "Net income
+/// per share"): a heading holding one groups lines of the statement, it does not name a part of
+/// the entity (a subsidiary, a segment) as "Alabama Power" or "Financial Products" do.
+const CAPTION_WORDS: &[&str] = &[
+    "assets",
+    "liabilities",
+    "equity",
+    "activities",
+    "revenue",
+    "sales",
+    "income",
+    "expense",
+    "per share",
+    "shares",
+    "earnings",
+    "cash",
+    "costs",
+];
+
 /// The heading under which the mapping lists the changes in working-capital balances.
 const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
+
+/// A heading under which the mapping lists share counts ("Basic", "Diluted").
+const SHARES_HEADING: &str = "Weighted average shares";
 
 /// The heading under which the mapping lists per-share rows.
 const PER_SHARE_HEADING: &str = "Per share data";
