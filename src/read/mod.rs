@@ -229,8 +229,10 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         )
         .with_location(Location::of(source, Span::new(0, 0))));
     }
-    let ticker = find_ticker(source);
-    let mut company = find_company(source, &tables, ticker.as_ref());
+    // The filer's own tags on an 8-K's Inline XBRL cover page come first.
+    let ticker = html::cover::tagged(source, "dei:TradingSymbol").or_else(|| find_ticker(source));
+    let mut company = html::cover::tagged(source, "dei:EntityRegistrantName")
+        .or_else(|| find_company(source, &tables, ticker.as_ref()));
     let mut edgar = edgar;
     if let Some(header) = &mut edgar {
         header.registrant = registrant(

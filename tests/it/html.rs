@@ -606,3 +606,33 @@ fn nvidia_web_page_income_statement_typed_from_the_release() {
 fn apple_html_exhibit_balance_sheet_typed_from_the_release() {
     corpus_release("html/apple-2024-q1.txt", APPLE_Q1);
 }
+
+/// The 8-K's Inline XBRL cover page tags the filer's name and ticker: they become the dei facts
+/// (the release's own text names the company only in prose).
+#[test]
+fn an_8k_cover_page_gives_the_ticker_and_name() {
+    let Some(dir) = folder() else {
+        eprintln!("skipped the cover page of Apple's 8-K: no corpus folder");
+        return;
+    };
+    let (source, conv) =
+        crate::convert_file(&dir.join("html/apple-2024-q1.txt"), &Options::default()).unwrap();
+    let dei = |concept: &str| {
+        conv.document_facts
+            .iter()
+            .find(|f| f.concept == concept)
+            .map(|f| (f.value.clone(), f.cell.map(|s| source.slice(s).to_string())))
+    };
+    assert_eq!(
+        dei("dei:TradingSymbol"),
+        Some(("AAPL".to_string(), Some("AAPL".to_string())))
+    );
+    assert_eq!(
+        dei("dei:EntityRegistrantName"),
+        Some(("Apple Inc.".to_string(), Some("Apple Inc.".to_string())))
+    );
+    assert_eq!(
+        dei("dei:EntityCentralIndexKey").map(|d| d.0),
+        Some("0000320193".to_string())
+    );
+}

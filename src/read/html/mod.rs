@@ -5,6 +5,7 @@
 //! reader builds, every span pointing at the original bytes. `<pre>` blocks are plain text and
 //! go to the text reader.
 
+pub mod cover;
 mod layout;
 pub mod parse;
 
