@@ -6,6 +6,7 @@
 
 mod cell;
 mod lines;
+mod spacing;
 mod table;
 
 use std::ops::Range;

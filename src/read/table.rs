@@ -76,8 +76,22 @@ impl Blocks {
     }
 }
 
-/// Finds the tables among `lines[range]`.
+/// Finds the tables among `lines[range]`; a double-spaced stretch is read as the
+/// single-spaced text it doubles (see [`crate::read::spacing`]).
 pub fn find_tables(
+    source: &Source,
+    lines: &[Line<'_>],
+    blocks: &Blocks,
+    range: std::ops::Range<usize>,
+) -> Result<Vec<Table>, Error> {
+    if let Some(single) = crate::read::spacing::undouble(&lines[range.clone()]) {
+        let blocks = Blocks::new(&single);
+        return find_in(source, &single, &blocks, 0..single.len());
+    }
+    find_in(source, lines, blocks, range)
+}
+
+fn find_in(
     source: &Source,
     lines: &[Line<'_>],
     blocks: &Blocks,
@@ -97,11 +111,13 @@ pub fn find_tables(
             continue;
         }
         // A statement continued after a page break with no header repeated: only blank lines
-        // and markup since the previous table's last row.
-        let previous = tables.last().filter(|_| {
+        // and markup since the previous table's last row, or headings over rows that stand
+        // under its columns ("Liabilities and Shareholders' Equity" / "Current liabilities:").
+        let previous = tables.last().filter(|p| {
             bottom.is_none()
                 && i - floor <= CONTINUED_WITHIN
-                && lines[floor..i].iter().all(|l| l.is_blank())
+                && (lines[floor..i].iter().all(|l| l.is_blank())
+                    || headings_under(lines, floor, i, p))
         });
         let (table, end) = build(source, lines, blocks, floor, bottom, i, range.end, previous)?;
         if !table.rows.is_empty() {
@@ -111,6 +127,37 @@ pub fn find_tables(
         floor = i;
     }
     Ok(tables)
+}
+
+/// Whether the lines between a table's last row and the data row `first` are at most a few
+/// headings (label-only lines, no title, scale or date) and that row's numbers stand under the
+/// table's columns: the statement goes on under a heading of its own.
+fn headings_under(lines: &[Line<'_>], floor: usize, first: usize, previous: &Table) -> bool {
+    let mut headings = 0;
+    for line in &lines[floor..first] {
+        if line.is_blank() {
+            continue;
+        }
+        if !line.cells.is_empty()
+            || is_scale_line(line.text)
+            || is_table_title(line.text)
+            || is_unaudited(line.text)
+            || line.year_tokens().next().is_some()
+        {
+            return false;
+        }
+        headings += 1;
+    }
+    let columns = &previous.columns;
+    let under = |c: &RawCell| {
+        columns
+            .iter()
+            .any(|col| c.col <= col.extent.1 + 2 && col.extent.0 <= c.end_col + 2)
+    };
+    headings <= MAX_PENDING
+        && !lines[first].cells.is_empty()
+        && lines[first].cells.len() <= columns.len()
+        && lines[first].cells.iter().all(under)
 }
 
 /// Several rows of two or more numbers close together (or a row inside EDGAR table markup):
@@ -443,13 +490,18 @@ fn build(
     // Rows that go on from the previous table, with no header or title of their own, sit
     // under its columns when they fit them.
     let continued = previous.filter(|p| {
-        spec.is_none()
-            && header.is_empty()
-            && title.is_empty()
-            && table_width(lines, first_row) <= p.columns.len()
+        spec.is_none() && header.is_empty() && table_width(lines, first_row) <= p.columns.len()
     });
     let (title, columns) = match continued {
-        Some(p) => (p.title.clone(), p.columns.clone()),
+        Some(p) => {
+            // Its headings are the lines between, not a title.
+            if bottom.is_none() && pending.is_empty() {
+                pending = (floor..first_row)
+                    .filter(|&k| !lines[k].is_blank())
+                    .collect();
+            }
+            (p.title.clone(), p.columns.clone())
+        }
         None => (title, columns),
     };
     let mut table = Table {
@@ -836,6 +888,14 @@ fn attach_headings(
             {
                 covered = wider;
             }
+            // A period's length alone on its line, centred over a run of columns ("Three
+            // Months Ended" over "Sep 30, Jun 30, Sep 30,"): it heads the whole run.
+            if line_phrases.len() == 1
+                && crate::interpret::states_length(&phrase_text(phrase).text)
+                && let Some(run) = centred_run(p, &covered, anchors)
+            {
+                covered = run;
+            }
             placed.push((p, covered));
             split.push(false);
         }
@@ -855,6 +915,28 @@ fn attach_headings(
         }
         placed_above = placed;
     }
+}
+
+/// The widest run of columns holding `covered` whose span is centred (within two columns)
+/// under the phrase at `p`, when it is wider than `covered`.
+fn centred_run(
+    p: (usize, usize),
+    covered: &[usize],
+    anchors: &[(usize, usize)],
+) -> Option<Vec<usize>> {
+    let (&lo, &hi) = (covered.first()?, covered.last()?);
+    let centre2 = p.0 + p.1;
+    let mut best: Option<(usize, usize)> = None;
+    for a in 0..=lo {
+        for b in hi..anchors.len() {
+            let span2 = anchors[a].0 + anchors[b].1;
+            if span2.abs_diff(centre2) <= 4 && best.is_none_or(|(x, y)| b - a > y - x) {
+                best = Some((a, b));
+            }
+        }
+    }
+    best.filter(|&(a, b)| b - a + 1 > covered.len())
+        .map(|(a, b)| (a..=b).collect())
 }
 
 /// A header line of k group phrases over k equal groups of columns ("Three Months Ended
