@@ -6,6 +6,7 @@
 
 mod cell;
 mod lines;
+mod place;
 mod spacing;
 mod table;
 

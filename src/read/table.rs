@@ -2,9 +2,10 @@
 //! and the rows below it, with section headings and wrapped labels. EDGAR's `<TABLE>` markup,
 //! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
-use crate::document::{Cell, Column, Defect, Row, Table, Text};
+use crate::document::{Column, Row, Table, Text};
 use crate::error::{Error, ErrorKind};
 use crate::read::lines::{Line, Markup, RawCell, Tok, is_year_token};
+use crate::read::place::{place_cells, place_with_shares};
 use crate::source::{Source, Span};
 
 /// How far above a table's first row its dated header may be.
@@ -13,7 +14,7 @@ const HEADER_REACH: usize = 12;
 /// continue it without a header.
 const CONTINUED_WITHIN: usize = 12;
 /// The most columns a table may have.
-const MAX_COLUMNS: usize = 64;
+pub(super) const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
 /// The most label-only lines a row's label may wrap over above the row.
@@ -158,6 +159,30 @@ fn headings_under(lines: &[Line<'_>], floor: usize, first: usize, previous: &Tab
         && !lines[first].cells.is_empty()
         && lines[first].cells.len() <= columns.len()
         && lines[first].cells.iter().all(under)
+}
+
+/// A header line that opens at the labels' margin with a title, scale or "(unaudited)" and goes
+/// on with column words over the numbers: the opening phrase, and the display column where the
+/// column words begin. `None` for a line of column words alone.
+fn label_beside_columns(
+    line: &Line<'_>,
+    label_margin: usize,
+    numbers_from: usize,
+) -> Option<(Text, usize)> {
+    if !line.cells.is_empty() || line.markup.is_some() {
+        return None;
+    }
+    let all = phrases(&line.tokens);
+    let first = all.first()?;
+    // The first phrase that reaches over the numbers begins the column words.
+    let j = all
+        .iter()
+        .position(|p| p[p.len() - 1].end_col > numbers_from)?;
+    if j == 0 || first[0].col > label_margin {
+        return None;
+    }
+    let label: Vec<Tok<'_>> = all[..j].iter().flat_map(|p| p.iter().cloned()).collect();
+    Some((text_of_tokens(&label)?, all[j][0].col))
 }
 
 /// Several rows of two or more numbers close together (or a row inside EDGAR table markup):
@@ -329,15 +354,51 @@ fn build(
     // A title and a scale line set directly on the column headers, with no blank line between
     // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
     // down to the scale line, or to the last statement title, are the title's.
+    // Where the numbers begin: a title or scale line may run on into the column words
+    // ("CONSOLIDATED STATEMENTS OF INCOME   Quarter Ended   Three Month   Quarter Ended").
+    let numbers_from = spec
+        .and_then(|s| s.first().copied())
+        .or_else(|| lines[first_row].cells.first().map(|c| c.col))
+        .unwrap_or(0);
+    let label_margin = lines[first_row].indent() + 2;
     let heads_from = (top..header_end)
         .rev()
         .find(|&k| {
-            Some(k) != bottom && (is_scale_line(lines[k].text) || is_table_title(lines[k].text))
+            Some(k) != bottom
+                && (is_scale_line(lines[k].text)
+                    || is_table_title(lines[k].text)
+                    || label_beside_columns(&lines[k], label_margin, numbers_from).is_some())
         })
         .map_or(top, |k| k + 1);
+    // Column words above a line that opens with the title ("Quarter  Quarter  Six Months"
+    // over "RESERVE FOR LOAN   Ended  Ended  Ended") are the header's, not the title's.
+    let last_beside = (top..header_end).rev().find(|&k| {
+        Some(k) != bottom && label_beside_columns(&lines[k], label_margin, numbers_from).is_some()
+    });
+    let column_words_only = |k: usize| {
+        last_beside.is_some_and(|b| k < b)
+            && lines[k].indent() + 8 >= numbers_from
+            && !is_table_title(lines[k].text)
+    };
     let mut title_in_block = Vec::new();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (k, line) in lines.iter().enumerate().take(header_end).skip(top) {
         if line.rule {
+            continue;
+        }
+        if Some(k) != bottom
+            && let Some((label, cut)) = label_beside_columns(line, label_margin, numbers_from)
+        {
+            if is_scale_line(&label.text) {
+                if is_statement_title(&label.text) {
+                    title_in_block.push(label.clone());
+                }
+                scale = Some(label);
+            } else if !is_unaudited(&label.text) {
+                title_in_block.push(label);
+            }
+            cuts.push((k, cut));
+            header.push(k);
             continue;
         }
         // "(In thousands)   2004   2003": the scale stands in the dated line's label.
@@ -348,7 +409,11 @@ fn build(
                 .take_while(|t| !is_year_token(t.text))
                 .cloned()
                 .collect();
-            if let Some(text) = text_of_tokens(&label).filter(|t| is_scale_line(&t.text)) {
+            let beside = label_beside_columns(line, label_margin, numbers_from).map(|(t, _)| t);
+            if let Some(text) = beside
+                .or_else(|| text_of_tokens(&label))
+                .filter(|t| is_scale_line(&t.text))
+            {
                 scale = Some(text);
             }
             header.push(k);
@@ -361,7 +426,7 @@ fn build(
                 title_in_block.extend(text_of(line));
             }
         } else if is_unaudited(line.text) {
-        } else if k < heads_from {
+        } else if k < heads_from && !column_words_only(k) {
             title_in_block.extend(text_of(line));
         } else {
             header.push(k);
@@ -370,17 +435,24 @@ fn build(
     // Title: the group of lines just above the header, across blank lines and markup.
     let mut k = top;
     let mut blanks = 0;
+    let mut crossed_markup = false;
     while k > floor && lines[k - 1].is_blank() && blanks < 4 {
         if lines[k - 1].markup == Some(Markup::TableEnd) {
             break;
         }
         k -= 1;
+        crossed_markup |= lines[k].markup.is_some();
         if lines[k].is_empty() {
             blanks += 1;
         }
     }
     let title_end = k;
-    while k > floor
+    // A statement's title on the header's own lines: the lines above it, across a page break
+    // or table markup, are the page's running head ("HRZB-EPS Up 29% YTD" / "January 19,
+    // 2006"), not the table's title.
+    let running_head = crossed_markup && !title_in_block.is_empty();
+    while !running_head
+        && k > floor
         && !lines[k - 1].is_empty()
         && !lines[k - 1].is_data_row()
         && lines[k - 1].markup.is_none()
@@ -419,6 +491,16 @@ fn build(
             .filter(|c| c.len() == table_width(lines, first_row))
             .unwrap_or_else(|| cell_columns(&lines[first_row])),
     };
+    // The dated line's label ("(unaudited)   December 31, 2005   Change   December 31,
+    // 2004") stands at the labels' margin, clear of the numbers: it is no column.
+    if spec.is_none()
+        && bottom.is_some()
+        && columns.len() > 1
+        && columns[0].extent.0 <= label_margin
+        && columns[0].extent.1 <= numbers_from
+    {
+        columns.remove(0);
+    }
     if spec.is_none() && bottom.is_some() {
         add_unheaded_columns(lines, first_row, &mut columns);
     } else if spec.is_some() {
@@ -483,10 +565,19 @@ fn build(
             .filter(|t| t.end_col + 1 < left && !is_year_token(t.text))
             .cloned()
             .collect();
-        initial = text_of_tokens(&toks).filter(|t| !is_scale_line(&t.text));
+        initial =
+            text_of_tokens(&toks).filter(|t| !is_scale_line(&t.text) && !is_unaudited(&t.text));
     }
-    let anchors = anchors(&columns, column_line.map(|b| &lines[b]));
-    attach_headings(lines, &header, column_line, &mut columns, &anchors);
+    let bottom_cut = bottom
+        .and_then(|b| label_beside_columns(&lines[b], label_margin, numbers_from))
+        .map_or(0, |(_, cut)| cut);
+    let anchors = anchors(
+        &columns,
+        column_line.map(|b| &lines[b]),
+        spec.is_some() && column_line == bottom,
+        bottom_cut,
+    );
+    attach_headings(lines, &header, &cuts, column_line, &mut columns, &anchors);
     // Rows that go on from the previous table, with no header or title of their own, sit
     // under its columns when they fit them.
     let continued = previous.filter(|p| {
@@ -738,13 +829,41 @@ fn is_month_token(text: &str) -> bool {
     crate::interpret::month_of(text).is_some()
 }
 
-fn center2(extent: (usize, usize)) -> usize {
+pub(super) fn center2(extent: (usize, usize)) -> usize {
     extent.0 + extent.1.min(extent.0 + 40)
 }
 
 /// Where each column's heading sits: its extent, or for `<C>` columns (which mark only where
 /// a column starts) the extent of the dated line's words inside it.
-fn anchors(columns: &[Column], bottom: Option<&Line<'_>>) -> Vec<(usize, usize)> {
+fn anchors(
+    columns: &[Column],
+    bottom: Option<&Line<'_>>,
+    by_spec: bool,
+    cut: usize,
+) -> Vec<(usize, usize)> {
+    // `<C>` marks where a column's numbers start; its words may begin left of it ("March 31,
+    // 2006" over a column marked at "2006"): each phrase of the dated line, clear of its
+    // label, goes to the column that holds its last character.
+    if by_spec && let Some(line) = bottom {
+        let toks: Vec<Tok<'_>> = line
+            .tokens
+            .iter()
+            .filter(|t| !is_rule_token(t.text) && t.col >= cut)
+            .cloned()
+            .collect();
+        let mut out: Vec<Option<(usize, usize)>> = vec![None; columns.len()];
+        for phrase in phrases(&toks) {
+            let (from, to) = (phrase[0].col, phrase[phrase.len() - 1].end_col);
+            if let Some(c) = (0..columns.len()).rev().find(|&c| columns[c].extent.0 < to) {
+                out[c] = Some(out[c].map_or((from, to), |(a, b)| (a.min(from), b.max(to))));
+            }
+        }
+        return out
+            .iter()
+            .zip(columns)
+            .map(|(a, c)| a.unwrap_or((c.extent.0, c.extent.1.min(c.extent.0 + 12))))
+            .collect();
+    }
     columns
         .iter()
         .map(|c| {
@@ -772,6 +891,7 @@ fn anchors(columns: &[Column], bottom: Option<&Line<'_>>) -> Vec<(usize, usize)>
 fn attach_headings(
     lines: &[Line<'_>],
     header: &[usize],
+    cuts: &[(usize, usize)],
     bottom: Option<usize>,
     columns: &mut [Column],
     anchors: &[(usize, usize)],
@@ -779,10 +899,12 @@ fn attach_headings(
     // The phrases of the header line above and the columns each was placed over.
     let mut placed_above: Vec<((usize, usize), Vec<usize>)> = Vec::new();
     for &k in header {
+        // A line that begins with a title's words heads the columns from where they end.
+        let cut = cuts.iter().find(|&&(l, _)| l == k).map_or(0, |&(_, c)| c);
         let toks: Vec<Tok<'_>> = lines[k]
             .tokens
             .iter()
-            .filter(|t| !is_rule_token(t.text))
+            .filter(|t| !is_rule_token(t.text) && t.col >= cut)
             .cloned()
             .collect();
         if Some(k) == bottom {
@@ -1554,7 +1676,10 @@ fn body(
             },
             _ => label,
         };
-        let cells = match place_cells(source, &line.cells[in_label..], table, by_spec) {
+        let placed = place_cells(source, &line.cells[in_label..], table, by_spec).or_else(|d| {
+            place_with_shares(source, &line.cells[in_label..], table, by_spec).ok_or(d)
+        });
+        let cells = match placed {
             Ok(cells) => cells,
             Err(defect) => {
                 // The row is left out; the table's first such row decides, once its meaning
@@ -1635,65 +1760,6 @@ fn continue_dashed(label: Text, above: Option<&str>) -> Text {
         },
         _ => label,
     }
-}
-
-fn place_cells(
-    source: &Source,
-    raw_cells: &[RawCell],
-    table: &Table,
-    by_spec: bool,
-) -> Result<Vec<Cell>, Defect> {
-    let mut out = Vec::with_capacity(raw_cells.len());
-    let n = table.columns.len();
-    let mut next_free = 0;
-    for (i, raw) in raw_cells.iter().enumerate() {
-        let number = match &raw.number {
-            Ok(n) => *n,
-            Err(why) => {
-                return Err(Defect {
-                    kind: ErrorKind::Number,
-                    span: raw.span,
-                    message: format!("malformed number `{}`: {why}", source.slice(raw.span)),
-                });
-            }
-        };
-        let column = if by_spec {
-            let right = raw.end_col.saturating_sub(1);
-            (0..n)
-                .rev()
-                .find(|&c| table.columns[c].extent.0 <= right)
-                .unwrap_or(0)
-        } else if raw_cells.len() == n {
-            i
-        } else {
-            let center = raw.col + raw.end_col;
-            (0..n)
-                .min_by_key(|&c| center2(table.columns[c].extent).abs_diff(center))
-                .unwrap_or(0)
-        };
-        if column < next_free || column >= n {
-            let message = if raw_cells.len() > n {
-                format!(
-                    "this row has {} numbers but the table has {n} columns",
-                    raw_cells.len()
-                )
-            } else {
-                "cannot tell which column this number belongs to".to_string()
-            };
-            return Err(Defect {
-                kind: ErrorKind::Table,
-                span: raw.span,
-                message,
-            });
-        }
-        next_free = column + 1;
-        out.push(Cell {
-            span: raw.span,
-            column,
-            number,
-        });
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
