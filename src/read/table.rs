@@ -19,6 +19,8 @@ pub(super) const MAX_COLUMNS: usize = 64;
 const MAX_PENDING: usize = 3;
 /// The most label-only lines a row's label may wrap over above the row.
 const MAX_WRAP: usize = 4;
+/// How many label-only lines that all end clear of the columns may stand between two rows.
+const MAX_LABEL_RUN: usize = 12;
 /// The same inside an EDGAR `<TABLE>` block, whose end is marked.
 const MAX_PENDING_MARKED: usize = 8;
 
@@ -185,6 +187,32 @@ fn label_beside_columns(
     Some((text_of_tokens(&label)?, all[j][0].col))
 }
 
+/// A stock caption's terms: a par value or shares authorized.
+fn is_blank_caption(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    crate::text::contains_any(&lower, &["par value", "shares authorized"])
+}
+
+/// Whether a line holds two or more phrases over the numbers, after a title's opening words
+/// or none: a line of column words.
+fn column_words(line: &Line<'_>, label_margin: usize, numbers_from: usize) -> bool {
+    let all = phrases(&line.tokens);
+    let over = all
+        .iter()
+        .filter(|p| p[p.len() - 1].end_col > numbers_from && p[0].col + 8 >= numbers_from)
+        .count();
+    over >= 2
+        && (over == all.len() || label_beside_columns(line, label_margin, numbers_from).is_some())
+}
+
+/// Text that closes a parenthesis it did not open, or begins in lower case: the rest of the
+/// line above ("per share data)").
+fn continues_parenthesis(text: &str) -> bool {
+    let opens = text.matches('(').count();
+    let closes = text.matches(')').count();
+    closes > opens || text.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
 /// Several rows of two or more numbers close together (or a row inside EDGAR table markup):
 /// a table, dated or not.
 fn looks_like_table(lines: &[Line<'_>], blocks: &Blocks, first: usize, end: usize) -> bool {
@@ -339,9 +367,30 @@ fn build(
     let spec = blocks.spec(first_row);
     // Header block: the lines ending at the dated line, across rules, up to an empty line.
     let anchor = bottom.unwrap_or(first_row);
+    // Where the numbers begin: a title or scale line may run on into the column words
+    // ("CONSOLIDATED STATEMENTS OF INCOME   Quarter Ended   Three Month   Quarter Ended").
+    let numbers_from = spec
+        .and_then(|s| s.first().copied())
+        .or_else(|| lines[first_row].cells.first().map(|c| c.col))
+        .unwrap_or(0);
+    let label_margin = lines[first_row].indent() + 2;
     let mut top = anchor;
     while top > floor {
         let above = &lines[top - 1];
+        // A header set off from its dates by a blank line ("INCOME (unaudited)   Ended
+        // Month   Ended" / "" / "(in 000s, except   June 30,   Change   March 31,"): the
+        // block goes on over one empty line to column words.
+        let spaced_header = bottom.is_some()
+            && above.is_empty()
+            && top - 1 > floor
+            && lines[top - 2].cells.is_empty()
+            && lines[top - 2].markup.is_none()
+            && !lines[top - 2].is_empty()
+            && column_words(&lines[top - 2], label_margin, numbers_from);
+        if spaced_header {
+            top -= 1;
+            continue;
+        }
         if above.is_empty() || above.markup.is_some() || above.is_data_row() {
             break;
         }
@@ -354,13 +403,6 @@ fn build(
     // A title and a scale line set directly on the column headers, with no blank line between
     // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
     // down to the scale line, or to the last statement title, are the title's.
-    // Where the numbers begin: a title or scale line may run on into the column words
-    // ("CONSOLIDATED STATEMENTS OF INCOME   Quarter Ended   Three Month   Quarter Ended").
-    let numbers_from = spec
-        .and_then(|s| s.first().copied())
-        .or_else(|| lines[first_row].cells.first().map(|c| c.col))
-        .unwrap_or(0);
-    let label_margin = lines[first_row].indent() + 2;
     let heads_from = (top..header_end)
         .rev()
         .find(|&k| {
@@ -567,6 +609,11 @@ fn build(
             .collect();
         initial =
             text_of_tokens(&toks).filter(|t| !is_scale_line(&t.text) && !is_unaudited(&t.text));
+        // "(in 000s, except" over "per share data)   2006   2006": the dated line's label
+        // goes on with the scale line above it, and is no heading.
+        if let Some(t) = initial.take_if(|t| continues_parenthesis(&t.text)) {
+            scale = scale.map(|s| join(s, t));
+        }
     }
     let bottom_cut = bottom
         .and_then(|b| label_beside_columns(&lines[b], label_margin, numbers_from))
@@ -1588,7 +1635,20 @@ fn body(
             // lines stand before it.
             let wrapping = pending.last().is_some_and(|&p| continues(lines, p, k))
                 && wrapped_run(lines, &pending) < MAX_WRAP;
-            if pending.len() >= max_pending && !wrapping {
+            // Lines that end clear of the columns are labels and headings, not prose: an
+            // equity caption may run over many ("Serial preferred stock, $1.00 par value;
+            // 10,000,000" / "shares authorized; none" / ...).
+            let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+            let in_labels = |p: usize| {
+                lines[p]
+                    .tokens
+                    .last()
+                    .is_some_and(|t| t.end_col + 2 <= left_edge)
+            };
+            let labels_only = in_labels(k)
+                && pending.len() < MAX_LABEL_RUN
+                && pending.iter().all(|&p| in_labels(p));
+            if pending.len() >= max_pending && !wrapping && !labels_only {
                 break;
             }
             pending.push(k);
@@ -1618,7 +1678,13 @@ fn body(
                     text = Some(join(t, more));
                 }
             }
-            if let Some(t) = text {
+            // An equity caption with no amounts ("Serial preferred stock, $1.00 par value;
+            // 10,000,000 shares authorized; none issued or outstanding") with no rows indented
+            // under it is a row left blank, not a heading over the rows below it.
+            let row_indent = wrap.first().map_or(line.indent(), |&w| lines[w].indent());
+            let blank_row =
+                |t: &Text| is_blank_caption(&t.text) && row_indent <= lines[first].indent();
+            if let Some(t) = text.filter(|t| !blank_row(t)) {
                 sections.heading(lines[first].indent(), t);
             }
             idx += 1;
