@@ -466,8 +466,17 @@ pub fn build(
                             shows_negative: row.cells.iter().any(|c| c.number.negative),
                             decimals,
                             scale: crate::interpret::row_scale(&row.label.text),
+                            // "Income tax benefit  (237)" with every amount in
+                            // parentheses under a loss shows the benefit as a negative
+                            // expense: only a benefit shown positive is turned over.
                             benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
-                                && (deductions || benefit_shown_positive(&row.label.text)),
+                                && (deductions
+                                    || (benefit_shown_positive(&row.label.text)
+                                        && !row
+                                            .cells
+                                            .iter()
+                                            .filter(|c| !c.number.dash && !c.number.percent)
+                                            .all(|c| c.number.negative))),
                         });
                         match candidate(cell, *period, meaning, info, mapping, &mut contexts) {
                             Ok((fact, half, note)) => {

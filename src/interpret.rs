@@ -6,6 +6,8 @@
 //! instant. When the column's own heading has no duration words, the table title's are used
 //! ("For the Years Ended December 31,").
 
+mod shares;
+
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -341,10 +343,14 @@ fn table(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let scale_text = scale_line.map(|t| t.text.as_str());
+    let mut scale = scale(scale_text);
+    if shares::printed_whole(table, scale.amounts, scale.shares) {
+        scale.shares = 0;
+    }
     Ok(TableMeaning {
         statement: Statement::of_title(&table.title),
         columns,
-        scale: scale(scale_text),
+        scale,
         skip: scale_text
             .and_then(non_monetary)
             .or_else(|| non_gaap(&table.title))
@@ -833,7 +839,7 @@ fn column(
     title: &[&Text],
     release_end: Option<MonthDay>,
 ) -> Result<ColumnMeaning, Error> {
-    let heading = column.heading_text();
+    let heading = spaced_dates(&column.heading_text());
     let lower_heading = heading.to_ascii_lowercase();
     if let Some(k) = NOT_PERIOD.iter().find(|k| lower_heading.contains(*k)) {
         return Ok(ColumnMeaning::Other(format!(
@@ -849,6 +855,24 @@ fn column(
         }));
     }
     column_period(source, column, &heading, title, release_end, None).map(ColumnMeaning::Period)
+}
+
+/// "Mar 31,2007" as "Mar 31, 2007": a day and a year run together at the comma.
+fn spaced_dates(heading: &str) -> String {
+    let words: Vec<String> = heading
+        .split_whitespace()
+        .map(|w| match w.split_once(',') {
+            Some((d, y))
+                if (1..=2).contains(&d.len())
+                    && d.bytes().all(|b| b.is_ascii_digit())
+                    && crate::read::is_year_token(y) =>
+            {
+                format!("{d}, {y}")
+            }
+            _ => w.to_string(),
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.

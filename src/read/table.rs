@@ -1679,11 +1679,9 @@ fn body(
                 }
             }
             // An equity caption with no amounts ("Serial preferred stock, $1.00 par value;
-            // 10,000,000 shares authorized; none issued or outstanding") with no rows indented
-            // under it is a row left blank, not a heading over the rows below it.
-            let row_indent = wrap.first().map_or(line.indent(), |&w| lines[w].indent());
-            let blank_row =
-                |t: &Text| is_blank_caption(&t.text) && row_indent <= lines[first].indent();
+            // 10,000,000 shares authorized; none issued or outstanding") that opens no section
+            // (no colon) is a row left blank, not a heading over the rows below it.
+            let blank_row = |t: &Text| is_blank_caption(&t.text) && !t.text.ends_with(':');
             if let Some(t) = text.filter(|t| !blank_row(t)) {
                 sections.heading(lines[first].indent(), t);
             }
