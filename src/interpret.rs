@@ -857,6 +857,38 @@ fn column(
     column_period(source, column, &heading, title, release_end, None).map(ColumnMeaning::Period)
 }
 
+/// A group heading that names one date per column ("For the 13 Weeks Ended / July 3, 2004
+/// and / June 28, 2003" over "2004   2003"): the date in the year the column's own last word
+/// gives. `None` unless the heading names two or more dates with years and exactly one in that
+/// year.
+fn own_of_dates(heading: &str) -> Option<NaiveDate> {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let own = words.last().and_then(|w| year_of(w))?;
+    let mut dates = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(month) = month_of(w).filter(|_| w.len() >= 3) else {
+            continue;
+        };
+        let day = words
+            .get(i + 1)
+            .and_then(|d| d.trim_end_matches(',').parse::<u32>().ok());
+        let year = words.get(i + 2).and_then(|y| year_of(y));
+        if let (Some(d), Some(y)) = (day, year)
+            && let Some(date) = NaiveDate::from_ymd_opt(y, month, d)
+        {
+            dates.push(date);
+        }
+    }
+    if dates.len() < 2 {
+        return None;
+    }
+    let mut mine = dates.iter().filter(|d| d.year() == own);
+    match (mine.next(), mine.next()) {
+        (Some(&d), None) => Some(d),
+        _ => None,
+    }
+}
+
 /// "Mar 31,2007" as "Mar 31, 2007": a day and a year run together at the comma.
 fn spaced_dates(heading: &str) -> String {
     let words: Vec<String> = heading
@@ -947,6 +979,7 @@ fn column_period(
         });
     }
     let end = fixed_end
+        .or_else(|| own_of_dates(&heading))
         .or_else(|| date_in(&heading))
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").

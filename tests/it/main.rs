@@ -9,6 +9,7 @@ mod errors;
 mod facts;
 mod golden;
 mod large;
+mod layout_cases;
 mod layouts;
 mod output;
 mod props;
