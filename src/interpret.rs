@@ -204,6 +204,19 @@ pub fn interpret(source: &Source, doc: &Document) -> Result<Vec<TableMeaning>, E
         })
         .collect::<Result<Vec<_>, _>>()?;
     let mut meanings = meanings;
+    // A release that states no scale anywhere, whose statement's arithmetic shows its amounts
+    // in thousands (net income over earnings per share is a thousandth of the share count as
+    // printed): every table is in thousands, its share counts whole.
+    if scales.iter().all(Option::is_none)
+        && let Some(power) = doc.tables.iter().find_map(shares::implied_amounts)
+    {
+        for m in &mut meanings {
+            m.scale = Scale {
+                amounts: power,
+                shares: 0,
+            };
+        }
+    }
     let lengths: Vec<Vec<Option<Length>>> = doc
         .tables
         .iter()
