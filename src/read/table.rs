@@ -339,6 +339,9 @@ fn text_of(line: &Line<'_>) -> Option<Text> {
 }
 
 fn text_of_tokens(toks: &[Tok<'_>]) -> Option<Text> {
+    // Rules set beside a label ("Net interest income after provision   ---------") are not
+    // words of it.
+    let toks: Vec<&Tok<'_>> = toks.iter().filter(|t| !is_rule_token(t.text)).collect();
     let first = toks.first()?;
     let last = toks.last()?;
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
@@ -1521,7 +1524,10 @@ const OPEN_ENDINGS: &[&str] = &[
 /// it is indented deeper, starts in lower case, and has no number under a column.
 fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
     let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
-    line.indent() > row_indent
+    // Indented under the row, or a few words at its margin ("Shares used in computing basic
+    // earnings (loss)   26,207" over "per share").
+    let short = line.tokens.len() <= 3;
+    (line.indent() > row_indent || (short && line.indent() == row_indent))
         && line
             .tokens
             .first()
