@@ -6,7 +6,7 @@
 use crate::document::{Cell, Column, Defect, Table, Text};
 use crate::error::ErrorKind;
 use crate::read::lines::RawCell;
-use crate::read::table::center2;
+use crate::read::table::columns::center2;
 use crate::source::Source;
 
 /// The heading of a column of percents of a total that no header names.
