@@ -440,7 +440,13 @@ fn build(
         if Some(k) != bottom
             && let Some((label, cut)) = label_beside_columns(line, label_margin, numbers_from)
         {
-            if is_scale_line(&label.text) {
+            let open_scale = scale
+                .as_ref()
+                .is_some_and(|s: &Text| s.text.matches('(').count() > s.text.matches(')').count());
+            if open_scale {
+                // "(in 000s," over "except share": the scale goes on.
+                scale = scale.map(|s| join(s, label));
+            } else if is_scale_line(&label.text) {
                 if is_statement_title(&label.text) {
                     title_in_block.push(label.clone());
                 }

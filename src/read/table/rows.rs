@@ -230,6 +230,14 @@ pub(super) fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     if broken && own.text.starts_with(|c: char| c.is_lowercase()) {
         return true;
     }
+    // "Investment securities -" over "available for sale": a dash, unlike a colon, goes on
+    // with a lower-case line at its indent.
+    if p.text.trim_end().ends_with(" -")
+        && n.indent() >= p.indent()
+        && own.text.starts_with(|c: char| c.is_lowercase())
+    {
+        return true;
+    }
     if heading_name(&collapse(p.text)).1 {
         // "Series B: 2,000,000 shares designated; shares issued and outstanding:" over
         // "1997, 1,943,666; 1996, 1,191,666": a colon ends a heading unless the next line,
@@ -245,11 +253,20 @@ pub(super) fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
     let open_ended = p.label_tokens().last().is_some_and(|t| {
         t.text.ends_with(',') || OPEN_ENDINGS.contains(&t.text.to_ascii_lowercase().as_str())
     });
+    // Inside a wrapped label whose later lines share one indent ("Net interest" / "  income"
+    // / "  (loss) after"): the previous line went on from the one above it by its indent.
+    let inside = n.indent() == p.indent()
+        && prev > 0
+        && lines[prev - 1].cells.is_empty()
+        && !lines[prev - 1].is_blank()
+        && p.indent() > lines[prev - 1].indent()
+        && !heading_name(&collapse(lines[prev - 1].text)).1;
     n.indent() > p.indent()
         || own
             .text
             .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '$')
         || open_ended
+        || inside
 }
 
 /// Words a wrapped label's line ends on when the label goes on below.
@@ -401,8 +418,18 @@ pub(super) fn body(
         // A data row: settle the pending lines as headings or the start of its label.
         let mut wrap: Vec<usize> = Vec::new();
         let mut next = k;
+        // In a narrow label column a label may wrap over many lines, all clear of the numbers
+        // ("Net interest" / "income" / "(loss) after" / "provision" / "for loan" / "losses").
+        let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+        let clear = |p: usize| {
+            lines[p]
+                .tokens
+                .last()
+                .is_some_and(|t| t.end_col + 2 <= left_edge)
+        };
         while let Some(&last) = pending.last() {
-            if wrap.len() >= MAX_WRAP || !continues(lines, last, next) {
+            let limit = if clear(last) { MAX_LABEL_RUN } else { MAX_WRAP };
+            if wrap.len() >= limit || !continues(lines, last, next) {
                 break;
             }
             wrap.push(last);
