@@ -378,9 +378,17 @@ fn build(
     let anchor = bottom.unwrap_or(first_row);
     // Where the numbers begin: a title or scale line may run on into the column words
     // ("CONSOLIDATED STATEMENTS OF INCOME   Quarter Ended   Three Month   Quarter Ended").
+    // The widest of the first rows shows it (a lone number in a caption wrapped over lines,
+    // "30,000,000", stands in the labels' column).
+    let width = table_width(lines, first_row);
+    let widest = lines[first_row..]
+        .iter()
+        .take(ROWS_FOR_WIDTH)
+        .find(|l| l.is_data_row() && l.cells.len() == width)
+        .unwrap_or(&lines[first_row]);
     let numbers_from = spec
         .and_then(|s| s.first().copied())
-        .or_else(|| lines[first_row].cells.first().map(|c| c.col))
+        .or_else(|| widest.cells.first().map(|c| c.col))
         .unwrap_or(0);
     let label_margin = lines[first_row].indent() + 2;
     let mut top = anchor;

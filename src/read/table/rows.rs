@@ -390,7 +390,13 @@ pub(super) fn body(
             k += 1;
             continue;
         }
-        if !line.is_data_row() {
+        // A number standing in the labels' column, clear of every column ("30,000,000" in a
+        // stock caption wrapped over many lines), is a word of a label, not a row.
+        let first_column = table.columns.first().map_or(0, |c| c.extent.0);
+        let numbers_in_label = !by_spec
+            && line.is_data_row()
+            && line.cells.iter().all(|c| c.end_col + 4 <= first_column);
+        if !line.is_data_row() || numbers_in_label {
             // A label wrapped over up to five lines is read whole, however many label-only
             // lines stand before it.
             let wrapping = pending.last().is_some_and(|&p| continues(lines, p, k))
