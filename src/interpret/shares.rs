@@ -54,7 +54,7 @@ fn count_over_implied(table: &Table) -> Option<Decimal> {
     let (ni, eps, count) = rows(table)?;
     (0..table.columns.len()).find_map(|c| {
         let (n, e, k) = (value(ni, c)?, value(eps, c)?, value(count, c)?);
-        (k * e).checked_div(n)
+        k.checked_mul(e)?.checked_div(n)
     })
 }
 
@@ -76,4 +76,39 @@ pub fn printed_whole(table: &Table, amounts: u32, shares: u32) -> bool {
 pub fn implied_amounts(table: &Table) -> Option<u32> {
     let ratio = count_over_implied(table)?;
     [3, 6].into_iter().find(|&p| near(ratio, p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first_table(text: &str) -> Table {
+        let source = crate::read::decode("t.txt", text.as_bytes()).unwrap();
+        crate::read::read(&source).unwrap().tables.remove(0)
+    }
+
+    #[test]
+    fn amounts_in_thousands_by_the_statements_arithmetic() {
+        let t = first_table(
+            "ACME BANK\n\n                          Quarter Ended\n                         December 31,\n                        2005       2004\n\
+             Net income             3,983      3,224\n\
+             Basic earnings per share  0.40       0.32\n\
+             Weighted average shares 9,911,027  10,142,905\n",
+        );
+        assert_eq!(implied_amounts(&t), Some(3));
+        assert!(!printed_whole(&t, 0, 0));
+    }
+
+    #[test]
+    fn huge_numbers_do_not_overflow() {
+        let nines = ["999"; 7].join(",");
+        let t = first_table(&format!(
+            "ACME BANK\n\n                          Quarter Ended\n                         December 31,\n                        2005\n\
+             Net income             1\n\
+             Basic earnings per share  {nines}.99\n\
+             Weighted average shares   {nines}\n"
+        ));
+        let _ = implied_amounts(&t);
+        let _ = printed_whole(&t, 3, 3);
+    }
 }
