@@ -14,6 +14,7 @@ mod layouts;
 mod output;
 mod props;
 mod regress;
+mod spacing;
 mod statements;
 
 use std::path::{Path, PathBuf};
