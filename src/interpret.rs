@@ -6,6 +6,15 @@
 //! instant. When the column's own heading has no duration words, the table title's are used
 //! ("For the Years Ended December 31,").
 
+mod dates;
+mod shares;
+
+pub(crate) use dates::Length;
+pub use dates::month_of;
+use dates::{
+    date_in, duration_words, last_day, month_day_in, own_of_dates, ranges_in, spaced_dates, year_of,
+};
+
 use std::fmt;
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -216,6 +225,19 @@ pub fn interpret(
         meanings.push(m);
         quarantined.extend(errors);
     }
+    // A release that states no scale anywhere, whose statement's arithmetic shows its amounts
+    // in thousands (net income over earnings per share is a thousandth of the share count as
+    // printed): every table is in thousands, its share counts whole.
+    if scales.iter().all(Option::is_none)
+        && let Some(power) = doc.tables.iter().find_map(shares::implied_amounts)
+    {
+        for m in &mut meanings {
+            m.scale = Scale {
+                amounts: power,
+                shares: 0,
+            };
+        }
+    }
     let lengths: Vec<Vec<Option<Length>>> = doc
         .tables
         .iter()
@@ -374,10 +396,14 @@ fn table(
         })
         .collect();
     let scale_text = scale_line.map(|t| t.text.as_str());
+    let mut scale = scale(scale_text);
+    if shares::printed_whole(table, scale.amounts, scale.shares) {
+        scale.shares = 0;
+    }
     let meaning = TableMeaning {
         statement: Statement::of_title(&table.title),
         columns,
-        scale: scale(scale_text),
+        scale,
         skip: scale_text
             .and_then(non_monetary)
             .or_else(|| non_gaap(&table.title))
@@ -628,246 +654,13 @@ fn stated_share_scale(line: &str) -> Option<u32> {
     }
 }
 
-/// The month number of a month name or abbreviation ("Sept.", "September", "Dec").
-pub fn month_of(word: &str) -> Option<u32> {
-    let t = word.trim_end_matches([',', '.']);
-    // No month name is longer than "september": a longer word is none, and a shorter one is
-    // lower-cased on the stack.
-    let mut buf = [0u8; 9];
-    let lower = buf.get_mut(..t.len())?;
-    lower.copy_from_slice(t.as_bytes());
-    lower.make_ascii_lowercase();
-    let w = std::str::from_utf8(lower).ok()?;
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
-        .iter()
-        .position(|n| {
-            w == *n || (w.len() >= 3 && n.starts_with(w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|i| i as u32 + 1)
-}
-
-/// A number written as digits or in words, up to ninety-nine ("fourteen", "twenty-six",
-/// "Fifty-three").
-fn number_word(w: &str) -> Option<u32> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Ok(n) = w.parse() {
-        return Some(n);
-    }
-    let unit = |u: &str| UNITS.iter().position(|n| *n == u).map(|n| n as u32);
-    let ten = |t: &str| {
-        TENS.iter()
-            .position(|n| *n == t)
-            .map(|n| n as u32 * 10 + 20)
-    };
-    match w.split_once('-') {
-        Some((t, u)) => Some(ten(t)? + unit(u).filter(|&u| (1..10).contains(&u))?),
-        None => unit(w).or_else(|| ten(w)),
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Length {
-    Months(u32),
-    Weeks(u32),
-    /// "Year-to-Date", "YTD": from the start of the fiscal year.
-    YearToDate,
-}
-
-fn duration_words(text: &str) -> Option<Length> {
-    let lower = text.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for (i, &w) in words.iter().enumerate() {
-        // Asked only of the few words that need them: most words are neither.
-        let prev = || i.checked_sub(1).and_then(|p| number_word(words[p]));
-        let next_is_year = || {
-            words
-                .get(i + 1)
-                .is_some_and(|n| crate::read::is_year_token(n))
-        };
-        match w {
-            // "Q4 2004", "Fourth Quarter 2004", "4th Qtr.": a quarter.
-            "q1" | "q2" | "q3" | "q4" => return Some(Length::Months(3)),
-            "quarter" | "qtr" | "qtr."
-                if i.checked_sub(1).is_some_and(|p| {
-                    [
-                        "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
-                    ]
-                    .contains(&words[p])
-                }) =>
-            {
-                return Some(Length::Months(3));
-            }
-            // "Year 2004", "Fiscal Year 2004", "Full Year 2004".
-            "year" if next_is_year() => return Some(Length::Months(12)),
-            // "Full Year:", "Fiscal Year:" as a heading over rows; not "fiscal year end".
-            "year"
-                if i.checked_sub(1)
-                    .is_some_and(|p| words[p] == "full" || words[p] == "fiscal")
-                    && words
-                        .get(i + 1)
-                        .is_none_or(|n| !n.starts_with("end") || n.starts_with("ended")) =>
-            {
-                return Some(Length::Months(12));
-            }
-            "months" | "month" => {
-                if let Some(n) = prev() {
-                    return Some(Length::Months(n));
-                }
-            }
-            "weeks" | "week" => {
-                if let Some(n) = prev() {
-                    return Some(Length::Weeks(n));
-                }
-            }
-            "quarter" | "quarters"
-                if words
-                    .get(i + 1)
-                    .is_some_and(|&n| n == "ended" || n == "ending") =>
-            {
-                return Some(Length::Months(3));
-            }
-            "year" | "years"
-                if words
-                    .get(i + 1)
-                    .is_some_and(|&n| n == "ended" || n == "ending") =>
-            {
-                return Some(Length::Months(12));
-            }
-            "ytd" | "year-to-date" => return Some(Length::YearToDate),
-            "year"
-                if words.get(i + 1).is_some_and(|n| *n == "to")
-                    && words.get(i + 2).is_some_and(|n| *n == "date") =>
-            {
-                return Some(Length::YearToDate);
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
-fn date_in(text: &str) -> Option<NaiveDate> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    // "6/30/04": a date in numbers.
-    if let Some((y, m, d)) = words
-        .iter()
-        .rev()
-        .find_map(|w| crate::read::numeric_date(w))
-    {
-        return NaiveDate::from_ymd_opt(y, m, d);
-    }
-    let mut found = None;
-    for (i, w) in words.iter().enumerate() {
-        let Some(month) = month_of(w) else { continue };
-        if w.len() < 3 {
-            continue;
-        }
-        let mut k = i + 1;
-        let mut day = None;
-        if let Some(d) = words.get(k).map(|d| d.trim_end_matches(','))
-            && let Ok(d) = d.parse::<u32>()
-            && (1..=31).contains(&d)
-        {
-            day = Some(d);
-            k += 1;
-        }
-        let year = words.get(k).and_then(|y| year_of(y));
-        found = Some((month, day, year));
-    }
-    let (month, day, year) = found?;
-    let year = match year {
-        Some(y) => y,
-        None => words.iter().rev().filter_map(|w| year_of(w)).next()?,
-    };
-    match day {
-        Some(d) => NaiveDate::from_ymd_opt(year, month, d),
-        None => last_day(year, month),
-    }
-}
-
-/// The year a word writes: "2003", "2003,", "2003*", "(2003)", "2003(1)".
-fn year_of(word: &str) -> Option<i32> {
-    let digits = word.trim_start_matches('(');
-    let year = digits.get(..4)?;
-    let rest = &digits[4..];
-    let after = rest.chars().next();
-    (year.bytes().all(|b| b.is_ascii_digit())
-        && after.is_none_or(|c| matches!(c, ',' | '.' | ')' | '*' | '(' | ':')))
-    .then(|| year.parse().ok())
-    .flatten()
-}
-
-/// The first month (and day, if given) written in a title: "DECEMBER 31, 1997 AND 1996".
-fn month_day_in(text: &str) -> Option<(u32, Option<u32>)> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        if w.len() < 3 {
-            continue;
-        }
-        let Some(month) = month_of(w) else { continue };
-        let day = words
-            .get(i + 1)
-            .and_then(|d| d.trim_end_matches(',').parse::<u32>().ok())
-            .filter(|d| (1..=31).contains(d));
-        return Some((month, day));
-    }
-    None
-}
-
-fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    first.checked_add_months(Months::new(1))?.pred_opt()
-}
-
 fn column(
     source: &Source,
     column: &Column,
     title: &[&Text],
     release_end: Option<MonthDay>,
 ) -> Result<ColumnMeaning, Error> {
-    let heading = column.heading_text();
+    let heading = spaced_dates(&column.heading_text());
     let lower_heading = heading.to_ascii_lowercase();
     if let Some(k) = NOT_PERIOD.iter().find(|k| lower_heading.contains(*k)) {
         return Ok(ColumnMeaning::Other(format!(
@@ -883,46 +676,6 @@ fn column(
         }));
     }
     column_period(source, column, &heading, title, release_end, None).map(ColumnMeaning::Period)
-}
-
-/// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
-fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
-    let lower = text.to_ascii_lowercase();
-    let mut out = Vec::new();
-    let mut rest = lower.as_str();
-    while let Some(i) = rest.find("from ") {
-        let after = &rest[i + 5..];
-        let to = after.find(" to ").or_else(|| after.find(" through "));
-        let Some(to) = to else { break };
-        let start_text = &after[..to];
-        let tail = &after[to..];
-        let tail = tail
-            .trim_start_matches(" to ")
-            .trim_start_matches(" through ");
-        // The end date stops at " and " or at the next range, within 40 characters: look no
-        // further, or a title of many ranges would be scanned to its end once for each.
-        let mut window = tail.len().min(46);
-        while !tail.is_char_boundary(window) {
-            window -= 1;
-        }
-        let end_len = [" and ", " from "]
-            .iter()
-            .filter_map(|stop| tail[..window].find(stop))
-            .min()
-            .unwrap_or(tail.len())
-            .min(40);
-        let end_text = &tail[..tail
-            .char_indices()
-            .nth(end_len)
-            .map_or(tail.len(), |(b, _)| b)];
-        if let (Some(s), Some(e)) = (date_in(start_text), date_in(end_text))
-            && s <= e
-        {
-            out.push((s, e));
-        }
-        rest = &after[to..];
-    }
-    out
 }
 
 fn column_period(
@@ -957,6 +710,7 @@ fn column_period(
         });
     }
     let end = fixed_end
+        .or_else(|| own_of_dates(&heading))
         .or_else(|| date_in(&heading))
         .or_else(|| {
             // Year in the column, month and day only in the title ("December 31,").

@@ -212,8 +212,17 @@ pub fn map<'m>(
                     flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
                         && !names_balance_date(&row.label.text),
                     at_start: names_start(&row.label.text),
+                    // "Income tax benefit  (237)" with every amount in parentheses under a
+                    // loss shows the benefit as a negative expense: only a benefit shown
+                    // positive is turned over.
                     benefit_shown_positive: rule.target.concept.ends_with("ExpenseBenefit")
-                        && (deductions || benefit_shown_positive(&row.label.text)),
+                        && (deductions
+                            || (benefit_shown_positive(&row.label.text)
+                                && !row
+                                    .cells
+                                    .iter()
+                                    .filter(|c| !c.number.dash && !c.number.percent)
+                                    .all(|c| c.number.negative))),
                     scale: crate::interpret::row_scale(&row.label.text),
                 },
                 _ => MappedRow {

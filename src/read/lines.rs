@@ -98,6 +98,19 @@ impl<'a> Line<'a> {
         } else {
             trailing_cells(&tokens)
         };
+        // "(unaudited)   (1)" under a column's date: qualifiers and a footnote mark, no row.
+        let (label_len, cells) = if !cells.is_empty()
+            && tokens[..label_len]
+                .iter()
+                .all(|t| t.text.starts_with('(') && t.text.ends_with(')'))
+            && cells
+                .iter()
+                .all(|c| is_marked_footnote(&text[c.span.start - start..c.span.end - start]))
+        {
+            (tokens.len(), Vec::new())
+        } else {
+            (label_len, cells)
+        };
         let empty = tokens.is_empty();
         let year_line = is_year_line(&tokens, &cells);
         Line {
@@ -227,6 +240,15 @@ pub fn is_year_token(text: &str) -> bool {
     let t = text
         .trim_start_matches('(')
         .trim_end_matches([',', ')', '.', '*', ':']);
+    // "Mar 31,2007": a day and the year run together at the comma.
+    let t = match t.split_once(',') {
+        Some((day, year))
+            if (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            year
+        }
+        _ => t,
+    };
     t.len() == 4
         && t.chars().all(|c| c.is_ascii_digit())
         && is_year_value(t.parse().unwrap_or_default())
@@ -498,6 +520,13 @@ fn leader_end(word: &str) -> Option<usize> {
 /// return and space.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// "(1)", "(a)": a footnote's mark in parentheses.
+fn is_marked_footnote(text: &str) -> bool {
+    text.strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|t| (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 fn is_footnote_mark(text: &str) -> bool {

@@ -7,6 +7,8 @@
 mod cell;
 pub mod html;
 mod lines;
+mod place;
+mod spacing;
 mod table;
 
 use std::ops::Range;

@@ -18,6 +18,7 @@ mod output;
 mod props;
 mod quarantine;
 mod regress;
+mod spacing;
 mod statements;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,153 @@
+//! Placing a row's numbers in its table's columns: in order when there are as many as
+//! columns, else each under the nearest column; and a row that pairs each amount with its
+//! percent of the total ("112,424  13%  117,537  14%") under one date per pair, whose percents
+//! get columns of their own.
+
+use crate::document::{Cell, Column, Defect, Table, Text};
+use crate::error::ErrorKind;
+use crate::read::lines::RawCell;
+use crate::read::table::columns::center2;
+use crate::source::Source;
+
+/// The heading of a column of percents of a total that no header names.
+const SHARE_HEADING: &str = "% of total";
+
+pub(super) fn place_cells(
+    source: &Source,
+    raw_cells: &[RawCell],
+    table: &Table,
+    by_spec: bool,
+) -> Result<Vec<Cell>, Defect> {
+    let mut out = Vec::with_capacity(raw_cells.len());
+    let n = table.columns.len();
+    let mut next_free = 0;
+    for (i, raw) in raw_cells.iter().enumerate() {
+        let number = match &raw.number {
+            Ok(n) => *n,
+            Err(why) => {
+                return Err(Defect {
+                    kind: ErrorKind::Number,
+                    span: raw.span,
+                    message: format!("malformed number `{}`: {why}", source.slice(raw.span)),
+                });
+            }
+        };
+        let column = if by_spec {
+            let right = raw.end_col.saturating_sub(1);
+            (0..n)
+                .rev()
+                .find(|&c| table.columns[c].extent.0 <= right)
+                .unwrap_or(0)
+        } else if raw_cells.len() == n {
+            i
+        } else {
+            let center = raw.col + raw.end_col;
+            (0..n)
+                .min_by_key(|&c| center2(table.columns[c].extent).abs_diff(center))
+                .unwrap_or(0)
+        };
+        if column < next_free || column >= n {
+            let message = if raw_cells.len() > n {
+                format!(
+                    "this row has {} numbers but the table has {n} columns",
+                    raw_cells.len()
+                )
+            } else {
+                "cannot tell which column this number belongs to".to_string()
+            };
+            return Err(Defect {
+                kind: ErrorKind::Table,
+                span: raw.span,
+                message,
+            });
+        }
+        next_free = column + 1;
+        out.push(Cell {
+            span: raw.span,
+            column,
+            number,
+        });
+    }
+    Ok(out)
+}
+
+/// A row with more numbers than columns because each amount is followed by its percent of the
+/// total: the amounts are placed as a row of their own, and each percent goes in a column of
+/// percents right of its amount's column, made when the table has none there yet (the
+/// earlier rows' cells move over). `None` when the row is not such pairs or its amounts do not
+/// fit the columns.
+pub(super) fn place_with_shares(
+    source: &Source,
+    raw_cells: &[RawCell],
+    table: &mut Table,
+    by_spec: bool,
+) -> Option<Vec<Cell>> {
+    let is_percent = |c: &RawCell| c.number.as_ref().is_ok_and(|n| n.percent);
+    // Every percent follows an amount; at least one does.
+    let pairs_only = raw_cells
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !is_percent(c) || (i > 0 && !is_percent(&raw_cells[i - 1])));
+    if !pairs_only || !raw_cells.iter().any(is_percent) {
+        return None;
+    }
+    let amounts: Vec<RawCell> = raw_cells
+        .iter()
+        .filter(|c| !is_percent(c))
+        .cloned()
+        .collect();
+    let mut placed = place_cells(source, &amounts, table, by_spec).ok()?;
+    let mut out = Vec::with_capacity(raw_cells.len());
+    let mut next_amount: usize = 0;
+    for raw in raw_cells {
+        if !is_percent(raw) {
+            next_amount += 1;
+            continue;
+        }
+        let Ok(number) = raw.number else {
+            return None;
+        };
+        let after = placed.get(next_amount.checked_sub(1)?)?.column;
+        let centre = raw.col + raw.end_col;
+        let existing = table.columns.get(after + 1).filter(|c| {
+            c.heading_text() == SHARE_HEADING
+                && center2(c.extent).abs_diff(centre) <= 2 * (raw.end_col - raw.col + 4)
+        });
+        let column = after + 1;
+        if existing.is_none() {
+            // A bound on the columns, as for the header's.
+            if table.columns.len() >= super::table::MAX_COLUMNS {
+                return None;
+            }
+            table.columns.insert(
+                column,
+                Column {
+                    heading: vec![Text {
+                        text: SHARE_HEADING.to_string(),
+                        span: raw.span,
+                    }],
+                    span: raw.span,
+                    extent: (raw.col, raw.end_col),
+                },
+            );
+            let shift = |cells: &mut [Cell]| {
+                for c in cells.iter_mut().filter(|c| c.column >= column) {
+                    c.column += 1;
+                }
+            };
+            for row in &mut table.rows {
+                shift(&mut row.cells);
+            }
+            shift(&mut placed);
+            shift(&mut out);
+        }
+        out.push(Cell {
+            span: raw.span,
+            column,
+            number,
+        });
+    }
+    out.extend(placed);
+    out.sort_by_key(|c| c.column);
+    Some(out)
+}

@@ -1,0 +1,603 @@
+//! A table's rows below its header: labels wrapped over lines, section and group headings,
+//! the rows' cells, and where the table ends.
+
+use super::*;
+
+pub(super) fn label_text(tokens: &[Tok<'_>]) -> Option<Text> {
+    let mut toks = tokens;
+    // Leader dots: "Net sales .........  $5,001".
+    while let Some(last) = toks.last() {
+        if last.text.chars().all(|c| c == '.' || c == '_') {
+            toks = &toks[..toks.len() - 1];
+        } else {
+            break;
+        }
+    }
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let n = toks.len();
+    // The words joined by single spaces, written straight into one string.
+    let mut text = String::with_capacity(last.span.end.saturating_sub(first.span.start));
+    for (i, t) in toks.iter().enumerate() {
+        let mut w = without_footnote_tag(t.text);
+        if i + 1 == n {
+            let trimmed = w.trim_end_matches('.');
+            // Keep an abbreviation's own dot ("Inc."), drop leader dots ("net......").
+            if w.len() - trimmed.len() > 1 {
+                w = trimmed;
+            }
+        }
+        if w.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(w);
+    }
+    Some(Text {
+        text,
+        span: first.span.join(last.span),
+    })
+}
+
+/// A word without an EDGAR footnote tag at its end (`taxes<F1>` is "taxes"; `<F2>` is
+/// nothing).
+pub(super) fn without_footnote_tag(word: &str) -> &str {
+    if !word.as_bytes().contains(&b'<') {
+        return word;
+    }
+    let Some(open) = word.rfind("<F").or_else(|| word.rfind("<f")) else {
+        return word;
+    };
+    let tag = &word[open + 2..];
+    match tag.strip_suffix('>') {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => &word[..open],
+        _ => word,
+    }
+}
+
+/// A heading's text with footnote references and the trailing `:` or `-` removed, and
+/// whether it ended so (a section heading).
+pub(super) fn heading_name(text: &str) -> (String, bool) {
+    let mut t = text.trim().to_string();
+    loop {
+        let lower = t.to_ascii_lowercase();
+        let mut changed = false;
+        for suffix in ["(see notes)", "(see note)", "(notes)", "(note)"] {
+            if lower.ends_with(suffix) {
+                t.truncate(t.len() - suffix.len());
+                t = t.trim_end().to_string();
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let trimmed = t.trim_end();
+    if let Some(name) = trimmed
+        .strip_suffix(':')
+        .or_else(|| trimmed.strip_suffix('-'))
+    {
+        (name.trim_end().to_string(), true)
+    } else {
+        (trimmed.to_string(), false)
+    }
+}
+
+#[derive(Default)]
+pub(in crate::read) struct Sections {
+    group: Option<Text>,
+    pub(in crate::read) stack: Vec<Open>,
+}
+
+/// An open section heading ("Current assets:").
+pub(in crate::read) struct Open {
+    indent: usize,
+    pub(in crate::read) text: Text,
+    /// A row indented deeper than the heading has been seen: the section's rows are indented,
+    /// so a row back at the heading's indent (or left of it) is outside it.
+    deeper: bool,
+}
+
+impl Sections {
+    pub(in crate::read) fn heading(&mut self, indent: usize, text: Text) {
+        let (name, section) = heading_name(&text.text);
+        if name.is_empty() {
+            return;
+        }
+        let text = Text {
+            text: name,
+            span: text.span,
+        };
+        if section {
+            while self.stack.last().is_some_and(|o| o.indent >= indent) {
+                self.stack.pop();
+            }
+            self.stack.push(Open {
+                indent,
+                text,
+                deeper: false,
+            });
+        } else {
+            self.group = Some(text);
+            self.stack.clear();
+        }
+    }
+
+    /// A row whose label starts at `indent`: closes the sections it stands outside of.
+    /// Returns whether any was closed.
+    pub(in crate::read) fn row(&mut self, indent: usize) -> bool {
+        let before = self.stack.len();
+        while self
+            .stack
+            .last()
+            .is_some_and(|o| o.deeper && indent <= o.indent)
+        {
+            self.stack.pop();
+        }
+        for open in &mut self.stack {
+            if indent > open.indent {
+                open.deeper = true;
+            }
+        }
+        self.stack.len() != before
+    }
+
+    /// A "Total ..." row closes the section it names ("Total stockholders' equity" closes
+    /// "Stockholders' equity:" and the sections inside it), else the innermost one.
+    pub(in crate::read) fn close(&mut self, label: &str) {
+        let named = words(label.get(5..).unwrap_or_default());
+        match self
+            .stack
+            .iter()
+            .rposition(|o| words(&o.text.text) == named)
+        {
+            Some(j) => self.stack.truncate(j),
+            None => {
+                self.stack.pop();
+            }
+        }
+    }
+
+    /// A cash-flow statement's "Net cash provided by (used in) financing activities" closes the
+    /// heading of those activities ("FINANCING ACTIVITIES", "Cash flows from financing
+    /// activities:"), whether or not its rows were indented: the rows below it (the change in
+    /// cash, the opening and closing balances) are not among them.
+    pub(in crate::read) fn close_activities(&mut self, label: &str) {
+        // Asked of every row: most are decided by their first bytes.
+        if !label
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("net cash"))
+        {
+            return;
+        }
+        let label = words(label);
+        if label.len() < 4 || label[..2] != ["net", "cash"] {
+            return;
+        }
+        let tail = &label[label.len() - 2..];
+        let names = |t: &Text| words(&t.text).ends_with(tail);
+        if self.stack.last().is_some_and(|o| names(&o.text)) {
+            self.stack.pop();
+        } else if self.stack.is_empty() && self.group.as_ref().is_some_and(names) {
+            self.group = None;
+        }
+    }
+
+    pub(in crate::read) fn current(&self) -> Vec<Text> {
+        self.group
+            .iter()
+            .chain(self.stack.iter().map(|o| &o.text))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Lower-case words of a heading or label, punctuation dropped: "Stockholders' equity:" and
+/// "stockholders equity" compare equal.
+pub(super) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.replace('\'', "").to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+pub(super) struct Start {
+    pub(super) first_row: usize,
+    pub(super) pending: Vec<usize>,
+    pub(super) initial: Option<Text>,
+}
+
+/// Whether `next` continues the text of `prev` (a wrapped label or heading).
+pub(super) fn continues(lines: &[Line<'_>], prev: usize, next: usize) -> bool {
+    let p = &lines[prev];
+    let n = &lines[next];
+    if prev + 1 != next {
+        return false;
+    }
+    let Some(own) = n.label_tokens().first() else {
+        return !heading_name(&collapse(p.text)).1;
+    };
+    // "Selling, general and admin-" over "istrative": a word broken at the line's end, not a
+    // heading ending in a dash ("Consolidated Earnings-").
+    let broken = p
+        .text
+        .trim_end()
+        .strip_suffix('-')
+        .is_some_and(|t| t.ends_with(char::is_alphabetic));
+    if broken && own.text.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    // "Investment securities -" over "available for sale": a dash, unlike a colon, goes on
+    // with a lower-case line at its indent.
+    if p.text.trim_end().ends_with(" -")
+        && n.indent() >= p.indent()
+        && own.text.starts_with(|c: char| c.is_lowercase())
+    {
+        return true;
+    }
+    if heading_name(&collapse(p.text)).1 {
+        // "Series B: 2,000,000 shares designated; shares issued and outstanding:" over
+        // "1997, 1,943,666; 1996, 1,191,666": a colon ends a heading unless the next line,
+        // indented under it, goes on with a number or in lower case, as no row label starts.
+        return n.indent() > p.indent()
+            && own
+                .text
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+    }
+    // A line that opens with a number ("$30,870, respectively") or follows a line left open
+    // ("Income before income taxes and" / "Cumulative Effect of Accounting Change") goes on
+    // with the same label.
+    let open_ended = p.label_tokens().last().is_some_and(|t| {
+        t.text.ends_with(',') || OPEN_ENDINGS.contains(&t.text.to_ascii_lowercase().as_str())
+    });
+    // Inside a wrapped label whose later lines share one indent ("Net interest" / "  income"
+    // / "  (loss) after"): the previous line went on from the one above it by its indent.
+    let inside = n.indent() == p.indent()
+        && prev > 0
+        && lines[prev - 1].cells.is_empty()
+        && !lines[prev - 1].is_blank()
+        && p.indent() > lines[prev - 1].indent()
+        && !heading_name(&collapse(lines[prev - 1].text)).1;
+    n.indent() > p.indent()
+        || own
+            .text
+            .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit() || c == '$')
+        || open_ended
+        || inside
+}
+
+/// Words a wrapped label's line ends on when the label goes on below.
+pub(super) const OPEN_ENDINGS: &[&str] = &[
+    "and", "of", "for", "from", "in", "on", "to", "the", "before", "after", "&",
+];
+
+/// Whether `line` continues the label of the data row just above it (indented `row_indent`):
+/// it is indented deeper, starts in lower case, and has no number under a column.
+pub(super) fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
+    let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+    // Indented under the row, or a few words at its margin ("Shares used in computing basic
+    // earnings (loss)   26,207" over "per share").
+    let short = line.tokens.len() <= 3;
+    (line.indent() > row_indent || (short && line.indent() == row_indent))
+        && line
+            .tokens
+            .first()
+            .is_some_and(|t| t.text.starts_with(|c: char| c.is_lowercase()))
+        && line.cells.iter().all(|c| c.end_col <= left_edge)
+}
+
+/// A line that only refers to notes: "(See Notes)".
+pub(super) fn is_note_reference(line: &Line<'_>) -> bool {
+    line.cells.is_empty() && heading_name(&collapse(line.text)).0.is_empty()
+}
+
+/// How many of the last pending lines continue one another (a label wrapped over them).
+pub(super) fn wrapped_run(lines: &[Line<'_>], pending: &[usize]) -> usize {
+    let mut n = usize::from(!pending.is_empty());
+    while n < pending.len()
+        && continues(
+            lines,
+            pending[pending.len() - n - 1],
+            pending[pending.len() - n],
+        )
+    {
+        n += 1;
+    }
+    n
+}
+
+/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
+/// is joined whole.
+pub(super) fn join(a: Text, b: Text) -> Text {
+    let broken = a
+        .text
+        .strip_suffix('-')
+        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
+        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
+    let text = match broken {
+        Some(stem) => format!("{stem}{}", b.text),
+        None => format!("{} {}", a.text, b.text),
+    };
+    Text {
+        text,
+        span: a.span.join(b.span),
+    }
+}
+
+pub(super) fn body(
+    source: &Source,
+    lines: &[Line<'_>],
+    blocks: &Blocks,
+    start: Start,
+    end: usize,
+    by_spec: bool,
+    table: &mut Table,
+) -> usize {
+    let mut sections = Sections::default();
+    if let Some(t) = start.initial {
+        sections.heading(0, t);
+    }
+    let block = blocks.block(start.first_row);
+    let max_pending = if block.is_some() {
+        MAX_PENDING_MARKED
+    } else {
+        MAX_PENDING
+    };
+    let mut pending = start.pending;
+    let mut empty_run = 0;
+    let mut ruled = false;
+    let mut last_row = start.first_row;
+    let mut k = start.first_row;
+    while k < end {
+        let line = &lines[k];
+        if block.is_some() && blocks.block(k) != block {
+            break;
+        }
+        if line.is_blank() {
+            if line.is_empty() {
+                empty_run += 1;
+                if empty_run >= 2 && block.is_none() {
+                    break;
+                }
+            }
+            ruled |= line.rule && !table.rows.is_empty();
+            k += 1;
+            continue;
+        }
+        empty_run = 0;
+        // The rest of the previous row's label, wrapped below it: "Series B: ... issued and"
+        // over "outstanding: 1998, 1,949,726; 1997, 1,943,666", whose numbers stand left of
+        // the first column and belong to the words.
+        if pending.is_empty()
+            && !table.rows.is_empty()
+            && last_row + 1 == k
+            && continues_below(line, lines[last_row].indent(), table)
+            && let Some(rest) = text_of_tokens(&line.tokens)
+            && let Some(prev) = table.rows.last_mut()
+        {
+            prev.label = join(prev.label.clone(), rest);
+            last_row = k;
+            k += 1;
+            continue;
+        }
+        if line.is_year_line() || (line.cells.is_empty() && line.year_tokens().count() >= 2) {
+            break;
+        }
+        if is_note_reference(line) {
+            k += 1;
+            continue;
+        }
+        // A number standing in the labels' column, clear of every column ("30,000,000" in a
+        // stock caption wrapped over many lines), is a word of a label, not a row.
+        let first_column = table.columns.first().map_or(0, |c| c.extent.0);
+        let numbers_in_label = !by_spec
+            && line.is_data_row()
+            && line.cells.iter().all(|c| c.end_col + 4 <= first_column);
+        if !line.is_data_row() || numbers_in_label {
+            // A label wrapped over up to five lines is read whole, however many label-only
+            // lines stand before it.
+            let wrapping = pending.last().is_some_and(|&p| continues(lines, p, k))
+                && wrapped_run(lines, &pending) < MAX_WRAP;
+            // Lines that end clear of the columns are labels and headings, not prose: an
+            // equity caption may run over many ("Serial preferred stock, $1.00 par value;
+            // 10,000,000" / "shares authorized; none" / ...).
+            let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+            let in_labels = |p: usize| {
+                lines[p]
+                    .tokens
+                    .last()
+                    .is_some_and(|t| t.end_col + 2 <= left_edge)
+            };
+            let labels_only = in_labels(k)
+                && pending.len() < MAX_LABEL_RUN
+                && pending.iter().all(|&p| in_labels(p));
+            if pending.len() >= max_pending && !wrapping && !labels_only {
+                break;
+            }
+            pending.push(k);
+            k += 1;
+            continue;
+        }
+        // A data row: settle the pending lines as headings or the start of its label.
+        let mut wrap: Vec<usize> = Vec::new();
+        let mut next = k;
+        // In a narrow label column a label may wrap over many lines, all clear of the numbers
+        // ("Net interest" / "income" / "(loss) after" / "provision" / "for loan" / "losses").
+        let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+        let clear = |p: usize| {
+            lines[p]
+                .tokens
+                .last()
+                .is_some_and(|t| t.end_col + 2 <= left_edge)
+        };
+        while let Some(&last) = pending.last() {
+            let limit = if clear(last) { MAX_LABEL_RUN } else { MAX_WRAP };
+            if wrap.len() >= limit || !continues(lines, last, next) {
+                break;
+            }
+            wrap.push(last);
+            pending.pop();
+            next = last;
+        }
+        wrap.reverse();
+        // The remaining pending lines are headings; a heading wrapped over lines is one.
+        let mut idx = 0;
+        while idx < pending.len() {
+            let first = pending[idx];
+            let mut text = text_of(&lines[first]);
+            while idx + 1 < pending.len() && continues(lines, pending[idx], pending[idx + 1]) {
+                idx += 1;
+                if let (Some(t), Some(more)) = (text.take(), text_of(&lines[pending[idx]])) {
+                    text = Some(join(t, more));
+                }
+            }
+            // An equity caption with no amounts ("Serial preferred stock, $1.00 par value;
+            // 10,000,000 shares authorized; none issued or outstanding") that opens no section
+            // (no colon) is a row left blank, not a heading over the rows below it.
+            let blank_row = |t: &Text| is_blank_caption(&t.text) && !t.text.ends_with(':');
+            if let Some(t) = text.filter(|t| !blank_row(t)) {
+                sections.heading(lines[first].indent(), t);
+            }
+            idx += 1;
+        }
+        pending.clear();
+        let first_label_line = wrap.first().copied();
+        let mut label: Option<Text> = None;
+        for w in wrap {
+            if let Some(t) = text_of(&lines[w]) {
+                label = Some(match label {
+                    Some(l) => join(l, t),
+                    None => t,
+                });
+            }
+        }
+        // Under `<C>` columns, numbers left of the first column are part of the label
+        // ("$0.30 - $0.50" as a row label).
+        let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
+        let in_label = if by_spec {
+            line.cells
+                .iter()
+                .take_while(|c| c.end_col <= left_edge)
+                .count()
+        } else {
+            0
+        };
+        let own = if in_label > 0 {
+            let last = line.cells[in_label - 1].span;
+            let toks: Vec<Tok<'_>> = line
+                .tokens
+                .iter()
+                .filter(|t| t.span.end <= last.end)
+                .cloned()
+                .collect();
+            label_text(&toks)
+        } else {
+            label_text(line.label_tokens())
+        };
+        let label = match (label, own) {
+            (Some(w), Some(o)) => join(w, o),
+            (Some(w), None) => w,
+            (None, Some(o)) => o,
+            (None, None) => Text {
+                text: String::new(),
+                span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
+            },
+        };
+        let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
+        // A ruled row with no label under an open section is its total ("Costs and
+        // expenses:" ... "-------" / "87,823").
+        let label = match sections.stack.last() {
+            Some(open) if label.text.is_empty() && ruled => Text {
+                text: format!("Total {}", open.text.text),
+                span: label.span,
+            },
+            _ => label,
+        };
+        let placed = place_cells(source, &line.cells[in_label..], table, by_spec).or_else(|d| {
+            place_with_shares(source, &line.cells[in_label..], table, by_spec).ok_or(d)
+        });
+        let cells = match placed {
+            Ok(cells) => cells,
+            Err(defect) => {
+                // The row is left out; once the table's meaning is known, it is quarantined
+                // or, in a table that is not reported, only noted (see `Table::defects`).
+                table.defects.push(defect);
+                last_row = k;
+                k += 1;
+                continue;
+            }
+        };
+        let closes = label.text.to_ascii_lowercase().starts_with("total");
+        let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
+        let left_section = sections.row(label_indent);
+        let name = label.text.clone();
+        table.rows.push(Row {
+            label,
+            sections: sections.current(),
+            cells,
+            ruled: std::mem::take(&mut ruled),
+        });
+        if closes && !left_section {
+            sections.close(&name);
+        }
+        sections.close_activities(&name);
+        last_row = k;
+        k += 1;
+    }
+    name_balance_totals(table);
+    last_row + 1
+}
+
+/// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
+/// are total assets (the first) and total liabilities and equity (the last).
+pub(in crate::read) fn name_balance_totals(table: &mut Table) {
+    let balance = table.title.iter().any(|t| {
+        let l = t.text.to_ascii_lowercase();
+        ["balance sheet", "financial position", "financial condition"]
+            .iter()
+            .any(|w| crate::text::contains(&l, w))
+    });
+    if !balance {
+        return;
+    }
+    let unlabelled: Vec<usize> = (0..table.rows.len())
+        .filter(|&r| table.rows[r].label.text.is_empty() && table.rows[r].ruled)
+        .collect();
+    let same = |a: &Row, b: &Row| {
+        a.cells.len() == b.cells.len()
+            && a.cells
+                .iter()
+                .zip(&b.cells)
+                .all(|(x, y)| x.column == y.column && x.number.signed() == y.number.signed())
+    };
+    let pair = unlabelled.iter().find_map(|&a| {
+        unlabelled
+            .iter()
+            .rev()
+            .find(|&&b| b > a && same(&table.rows[a], &table.rows[b]))
+            .map(|&b| (a, b))
+    });
+    if let Some((a, b)) = pair {
+        table.rows[a].label.text = "Total assets".to_string();
+        table.rows[b].label.text = "Total liabilities and stockholders' equity".to_string();
+    }
+}
+
+/// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
+/// dash continues the row above it, replacing what follows that row's last " - " ("Net
+/// Income - As Reported").
+pub(super) fn continue_dashed(label: Text, above: Option<&str>) -> Text {
+    let (Some(rest), Some(above)) = (label.text.strip_prefix("- "), above) else {
+        return label;
+    };
+    match above.rsplit_once(" - ") {
+        Some((stem, _)) if !stem.trim().is_empty() && !rest.trim().is_empty() => Text {
+            text: format!("{} - {}", stem.trim_end(), rest.trim_start()),
+            span: label.span,
+        },
+        _ => label,
+    }
+}
