@@ -6,13 +6,12 @@
 //! instant. When the column's own heading has no duration words, the table title's are used
 //! ("For the Years Ended December 31,").
 
-mod dates;
 mod shares;
 
-pub(crate) use dates::Length;
-pub use dates::month_of;
-use dates::{
-    date_in, duration_words, last_day, month_day_in, own_of_dates, ranges_in, spaced_dates, year_of,
+pub(crate) use crate::lexicon::dates::Length;
+use crate::lexicon::dates::{
+    date_in, duration_words, is_year_token, last_day, month_day_in, own_of_dates, ranges_in,
+    spaced_dates, year_of,
 };
 
 use std::fmt;
@@ -21,6 +20,7 @@ use chrono::{Datelike, Months, NaiveDate};
 
 use crate::document::{Column, Document, Table, Text};
 use crate::error::{Error, ErrorKind};
+use crate::lexicon::phrases::{NON_GAAP_TITLES, STATISTICS_TITLES};
 use crate::source::{Source, Span};
 
 /// A reporting period.
@@ -468,7 +468,7 @@ fn quarter_ends(
             let n = quarter_number(&heading)?;
             let year = heading
                 .split_whitespace()
-                .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)))?;
+                .find_map(|w| year_of(w).filter(|_| is_year_token(w)))?;
             Some((n, year))
         })
         .collect();
@@ -507,28 +507,6 @@ fn quarter_ends(
         })
         .collect()
 }
-
-/// Words of a table title that say its amounts are not the GAAP ones.
-const NON_GAAP_TITLES: &[&str] = &[
-    "pro forma",
-    "proforma",
-    "non-gaap",
-    "non gaap",
-    "reconciliation of gaap",
-    "gaap to non",
-    "as adjusted",
-    "adjusted",
-    "ebitda",
-];
-
-/// Words of a table title that say it reports operating statistics (stores, customers,
-/// kilowatt-hours, employees), not amounts of the financial statements.
-const STATISTICS_TITLES: &[&str] = &[
-    "statistics",
-    "statistical",
-    "operating data",
-    "operational data",
-];
 
 /// A table of operating statistics ("Selected Operating Data", "Key Statistics"): its rows
 /// count stores, customers or units, which no us-gaap concept of the statements reports.
@@ -667,7 +645,7 @@ fn column(
             "the column \"{heading}\" is not a period (\"{k}\")"
         )));
     }
-    let has_year = heading.split_whitespace().any(crate::read::is_year_token);
+    let has_year = heading.split_whitespace().any(is_year_token);
     if !has_year && date_in(&heading).is_none() {
         return Ok(ColumnMeaning::Other(if heading.is_empty() {
             "the column has no heading with a date".to_string()
@@ -697,7 +675,7 @@ fn column_period(
     let year: Option<i32> = heading
         .split_whitespace()
         .rev()
-        .find_map(|w| year_of(w).filter(|_| crate::read::is_year_token(w)));
+        .find_map(|w| year_of(w).filter(|_| is_year_token(w)));
     if date_in(&heading).is_none()
         && let Some(&(start, end)) = ranges_in(&title_text)
             .iter()
@@ -1027,11 +1005,6 @@ pub(crate) fn period_under_heading(length: Length, column: ColumnPeriod) -> Opti
     })
 }
 
-/// Whether a heading states a length of time ("Fourth Quarter", "Full Year").
-pub fn states_length(heading: &str) -> bool {
-    duration_words(heading).is_some()
-}
-
 /// The fiscal year and period a set of column periods reports, judged from the longest
 /// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
 pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
@@ -1066,6 +1039,7 @@ pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::dates::month_of;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -44,6 +44,7 @@ pub mod evidence;
 pub mod facts;
 pub mod inspect;
 pub mod interpret;
+mod lexicon;
 pub mod map;
 mod prebuilt;
 pub mod read;

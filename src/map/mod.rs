@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 use crate::document::{Document, Row, Table};
 use crate::error::{Diagnostic, Location};
 use crate::interpret::TableMeaning;
+use crate::lexicon::phrases::{
+    CAPTION_WORDS, CHANGE_PREFIXES, names_balance_date, names_cash_flow, names_non_gaap,
+    names_per_share, names_start,
+};
 use crate::source::Source;
 use crate::taxonomy::{ConceptTable, PeriodType, ValueKind};
 use crate::text;
@@ -251,7 +255,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
     let path = |r: &Row| {
         r.sections
             .iter()
-            .filter(|s| !crate::interpret::states_length(&s.text))
+            .filter(|s| !crate::lexicon::dates::states_length(&s.text))
             .map(|s| s.text.clone())
             .collect::<Vec<_>>()
     };
@@ -281,7 +285,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
                 .sections
                 .iter()
                 .rev()
-                .find(|s| !crate::interpret::states_length(&s.text))?;
+                .find(|s| !crate::lexicon::dates::states_length(&s.text))?;
             let lower = section.text.to_ascii_lowercase();
             (!text::contains(&lower, "consolidated")
                 && !text::contains(&lower, "total")
@@ -290,25 +294,6 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
         })
         .collect()
 }
-
-/// Words of a statement's own captions ("Current assets", "Net sales by category", "Net income
-/// per share"): a heading holding one groups lines of the statement, it does not name a part of
-/// the entity (a subsidiary, a segment) as "Alabama Power" or "Financial Products" do.
-const CAPTION_WORDS: &[&str] = &[
-    "assets",
-    "liabilities",
-    "equity",
-    "activities",
-    "revenue",
-    "sales",
-    "income",
-    "expense",
-    "per share",
-    "shares",
-    "earnings",
-    "cash",
-    "costs",
-];
 
 /// The heading under which the mapping lists the changes in working-capital balances.
 const CHANGES_HEADING: &str = "Changes in operating assets and liabilities";
@@ -338,78 +323,9 @@ static NON_GAAP_HEADING: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new
     )
 });
 
-/// Whether a heading says the rows under it are a non-GAAP measure.
-fn names_non_gaap(text: &str) -> bool {
-    let l = text.to_ascii_lowercase();
-    [
-        "excluding",
-        "pro forma",
-        "proforma",
-        "non-gaap",
-        "non gaap",
-        "adjusted",
-        "before special",
-        "before unusual",
-        "before one-time",
-        "before nonrecurring",
-        "before non-recurring",
-    ]
-    .iter()
-    .any(|w| crate::text::contains(&l, w))
-}
-
-/// Whether a title or heading says its amounts are per share.
-fn names_per_share(text: &str) -> bool {
-    let l = text.trim().to_ascii_lowercase();
-    !l.starts_with('(')
-        && (crate::text::contains(&l, "per share") || crate::text::contains(&l, "per common share"))
-}
-
-/// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
-/// normalised.
-const CHANGE_PREFIXES: &[&str] = &[
-    "increase decrease in ",
-    "decrease increase in ",
-    "net increase decrease in ",
-    "net decrease increase in ",
-    "increase in ",
-    "decrease in ",
-    "net change in ",
-    "change in ",
-    "changes in ",
-];
-
-/// Whether a title or section names a cash-flow statement, where a row named like a
-/// balance-sheet item ("Accounts receivable") is a change in it.
-fn names_cash_flow(text: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "cash flow",
-        "operating activities",
-        "investing activities",
-        "financing activities",
-    ];
-    let l = text.to_ascii_lowercase();
-    text::contains_any(&l, WORDS)
-}
-
 /// Whether a row's sections name a cash-flow statement (its table's title may, too).
 fn sections_in_cash_flow(row: &Row) -> bool {
     row.sections.iter().any(|s| names_cash_flow(&s.text))
-}
-
-fn names_balance_date(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    [
-        "end of",
-        "beginning of",
-        "at end",
-        "at beginning",
-        "ending balance",
-        "beginning balance",
-        "start of",
-    ]
-    .iter()
-    .any(|w| text::contains(&l, w))
 }
 
 /// Whether a table shows its expenses as deductions, in parentheses ("Cost of revenues
@@ -479,17 +395,4 @@ fn benefit_shown_positive(label: &str) -> bool {
         }
     }
     false
-}
-
-fn names_start(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    text::contains_any(
-        &l,
-        &[
-            "beginning of",
-            "at beginning",
-            "beginning balance",
-            "start of",
-        ],
-    )
 }

@@ -2,6 +2,7 @@
 //! run of numeric cells, and what EDGAR markup (`<TABLE>`, `<S>`/`<C>`, `<PAGE>`) it is.
 
 use crate::document::Shown;
+use crate::lexicon::dates::{is_year_token, is_year_value};
 use crate::read::cell::{Token, classify};
 use crate::source::Span;
 
@@ -198,64 +199,6 @@ fn is_year_line(tokens: &[Tok<'_>], cells: &[RawCell]) -> bool {
 fn cell_token<'t, 'a>(tokens: &'t [Tok<'a>], cell: &RawCell) -> Option<&'t Tok<'a>> {
     let i = tokens.partition_point(|t| t.span.start < cell.span.start);
     tokens.get(i).filter(|t| t.span == cell.span)
-}
-
-/// A date written in numbers, `6/30/04` or `06/30/2004` (month, day, year), as
-/// (year, month, day); two-digit years are 1950–2049.
-pub fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
-    let t = text.trim_end_matches([',', '*', ':']);
-    let mut parts = t.split('/');
-    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some()
-        || ![m, d, y]
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-        || m.len() > 2
-        || d.len() > 2
-        || !(y.len() == 2 || y.len() == 4)
-    {
-        return None;
-    }
-    let (m, d, y): (u32, u32, i32) = (m.parse().ok()?, d.parse().ok()?, y.parse().ok()?);
-    let y = match y {
-        0..=49 => 2000 + y,
-        50..=99 => 1900 + y,
-        _ => y,
-    };
-    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
-        .then_some((y, m, d))
-}
-
-/// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`, or a date written
-/// in numbers (`6/30/04`).
-pub fn is_year_token(text: &str) -> bool {
-    if text.contains('/') {
-        return numeric_date(text).is_some();
-    }
-    // "2003(1)", "2003(a)": a footnote mark after the year.
-    let text = match text.split_once('(') {
-        Some((year, mark)) if !year.is_empty() && mark.len() <= 3 && mark.ends_with(')') => year,
-        _ => text,
-    };
-    let t = text
-        .trim_start_matches('(')
-        .trim_end_matches([',', ')', '.', '*', ':']);
-    // "Mar 31,2007": a day and the year run together at the comma.
-    let t = match t.split_once(',') {
-        Some((day, year))
-            if (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()) =>
-        {
-            year
-        }
-        _ => t,
-    };
-    t.len() == 4
-        && t.chars().all(|c| c.is_ascii_digit())
-        && is_year_value(t.parse().unwrap_or_default())
-}
-
-fn is_year_value(v: rust_decimal::Decimal) -> bool {
-    v >= rust_decimal::Decimal::from(1900) && v <= rust_decimal::Decimal::from(2100)
 }
 
 /// A page number standing alone: "-5-", "- 5 -", "Page 5", "Page 5 of 8".

@@ -17,8 +17,8 @@ use crate::document::{Document, EdgarHeader, Filer, Text};
 use crate::error::{Diagnostic, DiagnosticCode, Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
+pub use crate::lexicon::dates::{is_year_token, numeric_date};
 pub use cell::{Token, classify};
-pub use lines::{is_year_token, numeric_date};
 pub use table::collapse;
 
 /// Turns raw bytes into a [`Source`]: rejects empty and binary input; UTF-8 is taken as is,

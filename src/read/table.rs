@@ -4,7 +4,9 @@
 
 use crate::document::{Column, Defect, Row, Table, Text};
 use crate::error::ErrorKind;
-use crate::read::lines::{Line, Markup, RawCell, Tok, is_year_token};
+use crate::lexicon::dates::is_year_token;
+pub(super) use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
+use crate::read::lines::{Line, Markup, RawCell, Tok};
 use crate::read::place::{place_cells, place_with_shares};
 use crate::source::{Source, Span};
 
@@ -286,58 +288,6 @@ fn find_header(lines: &[Line<'_>], floor: usize, first_row: usize) -> Option<usi
     None
 }
 
-/// Phrases that make a line a scale line.
-const SCALE_PHRASES: &[&str] = &[
-    "in thousands",
-    "in millions",
-    "in billions",
-    "000's omitted",
-    "000s omitted",
-    "(000's)",
-    "(000s)",
-    "in whole dollars",
-    "thousands of dollars",
-    "millions of dollars",
-    "dollars in thousands",
-    "dollars in millions",
-    "000 omitted",
-    "$000",
-    "in 000s",
-    "in 000's",
-    "(000)",
-    "(thousands",
-    "(millions",
-    "in $ thousands",
-    "in $ millions",
-    "in $thousands",
-    "in $millions",
-];
-
-/// Every phrase of [`SCALE_PHRASES`] holds one of these: most lines hold none, and are decided
-/// with five searches instead of twelve.
-const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "000", "whole"];
-
-pub(super) fn is_scale_line(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    crate::text::contains_any(&t, SCALE_WORDS) && crate::text::contains_any(&t, SCALE_PHRASES)
-}
-
-/// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
-pub(super) fn is_statement_title(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    [
-        "statement of",
-        "statements of",
-        "balance sheet",
-        "financial highlights",
-        "selected financial data",
-        "statistics",
-        "operating data",
-    ]
-    .iter()
-    .any(|k| crate::text::contains(&t, k))
-}
-
 /// A table's title: a statement's, or a table of per-share data ("PER SHARE DATA" over
 /// "Three Months Ended"), which is not a header word.
 fn is_table_title(text: &str) -> bool {
@@ -346,12 +296,6 @@ fn is_table_title(text: &str) -> bool {
         || (!t.starts_with('(')
             && (crate::text::contains(&t, "per share data")
                 || crate::text::contains(&t, "per common share")))
-}
-
-pub(super) fn is_unaudited(text: &str) -> bool {
-    text.trim()
-        .trim_matches(['(', ')'])
-        .eq_ignore_ascii_case("unaudited")
 }
 
 fn text_of(line: &Line<'_>) -> Option<Text> {
@@ -700,16 +644,4 @@ fn build(
         &mut table,
     );
     Ok((table, end_line))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_scale_phrase_holds_a_scale_word() {
-        for phrase in SCALE_PHRASES {
-            assert!(crate::text::contains_any(phrase, SCALE_WORDS), "{phrase}");
-        }
-    }
 }

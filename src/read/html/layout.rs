@@ -7,9 +7,9 @@
 
 use crate::document::{Cell, Column, Defect, Row, Shown, Table, Text};
 use crate::error::ErrorKind;
+use crate::lexicon::dates::{is_year_token, numeric_date};
 use crate::read::cell::{Token, classify};
 use crate::read::html::parse::{Grid, GridCell, Piece, is_space};
-use crate::read::lines::{is_year_token, numeric_date};
 use crate::read::table::{Sections, is_scale_line, is_statement_title, is_unaudited};
 use crate::source::{Source, Span};
 

@@ -224,7 +224,7 @@ pub(super) fn is_rule_token(text: &str) -> bool {
 }
 
 pub(super) fn is_month_token(text: &str) -> bool {
-    crate::interpret::month_of(text).is_some()
+    crate::lexicon::dates::month_of(text).is_some()
 }
 
 pub(in crate::read) fn center2(extent: (usize, usize)) -> usize {
@@ -411,7 +411,7 @@ pub(super) fn attach_headings(
             // A period's length alone on its line, centred over a run of columns ("Three
             // Months Ended" over "Sep 30, Jun 30, Sep 30,"): it heads the whole run.
             if line_phrases.len() == 1
-                && crate::interpret::states_length(&phrase_text(phrase).text)
+                && crate::lexicon::dates::states_length(&phrase_text(phrase).text)
                 && let Some(run) = centred_run(p, &covered, anchors)
             {
                 covered = run;

@@ -38,7 +38,7 @@ pub fn month_of(word: &str) -> Option<u32> {
 
 /// A number written as digits or in words, up to ninety-nine ("fourteen", "twenty-six",
 /// "Fifty-three").
-pub(super) fn number_word(w: &str) -> Option<u32> {
+pub(crate) fn number_word(w: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
         "zero",
         "one",
@@ -87,7 +87,12 @@ pub(crate) enum Length {
     YearToDate,
 }
 
-pub(super) fn duration_words(text: &str) -> Option<Length> {
+/// Whether a heading states a length of time ("Fourth Quarter", "Full Year").
+pub fn states_length(heading: &str) -> bool {
+    duration_words(heading).is_some()
+}
+
+pub(crate) fn duration_words(text: &str) -> Option<Length> {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
@@ -96,11 +101,7 @@ pub(super) fn duration_words(text: &str) -> Option<Length> {
     for (i, &w) in words.iter().enumerate() {
         // Asked only of the few words that need them: most words are neither.
         let prev = || i.checked_sub(1).and_then(|p| number_word(words[p]));
-        let next_is_year = || {
-            words
-                .get(i + 1)
-                .is_some_and(|n| crate::read::is_year_token(n))
-        };
+        let next_is_year = || words.get(i + 1).is_some_and(|n| is_year_token(n));
         match w {
             // "Q4 2004", "Fourth Quarter 2004", "4th Qtr.": a quarter.
             "q1" | "q2" | "q3" | "q4" => return Some(Length::Months(3)),
@@ -164,14 +165,10 @@ pub(super) fn duration_words(text: &str) -> Option<Length> {
 }
 
 /// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
-pub(super) fn date_in(text: &str) -> Option<NaiveDate> {
+pub(crate) fn date_in(text: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = text.split_whitespace().collect();
     // "6/30/04": a date in numbers.
-    if let Some((y, m, d)) = words
-        .iter()
-        .rev()
-        .find_map(|w| crate::read::numeric_date(w))
-    {
+    if let Some((y, m, d)) = words.iter().rev().find_map(|w| numeric_date(w)) {
         return NaiveDate::from_ymd_opt(y, m, d);
     }
     let mut found = None;
@@ -204,7 +201,7 @@ pub(super) fn date_in(text: &str) -> Option<NaiveDate> {
 }
 
 /// The year a word writes: "2003", "2003,", "2003*", "(2003)", "2003(1)".
-pub(super) fn year_of(word: &str) -> Option<i32> {
+pub(crate) fn year_of(word: &str) -> Option<i32> {
     let digits = word.trim_start_matches('(');
     let year = digits.get(..4)?;
     let rest = &digits[4..];
@@ -216,7 +213,7 @@ pub(super) fn year_of(word: &str) -> Option<i32> {
 }
 
 /// The first month (and day, if given) written in a title: "DECEMBER 31, 1997 AND 1996".
-pub(super) fn month_day_in(text: &str) -> Option<(u32, Option<u32>)> {
+pub(crate) fn month_day_in(text: &str) -> Option<(u32, Option<u32>)> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
         if w.len() < 3 {
@@ -232,7 +229,7 @@ pub(super) fn month_day_in(text: &str) -> Option<(u32, Option<u32>)> {
     None
 }
 
-pub(super) fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
+pub(crate) fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     first.checked_add_months(Months::new(1))?.pred_opt()
 }
@@ -241,7 +238,7 @@ pub(super) fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
 /// and / June 28, 2003" over "2004   2003"): the date in the year the column's own last word
 /// gives. `None` unless the heading names two or more dates with years and exactly one in that
 /// year.
-pub(super) fn own_of_dates(heading: &str) -> Option<NaiveDate> {
+pub(crate) fn own_of_dates(heading: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = heading.split_whitespace().collect();
     let own = words.last().and_then(|w| year_of(w))?;
     let mut dates = Vec::new();
@@ -270,14 +267,14 @@ pub(super) fn own_of_dates(heading: &str) -> Option<NaiveDate> {
 }
 
 /// "Mar 31,2007" as "Mar 31, 2007": a day and a year run together at the comma.
-pub(super) fn spaced_dates(heading: &str) -> String {
+pub(crate) fn spaced_dates(heading: &str) -> String {
     let words: Vec<String> = heading
         .split_whitespace()
         .map(|w| match w.split_once(',') {
             Some((d, y))
                 if (1..=2).contains(&d.len())
                     && d.bytes().all(|b| b.is_ascii_digit())
-                    && crate::read::is_year_token(y) =>
+                    && is_year_token(y) =>
             {
                 format!("{d}, {y}")
             }
@@ -288,7 +285,7 @@ pub(super) fn spaced_dates(heading: &str) -> String {
 }
 
 /// "from June 3, 1996 (inception) to December 31, 1996": explicit ranges in a title.
-pub(super) fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
+pub(crate) fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut rest = lower.as_str();
@@ -325,4 +322,63 @@ pub(super) fn ranges_in(text: &str) -> Vec<(NaiveDate, NaiveDate)> {
         rest = &after[to..];
     }
     out
+}
+
+/// A date written in numbers, `6/30/04` or `06/30/2004` (month, day, year), as
+/// (year, month, day); two-digit years are 1950–2049.
+pub fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+    let t = text.trim_end_matches([',', '*', ':']);
+    let mut parts = t.split('/');
+    let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || ![m, d, y]
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        || m.len() > 2
+        || d.len() > 2
+        || !(y.len() == 2 || y.len() == 4)
+    {
+        return None;
+    }
+    let (m, d, y): (u32, u32, i32) = (m.parse().ok()?, d.parse().ok()?, y.parse().ok()?);
+    let y = match y {
+        0..=49 => 2000 + y,
+        50..=99 => 1900 + y,
+        _ => y,
+    };
+    ((1..=12).contains(&m) && (1..=31).contains(&d) && (1900..=2100).contains(&y))
+        .then_some((y, m, d))
+}
+
+/// Whether a token is a year such as `2003`, `2003,`, `(2003)` or `2003*`, or a date written
+/// in numbers (`6/30/04`).
+pub fn is_year_token(text: &str) -> bool {
+    if text.contains('/') {
+        return numeric_date(text).is_some();
+    }
+    // "2003(1)", "2003(a)": a footnote mark after the year.
+    let text = match text.split_once('(') {
+        Some((year, mark)) if !year.is_empty() && mark.len() <= 3 && mark.ends_with(')') => year,
+        _ => text,
+    };
+    let t = text
+        .trim_start_matches('(')
+        .trim_end_matches([',', ')', '.', '*', ':']);
+    // "Mar 31,2007": a day and the year run together at the comma.
+    let t = match t.split_once(',') {
+        Some((day, year))
+            if (1..=2).contains(&day.len()) && day.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            year
+        }
+        _ => t,
+    };
+    t.len() == 4
+        && t.chars().all(|c| c.is_ascii_digit())
+        && is_year_value(t.parse().unwrap_or_default())
+}
+
+/// Whether a number is a plausible year (1900 to 2100).
+pub(crate) fn is_year_value(v: rust_decimal::Decimal) -> bool {
+    v >= rust_decimal::Decimal::from(1900) && v <= rust_decimal::Decimal::from(2100)
 }
