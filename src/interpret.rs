@@ -6,7 +6,14 @@
 //! instant. When the column's own heading has no duration words, the table title's are used
 //! ("For the Years Ended December 31,").
 
+mod calendar;
+mod scale;
 mod shares;
+
+pub use calendar::fiscal_focus;
+use calendar::{anchor_year_to_date, date_only_flows, fit_52_53_week_calendar};
+use scale::{inherited_scale, non_monetary};
+pub use scale::{row_scale, scale};
 
 pub(crate) use crate::lexicon::dates::Length;
 use crate::lexicon::dates::{
@@ -334,33 +341,6 @@ const NOT_PERIOD: &[&str] = &[
     "originally reported",
 ];
 
-/// How many lines may separate a table without a scale line from the one before it for the
-/// earlier table's scale to carry over: a statement continued under a repeated header.
-const SCALE_CARRIES_OVER: usize = 20;
-
-/// The scale a table without a scale line takes from the table just before it: a table that
-/// continues a page's statement under a repeated column header ("3 Months Ended December" /
-/// "2006 2005" again, a few lines below) is in the same units. Farther apart, a table states
-/// its own scale or is in whole units.
-fn inherited_scale<'a>(
-    source: &Source,
-    previous: &Table,
-    scale: Option<&'a Text>,
-    table: &Table,
-) -> Option<&'a Text> {
-    let scale = scale?;
-    if let Some(gap) = table.gap {
-        return (gap <= SCALE_CARRIES_OVER).then_some(scale);
-    }
-    let end = previous.rows.last()?.label.span.start;
-    let start = table.rows.first()?.label.span.start;
-    let gap = source
-        .line_col(start)
-        .line
-        .checked_sub(source.line_col(end).line)?;
-    (gap <= SCALE_CARRIES_OVER).then_some(scale)
-}
-
 /// A month and day a column with only a year may take when its heading and title give none.
 type MonthDay = (u32, Option<u32>);
 
@@ -537,101 +517,6 @@ fn non_gaap(title: &[Text]) -> Option<String> {
     ))
 }
 
-/// "(In Millions of KWHs)": a scale of something other than money.
-fn non_monetary(line: &str) -> Option<String> {
-    let t = line.to_ascii_lowercase();
-    let rest = ["thousands of ", "millions of ", "billions of "]
-        .iter()
-        .find_map(|k| t.split_once(k).map(|(_, r)| r))?;
-    let unit = rest
-        .trim_start_matches(['$', ' '])
-        .split([' ', ')', ','])
-        .next()
-        .unwrap_or("");
-    if unit.is_empty()
-        || unit.starts_with("dollar")
-        || unit.starts_with("u.s.")
-        || unit.starts_with("us")
-    {
-        return None;
-    }
-    Some(format!(
-        "the table reports {unit}, not amounts (\"{}\")",
-        line.trim()
-    ))
-}
-
-/// A scale a row's own label states ("Average Shares Outstanding (in millions)").
-pub fn row_scale(label: &str) -> Option<u32> {
-    // "in millions)" covers "(in millions)"; compared without a lower-case copy of the label.
-    // Both phrases end in `)`: only the bytes before each `)` are compared.
-    let bytes = label.as_bytes();
-    let has = |needle: &str| {
-        memchr::memchr_iter(b')', bytes).any(|close| {
-            let end = close + 1;
-            end >= needle.len()
-                && bytes[end - needle.len()..end].eq_ignore_ascii_case(needle.as_bytes())
-        })
-    };
-    if has("in millions)") {
-        Some(6)
-    } else if has("in thousands)") {
-        Some(3)
-    } else {
-        None
-    }
-}
-
-/// Reads a scale line; no line means whole units.
-pub fn scale(line: Option<&str>) -> Scale {
-    let Some(line) = line else {
-        return Scale {
-            amounts: 0,
-            shares: 0,
-        };
-    };
-    let t = line.to_ascii_lowercase();
-    // The amounts' scale is stated before any scale of share counts of their own.
-    let money = t.split_once("shares in ").map_or(t.as_str(), |(m, _)| m);
-    let amounts = if crate::text::contains(money, "billion") {
-        9
-    } else if crate::text::contains(money, "million") {
-        6
-    } else if crate::text::contains(money, "thousand") || crate::text::contains(money, "000") {
-        3
-    } else {
-        0
-    };
-    // "except per share data" exempts per-share amounts only (never scaled anyway); "except
-    // share and per share data", "except shares" exempt share counts too.
-    let except = t.split_once("except").map_or(String::new(), |(_, rest)| {
-        rest.replace("per-share", "").replace("per share", "")
-    });
-    let shares = if let Some(stated) = stated_share_scale(&t) {
-        stated
-    } else if crate::text::contains(&except, "share") {
-        0
-    } else {
-        amounts
-    };
-    Scale { amounts, shares }
-}
-
-/// A scale the line gives share counts of their own: "(Dollars in millions, shares in
-/// thousands)".
-fn stated_share_scale(line: &str) -> Option<u32> {
-    let (_, rest) = line.split_once("shares in ")?;
-    if rest.starts_with("thousand") {
-        Some(3)
-    } else if rest.starts_with("million") {
-        Some(6)
-    } else if rest.starts_with("billion") {
-        Some(9)
-    } else {
-        None
-    }
-}
-
 fn column(
     source: &Source,
     column: &Column,
@@ -798,173 +683,6 @@ fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
     u32::try_from(months).ok().filter(|&m| m > 0)
 }
 
-/// Year-to-date columns ("Year-to-Date", "YTD") begin the day after the prior fiscal year
-/// end: the latest date the release reports that falls within the year before the column's
-/// end (a balance sheet's "December 31, 2003" beside "September 30, 2004"), else the
-/// submission header's FISCAL YEAR END, else the calendar year. A prior year's column begins
-/// on the same day a year earlier.
-fn anchor_year_to_date(
-    doc: &Document,
-    meanings: &mut [TableMeaning],
-    columns: &[Vec<Option<Length>>],
-) {
-    let instants: Vec<NaiveDate> = meanings
-        .iter()
-        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
-        .filter_map(|p| match p.period {
-            Period::Instant(d) => Some(d),
-            Period::Duration { .. } => None,
-        })
-        .collect();
-    let header_year_end: Option<(u32, u32)> = doc
-        .edgar
-        .as_ref()
-        .and_then(|e| e.registrant.as_ref().or(e.filers.first()))
-        .and_then(|f| f.fiscal_year_end.as_deref())
-        .filter(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|v| Some((v[..2].parse().ok()?, v[2..].parse().ok()?)));
-    // The fiscal year end's month and day, from the latest year-to-date column.
-    let latest_end = meanings
-        .iter()
-        .zip(columns)
-        .flat_map(|(m, ls)| m.columns.iter().zip(ls))
-        .filter(|(_, l)| matches!(l, Some(Length::YearToDate)))
-        .filter_map(|(c, _)| c.period().map(|p| p.period.end()))
-        .max();
-    let Some(latest_end) = latest_end else {
-        return;
-    };
-    let year_end = instants
-        .iter()
-        .filter(|&&d| d < latest_end && (latest_end - d).num_days() <= 350)
-        .max()
-        .map(|d| (d.month(), d.day()))
-        .or(header_year_end);
-    let Some((month, day)) = year_end else {
-        return;
-    };
-    for (meaning, lengths) in meanings.iter_mut().zip(columns) {
-        for (column, length) in meaning.columns.iter_mut().zip(lengths) {
-            let (ColumnMeaning::Period(p), Some(Length::YearToDate)) = (column, length) else {
-                continue;
-            };
-            let end = p.period.end();
-            // The latest such day before the column's end.
-            let Some(prior) = [end.year(), end.year() - 1]
-                .iter()
-                .filter_map(|&y| {
-                    NaiveDate::from_ymd_opt(y, month, day).or_else(|| last_day(y, month))
-                })
-                .find(|&d| d < end)
-            else {
-                continue;
-            };
-            let Some(start) = prior.succ_opt() else {
-                continue;
-            };
-            p.period = Period::Duration { start, end };
-            // On a 52/53-week calendar the months are not whole: the nearest count.
-            p.months = whole_months(start, end).or_else(|| {
-                let days = (end - start).num_days() + 1;
-                u32::try_from((days * 12 + 182) / 365)
-                    .ok()
-                    .filter(|&m| m > 0)
-            });
-        }
-    }
-}
-
-/// Periods stated in months on a 52/53-week calendar.
-///
-/// A release whose periods are stated in weeks, or end on a day that is not a month end
-/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
-/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A year to
-/// date begins the day after the prior fiscal year end, which such a release usually shows as
-/// a balance-sheet column: a start within a week of the day after a date the release reports is
-/// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
-/// 53 weeks).
-/// An income or cash-flow statement whose column is headed by a date alone ("December 31, /
-/// 2003", no "Year Ended" anywhere above it) reports a period, not an instant: the period the
-/// release's other columns report ending on that date, when they all report the same one.
-/// When they report several (a quarter and a year) or none, the column stays an instant and
-/// its flows are not reported.
-fn date_only_flows(meanings: &mut [TableMeaning]) {
-    let durations: Vec<ColumnPeriod> = meanings
-        .iter()
-        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
-        .filter(|p| matches!(p.period, Period::Duration { .. }))
-        .collect();
-    for m in meanings.iter_mut() {
-        if !matches!(m.statement, Statement::Income | Statement::CashFlow) {
-            continue;
-        }
-        for c in &mut m.columns {
-            let ColumnMeaning::Period(p) = c else {
-                continue;
-            };
-            let Period::Instant(end) = p.period else {
-                continue;
-            };
-            let mut ending = durations.iter().filter(|d| d.period.end() == end);
-            if let Some(first) = ending.next()
-                && ending.all(|d| d.period == first.period)
-            {
-                *p = *first;
-            }
-        }
-    }
-}
-
-fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
-    let periods = || {
-        meanings
-            .iter()
-            .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
-    };
-    let is_month_end = |d: NaiveDate| d.succ_opt().is_some_and(|n| n.day() == 1);
-    let on_weeks = periods().any(|p| {
-        p.in_weeks
-            || (p.months.is_some()
-                && matches!(p.period, Period::Duration { .. })
-                && !is_month_end(p.period.end()))
-    });
-    if !on_weeks {
-        return;
-    }
-    let mut instants: Vec<NaiveDate> = periods()
-        .filter_map(|p| match p.period {
-            Period::Instant(d) => Some(d),
-            Period::Duration { .. } => None,
-        })
-        .collect();
-    instants.sort_unstable();
-    instants.dedup();
-    for meaning in meanings.iter_mut() {
-        for column in &mut meaning.columns {
-            let ColumnMeaning::Period(p) = column else {
-                continue;
-            };
-            let (Some(n), false, Period::Duration { start, end }) =
-                (p.months, p.in_weeks, p.period)
-            else {
-                continue;
-            };
-            let mut first = start;
-            if n % 3 == 0 && is_month_end(end) {
-                first = end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1);
-            }
-            if let Some(after_year_end) = instants
-                .iter()
-                .filter_map(|i| i.succ_opt())
-                .find(|&d| d != first && d < end && (d - first).num_days().abs() <= 7)
-            {
-                first = after_year_end;
-            }
-            p.period = Period::Duration { start: first, end };
-        }
-    }
-}
-
 /// The period of a row under a heading that states a length ("Fourth Quarter:", "Full
 /// Year:", "Three Months Ended:") in a column that gives only its end date: the duration of
 /// that length ending there. `None` when no heading states a length or the column is not an
@@ -1003,37 +721,6 @@ pub(crate) fn period_under_heading(length: Length, column: ColumnPeriod) -> Opti
         months,
         in_weeks,
     })
-}
-
-/// The fiscal year and period a set of column periods reports, judged from the longest
-/// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
-pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
-    let end = periods.iter().map(|p| p.period.end()).max()?;
-    let longest = periods
-        .iter()
-        .filter(|p| matches!(p.period, Period::Duration { .. }) && p.period.end() == end)
-        .max_by_key(|p| match p.period {
-            Period::Duration { start, .. } => (end - start).num_days(),
-            Period::Instant(_) => 0,
-        });
-    let (year, focus) = match longest {
-        Some(p) => {
-            let months = p.months.unwrap_or(3);
-            let Period::Duration { start, .. } = p.period else {
-                unreachable!()
-            };
-            let fy_end = start.checked_add_months(Months::new(12))?.pred_opt()?;
-            let focus = match months {
-                12 => "FY".to_string(),
-                m if m % 3 == 0 && m < 12 => format!("Q{}", m / 3),
-                6 => "H1".to_string(),
-                _ => "FY".to_string(),
-            };
-            (fy_end.year(), focus)
-        }
-        None => (end.year(), "FY".to_string()),
-    };
-    Some((end, year, focus, longest.map(|p| p.period)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,203 @@
+//! Calendars: year-to-date columns anchored on the fiscal year the release's dates show,
+//! 52/53-week years, flows headed by dates alone, and the fiscal year and period a release
+//! reports.
+
+use super::*;
+
+/// Year-to-date columns ("Year-to-Date", "YTD") begin the day after the prior fiscal year
+/// end: the latest date the release reports that falls within the year before the column's
+/// end (a balance sheet's "December 31, 2003" beside "September 30, 2004"), else the
+/// submission header's FISCAL YEAR END, else the calendar year. A prior year's column begins
+/// on the same day a year earlier.
+pub(super) fn anchor_year_to_date(
+    doc: &Document,
+    meanings: &mut [TableMeaning],
+    columns: &[Vec<Option<Length>>],
+) {
+    let instants: Vec<NaiveDate> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    let header_year_end: Option<(u32, u32)> = doc
+        .edgar
+        .as_ref()
+        .and_then(|e| e.registrant.as_ref().or(e.filers.first()))
+        .and_then(|f| f.fiscal_year_end.as_deref())
+        .filter(|v| v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|v| Some((v[..2].parse().ok()?, v[2..].parse().ok()?)));
+    // The fiscal year end's month and day, from the latest year-to-date column.
+    let latest_end = meanings
+        .iter()
+        .zip(columns)
+        .flat_map(|(m, ls)| m.columns.iter().zip(ls))
+        .filter(|(_, l)| matches!(l, Some(Length::YearToDate)))
+        .filter_map(|(c, _)| c.period().map(|p| p.period.end()))
+        .max();
+    let Some(latest_end) = latest_end else {
+        return;
+    };
+    let year_end = instants
+        .iter()
+        .filter(|&&d| d < latest_end && (latest_end - d).num_days() <= 350)
+        .max()
+        .map(|d| (d.month(), d.day()))
+        .or(header_year_end);
+    let Some((month, day)) = year_end else {
+        return;
+    };
+    for (meaning, lengths) in meanings.iter_mut().zip(columns) {
+        for (column, length) in meaning.columns.iter_mut().zip(lengths) {
+            let (ColumnMeaning::Period(p), Some(Length::YearToDate)) = (column, length) else {
+                continue;
+            };
+            let end = p.period.end();
+            // The latest such day before the column's end.
+            let Some(prior) = [end.year(), end.year() - 1]
+                .iter()
+                .filter_map(|&y| {
+                    NaiveDate::from_ymd_opt(y, month, day).or_else(|| last_day(y, month))
+                })
+                .find(|&d| d < end)
+            else {
+                continue;
+            };
+            let Some(start) = prior.succ_opt() else {
+                continue;
+            };
+            p.period = Period::Duration { start, end };
+            // On a 52/53-week calendar the months are not whole: the nearest count.
+            p.months = whole_months(start, end).or_else(|| {
+                let days = (end - start).num_days() + 1;
+                u32::try_from((days * 12 + 182) / 365)
+                    .ok()
+                    .filter(|&m| m > 0)
+            });
+        }
+    }
+}
+
+/// Periods stated in months on a 52/53-week calendar.
+///
+/// A release whose periods are stated in weeks, or end on a day that is not a month end
+/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
+/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A year to
+/// date begins the day after the prior fiscal year end, which such a release usually shows as
+/// a balance-sheet column: a start within a week of the day after a date the release reports is
+/// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
+/// 53 weeks).
+/// An income or cash-flow statement whose column is headed by a date alone ("December 31, /
+/// 2003", no "Year Ended" anywhere above it) reports a period, not an instant: the period the
+/// release's other columns report ending on that date, when they all report the same one.
+/// When they report several (a quarter and a year) or none, the column stays an instant and
+/// its flows are not reported.
+pub(super) fn date_only_flows(meanings: &mut [TableMeaning]) {
+    let durations: Vec<ColumnPeriod> = meanings
+        .iter()
+        .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+        .filter(|p| matches!(p.period, Period::Duration { .. }))
+        .collect();
+    for m in meanings.iter_mut() {
+        if !matches!(m.statement, Statement::Income | Statement::CashFlow) {
+            continue;
+        }
+        for c in &mut m.columns {
+            let ColumnMeaning::Period(p) = c else {
+                continue;
+            };
+            let Period::Instant(end) = p.period else {
+                continue;
+            };
+            let mut ending = durations.iter().filter(|d| d.period.end() == end);
+            if let Some(first) = ending.next()
+                && ending.all(|d| d.period == first.period)
+            {
+                *p = *first;
+            }
+        }
+    }
+}
+
+pub(super) fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
+    let periods = || {
+        meanings
+            .iter()
+            .flat_map(|m| m.columns.iter().filter_map(ColumnMeaning::period))
+    };
+    let is_month_end = |d: NaiveDate| d.succ_opt().is_some_and(|n| n.day() == 1);
+    let on_weeks = periods().any(|p| {
+        p.in_weeks
+            || (p.months.is_some()
+                && matches!(p.period, Period::Duration { .. })
+                && !is_month_end(p.period.end()))
+    });
+    if !on_weeks {
+        return;
+    }
+    let mut instants: Vec<NaiveDate> = periods()
+        .filter_map(|p| match p.period {
+            Period::Instant(d) => Some(d),
+            Period::Duration { .. } => None,
+        })
+        .collect();
+    instants.sort_unstable();
+    instants.dedup();
+    for meaning in meanings.iter_mut() {
+        for column in &mut meaning.columns {
+            let ColumnMeaning::Period(p) = column else {
+                continue;
+            };
+            let (Some(n), false, Period::Duration { start, end }) =
+                (p.months, p.in_weeks, p.period)
+            else {
+                continue;
+            };
+            let mut first = start;
+            if n % 3 == 0 && is_month_end(end) {
+                first = end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1);
+            }
+            if let Some(after_year_end) = instants
+                .iter()
+                .filter_map(|i| i.succ_opt())
+                .find(|&d| d != first && d < end && (d - first).num_days().abs() <= 7)
+            {
+                first = after_year_end;
+            }
+            p.period = Period::Duration { start: first, end };
+        }
+    }
+}
+
+/// The fiscal year and period a set of column periods reports, judged from the longest
+/// duration ending on the latest date: 9 months ending in September → (2003, "Q3").
+pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String, Option<Period>)> {
+    let end = periods.iter().map(|p| p.period.end()).max()?;
+    let longest = periods
+        .iter()
+        .filter(|p| matches!(p.period, Period::Duration { .. }) && p.period.end() == end)
+        .max_by_key(|p| match p.period {
+            Period::Duration { start, .. } => (end - start).num_days(),
+            Period::Instant(_) => 0,
+        });
+    let (year, focus) = match longest {
+        Some(p) => {
+            let months = p.months.unwrap_or(3);
+            let Period::Duration { start, .. } = p.period else {
+                unreachable!()
+            };
+            let fy_end = start.checked_add_months(Months::new(12))?.pred_opt()?;
+            let focus = match months {
+                12 => "FY".to_string(),
+                m if m % 3 == 0 && m < 12 => format!("Q{}", m / 3),
+                6 => "H1".to_string(),
+                _ => "FY".to_string(),
+            };
+            (fy_end.year(), focus)
+        }
+        None => (end.year(), "FY".to_string()),
+    };
+    Some((end, year, focus, longest.map(|p| p.period)))
+}
