@@ -196,7 +196,7 @@ pub fn document_facts(
 /// An `xml-forbidden` diagnostic for a dei fact holding a character XML does not allow,
 /// pointing where the release has the text (a title line, the EDGAR header).
 fn xml_forbidden(source: &Source, fact: &Fact) -> Option<Diagnostic> {
-    let c = fact.value.chars().find(|&c| !crate::xbrl::xml_allows(c))?;
+    let c = fact.value.chars().find(|&c| !crate::text::xml_allows(c))?;
     let span = source
         .text()
         .find(&fact.value)

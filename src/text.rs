@@ -56,3 +56,8 @@ mod tests {
         }
     }
 }
+
+/// Whether XML 1.0 allows a character in text (most control characters it does not).
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}

@@ -95,10 +95,7 @@ pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
     bytes
 }
 
-/// Whether XML 1.0 allows a character in text (most control characters it does not).
-pub fn xml_allows(c: char) -> bool {
-    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
+pub use crate::text::xml_allows;
 
 /// Text as XML 1.0 allows it: characters XML forbids are dropped (the conversion reports
 /// them, see [`crate::convert`]). quick-xml escapes `&`, `<`, `>` and quotes.
