@@ -23,6 +23,11 @@ pub(crate) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| contains(haystack, n))
 }
 
+/// Whether XML 1.0 allows a character in text (most control characters it does not).
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,9 +60,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether XML 1.0 allows a character in text (most control characters it does not).
-pub fn xml_allows(c: char) -> bool {
-    matches!(c, '\u{9}' | '\u{A}' | '\u{D}' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
