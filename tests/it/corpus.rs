@@ -721,7 +721,10 @@ NoninterestIncomeOtherOperatingIncome D20060401-20060630 372000 USD -3
 NoninterestIncome D20060401-20060630 1474000 USD -3
 LaborAndRelatedExpense D20060401-20060630 3867000 USD -3
 OccupancyNet D20060401-20060630 953000 USD -3
-# Other expenses 1,338 and data processing 217: not mapped
+OtherNoninterestExpense D20060401-20060630 1338000 USD -3
+OtherNoninterestExpense D20060101-20060331 1541000 USD -3
+OtherNoninterestExpense D20050401-20050630 1448000 USD -3
+# Data processing 217: not mapped
 AdvertisingExpense D20060401-20060630 175000 USD -3
 NoninterestExpense D20060401-20060630 6550000 USD -3
 IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest D20060401-20060630 6906000 USD -3
@@ -754,7 +757,10 @@ Deposits I20060630 892133000 USD -3
 # Other borrowed funds 157,135; borrowing related to the joint venture 18,730: not mapped
 AccountsPayableAndAccruedLiabilitiesCurrentAndNoncurrent I20060630 4789000 USD -3
 AdvancePaymentsByBorrowersForTaxesAndInsurance I20060630 188000 USD -3
-# Deferred compensation 1,877; federal income tax payable 1,527: not mapped
+DeferredCompensationLiabilityCurrentAndNoncurrent I20060630 1877000 USD -3
+DeferredCompensationLiabilityCurrentAndNoncurrent I20060331 1883000 USD -3
+DeferredCompensationLiabilityCurrentAndNoncurrent I20050630 1840000 USD -3
+# Federal income tax payable 1,527: not mapped
 Liabilities I20060630 1076379000 USD -3
 CommonStockValue I20060630 9828000 USD -3
 AdditionalPaidInCapital I20060630 53738000 USD -3
@@ -787,7 +793,12 @@ NoninterestIncomeOtherOperatingIncome D20050401-20060331 1887000 USD -3
 NoninterestIncome D20050401-20060331 6423000 USD -3
 LaborAndRelatedExpense D20050401-20060331 14614000 USD -3
 OccupancyNet D20050401-20060331 3575000 USD -3
-# Other expenses 5,986 and data processing 887: not mapped
+OtherNoninterestExpense D20050401-20060331 5986000 USD -3
+OtherNoninterestExpense D20040401-20050331 5232000 USD -3
+OtherNoninterestExpense D20060101-20060331 1541000 USD -3
+OtherNoninterestExpense D20051001-20051231 1573000 USD -3
+OtherNoninterestExpense D20050101-20050331 1397000 USD -3
+# Data processing 887: not mapped
 AdvertisingExpense D20050401-20060331 720000 USD -3
 NoninterestExpense D20050401-20060331 25782000 USD -3
 IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest D20050401-20060331 22558000 USD -3
@@ -821,7 +832,9 @@ Deposits I20060331 834299000 USD -3
 # Other borrowed funds 141,561; joint venture borrowing 18,276: not mapped
 AccountsPayableAndAccruedLiabilitiesCurrentAndNoncurrent I20060331 6919000 USD -3
 AdvancePaymentsByBorrowersForTaxesAndInsurance I20060331 467000 USD -3
-# Deferred compensation 1,883: not mapped
+DeferredCompensationLiabilityCurrentAndNoncurrent I20060331 1883000 USD -3
+DeferredCompensationLiabilityCurrentAndNoncurrent I20051231 1877000 USD -3
+DeferredCompensationLiabilityCurrentAndNoncurrent I20050331 1821000 USD -3
 Liabilities I20060331 1003405000 USD -3
 CommonStockValue I20060331 9898000 USD -3
 AdditionalPaidInCapital I20060331 54116000 USD -3
