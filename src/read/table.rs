@@ -133,7 +133,14 @@ fn find_in(
                 && (lines[floor..i].iter().all(|l| l.is_blank())
                     || headings_under(lines, floor, i, p))
         });
-        match build(source, lines, blocks, floor, bottom, i, range.end, previous) {
+        let found = Found {
+            floor,
+            bottom,
+            first_row: i,
+            end: range.end,
+            previous,
+        };
+        match build(source, lines, blocks, found) {
             Ok((table, end)) => {
                 if !table.rows.is_empty() {
                     tables.push(table);
@@ -320,17 +327,34 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a table is found among the lines: what it may read, where its rows start, what it
+/// may continue.
+struct Found<'t> {
+    /// The first line it may take (the previous table ends above).
+    floor: usize,
+    /// Its dated header line, when it has one.
+    bottom: Option<usize>,
+    /// Its first row of numbers.
+    first_row: usize,
+    /// One past the last line of the region it is in.
+    end: usize,
+    /// The table just before it, which rows with no header of their own continue.
+    previous: Option<&'t Table>,
+}
+
 fn build(
     source: &Source,
     lines: &[Line<'_>],
     blocks: &Blocks,
-    floor: usize,
-    bottom: Option<usize>,
-    first_row: usize,
-    end: usize,
-    previous: Option<&Table>,
+    found: Found<'_>,
 ) -> Result<(Table, usize), Defect> {
+    let Found {
+        floor,
+        bottom,
+        first_row,
+        end,
+        previous,
+    } = found;
     let spec = blocks.spec(first_row);
     // Header block: the lines ending at the dated line, across rules, up to an empty line.
     let anchor = bottom.unwrap_or(first_row);
