@@ -81,6 +81,41 @@ fn goldens() {
     }
 }
 
+/// The HTML releases of the corpus: the instance, its xBRL-JSON and the cell account. (Their
+/// Inline XBRL waits for the writer to keep an HTML release's own markup.)
+const HTML_RELEASES: &[(&str, &str)] = &[
+    ("apple-2024-q1", "html/apple-2024-q1.txt"),
+    ("buckle-2024-q3", "html/buckle-2024-q3.htm"),
+    ("caterpillar-2022-q1", "html/caterpillar-2022-q1.txt"),
+    ("nvidia-fy2023-q1", "html/nvidia-fy2023-q1.html"),
+    ("nvidia-fy2023-q2", "html/nvidia-fy2023-q2.html"),
+    ("nvidia-fy2023-q3", "html/nvidia-fy2023-q3.html"),
+    ("nvidia-fy2023-q4", "html/nvidia-fy2023-q4.html"),
+];
+
+#[test]
+fn html_corpus_goldens() {
+    let Some(dir) = crate::corpus::folder_or_skip("the golden comparison of HTML releases") else {
+        return;
+    };
+    for (case, path) in HTML_RELEASES {
+        let (source, conv) = convert_file(&dir.join(path), &Options::default())
+            .unwrap_or_else(|e| panic!("{case} does not convert:\n{e}"));
+        check(
+            &root().join(format!("golden/{case}.xml")),
+            &xbrlify::xbrl::write(&conv),
+        );
+        check(
+            &root().join(format!("golden/{case}.json")),
+            &xbrlify::xbrl::json::write(&conv),
+        );
+        check(
+            &root().join(format!("golden/{case}.facts")),
+            xbrlify::inspect::render(&source, &conv).as_bytes(),
+        );
+    }
+}
+
 #[test]
 fn corpus_goldens() {
     let Some(dir) = crate::corpus::folder_or_skip("the golden comparison") else {
