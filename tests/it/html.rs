@@ -377,6 +377,28 @@ const NVIDIA_Q1: &[Expected] = &[
         "USD",
         -6,
     ),
+    // The balance sheet's lease lines (in millions).
+    (
+        "us-gaap:OperatingLeaseRightOfUseAsset",
+        "I20220501",
+        "856000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:OperatingLeaseRightOfUseAsset",
+        "I20220130",
+        "829000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:OperatingLeaseLiabilityNoncurrent",
+        "I20220501",
+        "752000000",
+        "USD",
+        -6,
+    ),
 ];
 
 /// Apple's fiscal 2024 first quarter EX-99.1 (HTML in a whole EDGAR submission): the condensed
