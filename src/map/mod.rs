@@ -83,13 +83,14 @@ pub fn map<'m>(
                 let sections = row.sections.iter().map(|s| s.text.as_str());
                 let outcome = mapping.lookup(&row.label.text, sections.clone());
                 // "Basic" under a heading about shares ("Weighted average shares used in per
-                // share computation"), its numbers whole: a share count, not per-share amounts,
-                // whatever words the heading uses.
+                // share computation"), its numbers not in cents (whole, or millions to one
+                // place: "538.3"): a share count, not per-share amounts, whatever words the
+                // heading uses.
                 let shown_whole = row
                     .cells
                     .iter()
                     .filter(|c| !c.number.dash && !c.number.not_available)
-                    .all(|c| c.number.fraction_digits == 0 && !c.number.percent);
+                    .all(|c| c.number.fraction_digits < 2 && !c.number.percent);
                 if let Some(Outcome::Concept(rule)) = outcome
                     && shown_whole
                     && concepts

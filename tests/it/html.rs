@@ -658,3 +658,43 @@ fn an_8k_cover_page_gives_the_ticker_and_name() {
         Some("0000320193".to_string())
     );
 }
+
+/// Caterpillar's statement of results marks lines with raised footnote numbers ("Profit ¹",
+/// "— diluted ²") and gives its share counts in millions to one place under a heading about
+/// shares: the marks are no part of the labels, and "– Diluted" there is the share count, not
+/// the diluted profit per share stated above it. Typed from the release.
+const CATERPILLAR_Q1: &[Expected] = &[
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D20220101-20220331",
+        "2.86",
+        "USD-per-shares",
+        2,
+    ),
+    (
+        "us-gaap:EarningsPerShareDiluted",
+        "D20210101-20210331",
+        "2.77",
+        "USD-per-shares",
+        2,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+        "D20220101-20220331",
+        "538300000",
+        "shares",
+        -5,
+    ),
+    (
+        "us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",
+        "D20210101-20210331",
+        "551400000",
+        "shares",
+        -5,
+    ),
+];
+
+#[test]
+fn caterpillar_footnote_marks_and_share_counts_in_millions() {
+    corpus_release("html/caterpillar-2022-q1.txt", CATERPILLAR_Q1);
+}

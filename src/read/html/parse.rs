@@ -162,6 +162,19 @@ struct Style {
     indent: f32,
     rule_above: bool,
     rule_below: bool,
+    /// Set above the line (`<sup>`, `vertical-align: super`, `position: relative; top: -3pt`):
+    /// a footnote mark, when that is all the text there is.
+    raised: bool,
+}
+
+/// Text that can only be a footnote mark: one to three letters, digits or `*`, in parentheses
+/// or not.
+fn is_footnote_mark(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .trim_start_matches('(')
+        .trim_end_matches(')');
+    (1..=3).contains(&t.chars().count()) && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '*')
 }
 
 fn attr<'t>(tag: &'t StartTag<usize>, name: &[u8]) -> Option<&'t [u8]> {
@@ -205,6 +218,7 @@ fn style_of(tag: &StartTag<usize>) -> Style {
     let name = &tag.name[..];
     let mut s = Style {
         bold: matches!(name, b"b" | b"strong" | b"th"),
+        raised: name == b"sup",
         ..Style::default()
     };
     if let Some(class) = attr(tag, b"class") {
@@ -246,6 +260,8 @@ fn style_of(tag: &StartTag<usize>) -> Style {
                     s.rule_above |= d;
                     s.rule_below |= d;
                 }
+                "vertical-align" => s.raised |= value.to_ascii_lowercase().starts_with("super"),
+                "top" => s.raised |= value.starts_with('-'),
                 _ => {}
             }
         }
@@ -298,6 +314,7 @@ impl OpenCell {
         for (_, st) in &self.stack {
             s.bold |= st.bold;
             s.indent += st.indent;
+            s.raised |= st.raised;
         }
         s
     }
@@ -538,6 +555,11 @@ pub fn blocks(text: &str, base: usize) -> Vec<Block> {
                     Some(table) => {
                         if let Some(cell) = table.row.as_mut().and_then(|r| r.cell.as_mut()) {
                             let style = cell.style();
+                            // A raised footnote mark ("Profit ²", "Net sales ⁽¹⁾") is no word
+                            // of the label and no digit of the number.
+                            if style.raised && is_footnote_mark(&text) {
+                                continue;
+                            }
                             if let Some(l) = cell.cell.lines.last_mut() {
                                 l.push(Piece {
                                     text,
