@@ -698,3 +698,36 @@ const CATERPILLAR_Q1: &[Expected] = &[
 fn caterpillar_footnote_marks_and_share_counts_in_millions() {
     corpus_release("html/caterpillar-2022-q1.txt", CATERPILLAR_Q1);
 }
+
+/// NVIDIA's cash-flow heading wraps over two rows ("Adjustments to reconcile net income to net
+/// cash" / "provided by operating activities:"): one heading, so the deferred taxes under it
+/// are the cash-flow line. Typed from the release (in millions; "(542)" is a deferred tax
+/// benefit).
+const NVIDIA_Q1_CASH_FLOW: &[Expected] = &[
+    (
+        "us-gaap:DeferredIncomeTaxExpenseBenefit",
+        "D20220131-20220501",
+        "-542000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:DeferredIncomeTaxExpenseBenefit",
+        "D20210201-20210502",
+        "24000000",
+        "USD",
+        -6,
+    ),
+    (
+        "us-gaap:DepreciationDepletionAndAmortization",
+        "D20220131-20220501",
+        "334000000",
+        "USD",
+        -6,
+    ),
+];
+
+#[test]
+fn nvidia_heading_wrapped_over_two_rows() {
+    corpus_release("html/nvidia-fy2023-q1.html", NVIDIA_Q1_CASH_FLOW);
+}

@@ -705,6 +705,8 @@ fn body(
         Some((Text { text, span }, indent, bold))
     };
     let width = |i: f32| (i.max(0.0) * 4.0) as usize;
+    // The first row of a heading wrapped over two rows, waiting for the second.
+    let mut carried: Option<(Text, f32)> = None;
     for (n, &r) in indices.iter().enumerate() {
         let row = &rows[r];
         let numeric_area = |c: &&CellText| c.end > label_end;
@@ -719,6 +721,23 @@ fn body(
                 let Some((text, indent, _)) = label_of(row) else {
                     continue;
                 };
+                // A heading wrapped over two rows ("Adjustments to reconcile net income to net
+                // cash" / "provided by operating activities:"), the second going on in lower
+                // case, is one heading.
+                let (text, indent) = match carried.take() {
+                    Some((first, first_indent)) => (join_heading(first, text), first_indent),
+                    None => (text, indent),
+                };
+                let goes_on = indices.get(n + 1).is_some_and(|&j| {
+                    matches!(rows[j].kind, Kind::Text)
+                        && label_of(&rows[j]).is_some_and(|(t, _, _)| {
+                            t.text.chars().next().is_some_and(|c| c.is_lowercase())
+                        })
+                });
+                if goes_on && !text.text.trim_end().ends_with(':') {
+                    carried = Some((text, indent));
+                    continue;
+                }
                 // A heading not ending in ':' over rows indented deeper opens a section too.
                 let next = indices[n + 1..]
                     .iter()
@@ -823,4 +842,12 @@ fn body(
         }
     }
     out
+}
+
+/// Two rows of one wrapped heading as one.
+fn join_heading(first: Text, second: Text) -> Text {
+    Text {
+        text: format!("{} {}", first.text.trim_end(), second.text.trim_start()),
+        span: first.span.join(second.span),
+    }
 }
