@@ -114,7 +114,16 @@ pub fn scale(line: Option<&str>) -> Scale {
 /// A scale the line gives share counts of their own: "(Dollars in millions, shares in
 /// thousands)".
 pub(super) fn stated_share_scale(line: &str) -> Option<u32> {
-    let (_, rest) = line.split_once("shares in ")?;
+    let rest = match line.split_once("shares in ") {
+        Some((_, rest)) => rest,
+        // "(In millions, except number of shares, which are reflected in thousands, and
+        // per-share amounts)": the scale the clause about shares states, up to its "and".
+        None => {
+            let (_, after) = line.split_once("shares")?;
+            let clause = after.split([')', ';']).next()?.split(" and ").next()?;
+            clause.split_once(" in ")?.1.trim_start()
+        }
+    };
     if rest.starts_with("thousand") {
         Some(3)
     } else if rest.starts_with("million") {
@@ -123,5 +132,45 @@ pub(super) fn stated_share_scale(line: &str) -> Option<u32> {
         Some(9)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clause_about_shares_states_their_scale() {
+        let apple = "(In millions, except number of shares, which are reflected in thousands, \
+                     and per-share amounts)";
+        assert_eq!(
+            scale(Some(apple)),
+            Scale {
+                amounts: 6,
+                shares: 3
+            }
+        );
+        assert_eq!(
+            scale(Some("(Dollars in millions, shares in thousands)")),
+            Scale {
+                amounts: 6,
+                shares: 3
+            }
+        );
+        // Shares exempted with no scale of their own are whole.
+        assert_eq!(
+            scale(Some("(In thousands, except shares and per share amounts)")),
+            Scale {
+                amounts: 3,
+                shares: 0
+            }
+        );
+        assert_eq!(
+            scale(Some("(In thousands, except per share data)")),
+            Scale {
+                amounts: 3,
+                shares: 3
+            }
+        );
     }
 }
