@@ -67,7 +67,28 @@ fn readme_names_every_corpus_release() {
 }
 
 /// (concept, context id, value, unit, decimals), typed by hand from each release's text.
-type Expected = (&'static str, &'static str, &'static str, &'static str, i32);
+/// A fact typed by hand from a release: (concept, context id, value, unit, decimals).
+pub type Expected<'a> = (&'a str, &'a str, &'a str, &'a str, i32);
+
+/// Checks that the conversion of `case` has each expected fact with its value, unit and
+/// decimals.
+pub fn check_facts(case: &str, conv: &xbrlify::Conversion, expected: &[Expected<'_>]) {
+    for &(concept, context, value, unit, decimals) in expected {
+        let fact = conv
+            .facts
+            .facts
+            .iter()
+            .find(|f| f.concept == concept && f.context.id == context)
+            .unwrap_or_else(|| panic!("{case}: no {concept} in {context}"));
+        assert_eq!(fact.value, value, "{case}: {concept} {context}");
+        assert_eq!(
+            fact.unit.map(|u| u.id()),
+            Some(unit),
+            "{case}: {concept} {context}"
+        );
+        assert_eq!(fact.decimals, Some(decimals), "{case}: {concept} {context}");
+    }
+}
 
 /// Southern Company, Q4 2004: the income account (in millions) and the financial highlights.
 const SOUTHERN_2004: &[Expected] = &[
@@ -512,21 +533,7 @@ fn check_release(case: &str, expected: &[Expected], cik: &str) {
         .find(|f| f.concept == "dei:EntityCentralIndexKey")
         .unwrap_or_else(|| panic!("{case}: no dei:EntityCentralIndexKey"));
     assert_eq!(cik_fact.value, cik, "{case}");
-    for &(concept, context, value, unit, decimals) in expected {
-        let fact = conv
-            .facts
-            .facts
-            .iter()
-            .find(|f| f.concept == concept && f.context.id == context)
-            .unwrap_or_else(|| panic!("{case}: no {concept} in {context}"));
-        assert_eq!(fact.value, value, "{case}: {concept} {context}");
-        assert_eq!(
-            fact.unit.map(|u| u.id()),
-            Some(unit),
-            "{case}: {concept} {context}"
-        );
-        assert_eq!(fact.decimals, Some(decimals), "{case}: {concept} {context}");
-    }
+    check_facts(case, &conv, expected);
 }
 
 #[test]
@@ -869,21 +876,11 @@ fn check_typed(typed: &Typed) {
     let (_, conv) = crate::convert_file(&dir.join(typed.path), &xbrlify::Options::default())
         .unwrap_or_else(|e| panic!("{case} converts: {e}"));
     assert_eq!(conv.entity.identifier, typed.cik, "{case}");
-    for (concept, context, value, unit, decimals) in expected {
-        let fact = conv
-            .facts
-            .facts
-            .iter()
-            .find(|f| f.concept == concept && f.context.id == context)
-            .unwrap_or_else(|| panic!("{case}: no {concept} in {context}"));
-        assert_eq!(fact.value, value, "{case}: {concept} {context}");
-        assert_eq!(
-            fact.unit.map(|u| u.id()),
-            Some(unit),
-            "{case}: {concept} {context}"
-        );
-        assert_eq!(fact.decimals, Some(decimals), "{case}: {concept} {context}");
-    }
+    let expected: Vec<Expected<'_>> = expected
+        .iter()
+        .map(|(c, x, v, u, d)| (c.as_str(), *x, *v, *u, *d))
+        .collect();
+    check_facts(case, &conv, &expected);
 }
 
 #[test]

@@ -6,28 +6,7 @@ use std::time::{Duration, Instant};
 
 use xbrlify::Options;
 
-use crate::corpus::folder;
-
-/// (concept, context id, value, unit, decimals), typed by hand from the release.
-type Expected = (&'static str, &'static str, &'static str, &'static str, i32);
-
-fn check(case: &str, conv: &xbrlify::Conversion, expected: &[Expected]) {
-    for &(concept, context, value, unit, decimals) in expected {
-        let fact = conv
-            .facts
-            .facts
-            .iter()
-            .find(|f| f.concept == concept && f.context.id == context)
-            .unwrap_or_else(|| panic!("{case}: no {concept} in {context}"));
-        assert_eq!(fact.value, value, "{case}: {concept} {context}");
-        assert_eq!(
-            fact.unit.map(|u| u.id()),
-            Some(unit),
-            "{case}: {concept} {context}"
-        );
-        assert_eq!(fact.decimals, Some(decimals), "{case}: {concept} {context}");
-    }
-}
+use crate::corpus::{Expected, folder};
 
 fn convert(name: &str, html: &str) -> xbrlify::Conversion {
     crate::convert_text(name, html.as_bytes(), &Options::default())
@@ -61,7 +40,7 @@ const STATEMENT: &str = r#"<!DOCTYPE html>
 fn an_edgar_html_statement_with_split_numbers_rules_and_indents() {
     let conv = convert("widget.htm", STATEMENT);
     // Typed from STATEMENT above: thousands, three months ended March 31.
-    check(
+    crate::corpus::check_facts(
         "widget.htm",
         &conv,
         &[
@@ -616,7 +595,7 @@ fn corpus_release(path: &str, expected: &[Expected]) {
     };
     let (_, conv) = crate::convert_file(&dir.join(path), &Options::default())
         .unwrap_or_else(|e| panic!("{path} converts: {e}"));
-    check(path, &conv, expected);
+    crate::corpus::check_facts(path, &conv, expected);
 }
 
 #[test]
