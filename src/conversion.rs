@@ -100,7 +100,7 @@ impl Conversion {
             } else {
                 title
             };
-            let why = self.why_no_fact(table, meaning);
+            let why = self.why_no_fact(k, table, meaning);
             let at = table
                 .rows
                 .first()
@@ -112,27 +112,19 @@ impl Conversion {
 
     /// Why no cell of a table became a fact, in a phrase: the table's reason, or its cells'
     /// most common one.
-    fn why_no_fact(&self, table: &document::Table, meaning: &TableMeaning) -> String {
+    fn why_no_fact(&self, k: usize, table: &document::Table, meaning: &TableMeaning) -> String {
         if let Some(why) = &meaning.skip {
             return format!("not reported ({why})");
         }
         if meaning.columns.iter().all(|c| c.period().is_none()) {
             return "no column is dated".to_string();
         }
-        let spans: Vec<source::Span> = table
-            .rows
-            .iter()
-            .flat_map(|r| r.cells.iter().map(|c| c.span))
-            .collect();
+        let cells: usize = table.rows.iter().map(|r| r.cells.len()).sum();
         let mut reasons: Vec<&str> = self
             .facts
             .cells
             .iter()
-            .filter(|c| {
-                spans
-                    .binary_search_by_key(&c.span.start, |s| s.start)
-                    .is_ok()
-            })
+            .filter(|c| c.column.0 == k)
             .filter_map(|c| match &c.fate {
                 facts::Fate::Skipped(r) | facts::Fate::Quarantined(r) => Some(r.as_str()),
                 _ => None,
@@ -144,8 +136,8 @@ impl Conversion {
             .max_by_key(|run| run.len())
             .map(|run| (run[0], run.len()));
         match most {
-            Some((reason, n)) => format!("{n} of its {} cells: {reason}", spans.len()),
-            None => format!("none of its {} cells maps to a fact", spans.len()),
+            Some((reason, n)) => format!("{n} of its {cells} cells: {reason}"),
+            None => format!("none of its {cells} cells maps to a fact"),
         }
     }
 }

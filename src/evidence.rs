@@ -379,31 +379,20 @@ type FactKey<'a> = (&'a str, &'a [(String, String)], crate::interpret::Period);
 
 /// The evidence for each fact (by index into `facts.facts`): the tables its duplicates stand
 /// in, and the totals that foot.
-pub fn of_facts(
-    document: &Document,
-    facts: &Facts,
-    footing: &[FootingCheck],
-    mapping: &Mapping,
-) -> Vec<Evidence> {
-    let conv_cells = &facts.cells;
+pub fn of_facts(facts: &Facts, footing: &[FootingCheck], mapping: &Mapping) -> Vec<Evidence> {
+    let cells = &facts.cells;
     let facts = &facts.facts;
     let mut out = vec![Evidence::default(); facts.len()];
-    // Confirmed: a duplicate cell in another table than the fact's own.
-    let table_of = |span: crate::source::Span| {
-        document.tables.iter().position(|t| {
-            let first = t.rows.first().map(|r| r.label.span.start);
-            let last = t
-                .rows
-                .last()
-                .and_then(|r| r.cells.last())
-                .map(|c| c.span.end);
-            matches!((first, last), (Some(a), Some(b)) if a <= span.start && span.start < b)
-        })
-    };
-    for cell in conv_cells {
+    // Confirmed: a duplicate cell in another table than the fact's own cell.
+    let mut own_table = vec![None; facts.len()];
+    for cell in cells {
+        if let Fate::Fact(i) = cell.fate {
+            own_table[i] = Some(cell.column.0);
+        }
+    }
+    for cell in cells {
         if let Fate::Duplicate(i) = cell.fate
-            && let Some(own) = facts[i].cell
-            && table_of(own) != table_of(cell.span)
+            && own_table[i] != Some(cell.column.0)
         {
             out[i].confirmed = true;
         }

@@ -156,7 +156,7 @@ pub fn analyse(
     diagnostics.append(&mut found);
     let (document_facts, mut forbidden) = entity::document_facts(source, &document, &meanings, cik);
     diagnostics.append(&mut forbidden);
-    let evidence = evidence::of_facts(&document, &facts, &footing, mapping);
+    let evidence = evidence::of_facts(&facts, &footing, mapping);
     Ok(Conversion {
         evidence,
         document,
