@@ -97,6 +97,14 @@ pub struct Defect {
     pub message: String,
 }
 
+impl Defect {
+    /// The fault as the error it is when it stops the release (`--strict`, or a release whose
+    /// only tables cannot be read).
+    pub fn error(&self, source: &crate::source::Source) -> crate::error::Error {
+        crate::error::Error::at(self.kind, source, self.span, self.message.clone())
+    }
+}
+
 /// The words printed over one column, top line first.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Column {

@@ -109,7 +109,7 @@ pub fn analyse(
         .iter()
         .map(|d| Quarantine {
             unit: Unit::Table,
-            error: Error::at(d.kind, source, d.span, d.message.clone()),
+            error: d.error(source),
             evidence: None,
         })
         .collect();
@@ -127,7 +127,7 @@ pub fn analyse(
             match &meaning.skip {
                 None => quarantines.push(Quarantine {
                     unit: Unit::Row,
-                    error: Error::at(defect.kind, source, defect.span, defect.message.clone()),
+                    error: defect.error(source),
                     evidence: None,
                 }),
                 Some(why) => unreadable.push(Diagnostic {

@@ -222,7 +222,7 @@ pub fn read(source: &Source) -> Result<Document, Error> {
     if tables.is_empty() {
         if let Some(d) = dropped.first() {
             // The only tables there are cannot be read: that is what to say.
-            return Err(Error::at(d.kind, source, d.span, d.message.clone()));
+            return Err(d.error(source));
         }
         return Err(Error::new(
             ErrorKind::Table,
