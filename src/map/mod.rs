@@ -72,12 +72,16 @@ pub fn map<'m>(
             .rows
             .iter()
             .map(|row| {
+                // Whether every amount the row shows (not a dash, "n/a" or a percentage) is
+                // shown with these digits after the point.
+                let every_amount = |digits: fn(u32) -> bool| {
+                    row.cells
+                        .iter()
+                        .filter(|c| !c.number.dash && !c.number.not_available)
+                        .all(|c| digits(c.number.fraction_digits) && !c.number.percent)
+                };
                 // Shown as per-share amounts are: cents, two places after the point.
-                let in_cents = row
-                    .cells
-                    .iter()
-                    .filter(|c| !c.number.dash && !c.number.not_available)
-                    .all(|c| c.number.fraction_digits >= 2 && !c.number.percent);
+                let in_cents = every_amount(|d| d >= 2);
                 let per_share_table = in_cents
                     && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
                 let sections = row.sections.iter().map(|s| s.text.as_str());
@@ -86,11 +90,7 @@ pub fn map<'m>(
                 // share computation"), its numbers not in cents (whole, or millions to one
                 // place: "538.3"): a share count, not per-share amounts, whatever words the
                 // heading uses.
-                let shown_whole = row
-                    .cells
-                    .iter()
-                    .filter(|c| !c.number.dash && !c.number.not_available)
-                    .all(|c| c.number.fraction_digits < 2 && !c.number.percent);
+                let shown_whole = every_amount(|d| d < 2);
                 if let Some(Outcome::Concept(rule)) = outcome
                     && shown_whole
                     && concepts
