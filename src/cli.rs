@@ -362,12 +362,9 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
                 all.merge(a);
                 primary.merge(p);
                 write_stdout(xbrlify::inspect::summary(&source, &conv).as_bytes())?;
-                if let Some(empty) = conv.emptiness(&source) {
+                if let Some(failure) = conv.failure(&source, settings.strict) {
                     failed += 1;
-                    say(format_args!("{empty}"));
-                } else if settings.strict && !conv.quarantines.is_empty() {
-                    failed += 1;
-                    say(format_args!("{}", conv.quarantines[0].error));
+                    say(format_args!("{failure}"));
                 } else if !conv.quarantines.is_empty() {
                     quarantined += 1;
                 }

@@ -73,6 +73,15 @@ impl Conversion {
         }
     }
 
+    /// The error that makes this conversion a failure: under `strict`, its first quarantine;
+    /// else (or with none) its [`emptiness`](Conversion::emptiness). `None` when it converted.
+    pub fn failure(&self, source: &Source, strict: bool) -> Option<Error> {
+        match self.quarantines.first() {
+            Some(q) if strict => Some(q.error.clone()),
+            _ => self.emptiness(source),
+        }
+    }
+
     /// The error of a conversion that reports no fact: every table found, and why none of
     /// its cells became a fact. `None` when some fact is reported.
     pub fn emptiness(&self, source: &Source) -> Option<Error> {

@@ -84,15 +84,10 @@ pub fn convert(
     options: &Options,
 ) -> Result<Conversion, Error> {
     let conversion = analyse(source, mapping, concepts, options)?;
-    if options.strict
-        && let Some(q) = conversion.quarantines.first()
-    {
-        return Err(q.error.clone());
+    match conversion.failure(source, options.strict) {
+        Some(error) => Err(error),
+        None => Ok(conversion),
     }
-    if let Some(empty) = conversion.emptiness(source) {
-        return Err(empty);
-    }
-    Ok(conversion)
 }
 
 /// [`convert`], except that a conversion with no fact is returned rather than refused, and
