@@ -104,7 +104,7 @@ pub fn map<'m>(
                         &row.label.text,
                         sections.clone().chain(std::iter::once(SHARES_HEADING)),
                     )
-                    && count != outcome.unwrap_or(count)
+                    && outcome != Some(count)
                 {
                     return Some(count);
                 }
