@@ -183,7 +183,15 @@ pub(crate) fn read_release(release: &Path, limit: u64) -> Result<(String, Vec<u8
 }
 
 /// Loads the concept table and the mapping the settings name (or the embedded ones).
-pub(crate) fn tables(settings: &Settings) -> Result<Tables, Error> {
+///
+/// They are loaded once per process and live as long as it: never dropped, since freeing a few
+/// thousand strings one by one at exit costs a conversion several percent of its time and the
+/// operating system reclaims the memory at once.
+pub(crate) fn tables(settings: &Settings) -> Result<&'static Tables, Error> {
+    Ok(Box::leak(Box::new(load_tables(settings)?)))
+}
+
+fn load_tables(settings: &Settings) -> Result<Tables, Error> {
     let concepts = match &settings.concepts {
         None => ConceptTable::embedded(),
         Some(path) => {
@@ -297,7 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                 }
             };
             let tables = tables(&settings)?;
-            let (source, conv) = load(release, &settings, &tables)?;
+            let (source, conv) = load(release, &settings, tables)?;
             if report(&conv, settings.deny_warnings) {
                 say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
@@ -322,7 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             ..
         } => {
             let tables = tables(&settings)?;
-            let (source, conv) = load_analysis(Path::new(&release), &settings, &tables)?;
+            let (source, conv) = load_analysis(Path::new(&release), &settings, tables)?;
             let denied = report(&conv, settings.deny_warnings);
             if let Some(empty) = conv.emptiness(&source) {
                 say(format_args!("{empty}"));
@@ -356,7 +364,7 @@ fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<Ex
     let mut quarantined = 0;
     let releases: Vec<String> = std::iter::once(release).chain(more).collect();
     for release in releases {
-        match load_analysis(Path::new(&release), settings, &tables) {
+        match load_analysis(Path::new(&release), settings, tables) {
             Ok((source, conv)) => {
                 let (a, p) = xbrlify::inspect::coverage(&conv);
                 all.merge(a);

@@ -5,8 +5,6 @@
 //! concept's type decides its unit and scaling, its period type decides instant or duration
 //! contexts, and its balance is kept for sign checks.
 
-use std::collections::BTreeMap;
-
 use crate::error::{Error, ErrorKind, Location};
 
 /// The concept table shipped with the binary.
@@ -122,7 +120,8 @@ pub struct Concept {
 /// Concepts by QName.
 #[derive(Clone, Debug, Default)]
 pub struct ConceptTable {
-    concepts: BTreeMap<String, Concept>,
+    /// Sorted by QName, one concept a QName (a table naming one twice keeps the last).
+    concepts: Vec<Concept>,
     /// Whether this is the table shipped with the binary.
     embedded: bool,
 }
@@ -143,7 +142,7 @@ impl ConceptTable {
 
     /// Parses a concept table.
     pub fn parse(name: &str, text: &str) -> Result<ConceptTable, Error> {
-        let mut concepts = BTreeMap::new();
+        let mut concepts = Vec::new();
         let mut lines = text.lines().enumerate();
         let header = lines.next().map(|(_, l)| l).unwrap_or_default();
         if header != "qname\ttype\tperiodType\tbalance\tabstract\tsubstitutionGroup\tsource" {
@@ -216,8 +215,15 @@ impl ConceptTable {
                 is_abstract: f[4] == "true",
                 source: f[6].to_string(),
             };
-            concepts.insert(f[0].to_string(), concept);
+            concepts.push(concept);
         }
+        // Sorted once here rather than kept sorted on insertion: the table is read at the start
+        // of every process. The stable sort keeps a repeated QName's rows in file order, so
+        // keeping the last of each run is what inserting them in turn would keep.
+        concepts.sort_by(|a: &Concept, b: &Concept| a.qname.cmp(&b.qname));
+        concepts.reverse();
+        concepts.dedup_by(|a, b| a.qname == b.qname);
+        concepts.reverse();
         Ok(ConceptTable {
             concepts,
             embedded: false,
@@ -226,12 +232,15 @@ impl ConceptTable {
 
     /// Looks a concept up by `prefix:Name`.
     pub fn get(&self, qname: &str) -> Option<&Concept> {
-        self.concepts.get(qname)
+        self.concepts
+            .binary_search_by(|c| c.qname.as_str().cmp(qname))
+            .ok()
+            .map(|i| &self.concepts[i])
     }
 
     /// All concepts, sorted by QName.
     pub fn iter(&self) -> impl Iterator<Item = &Concept> {
-        self.concepts.values()
+        self.concepts.iter()
     }
 }
 

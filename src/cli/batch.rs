@@ -660,7 +660,7 @@ pub(crate) fn run(
             chunk
                 .par_iter()
                 .map(|input| {
-                    let done = convert_one(input, dir, &tables, settings, args, format);
+                    let done = convert_one(input, dir, tables, settings, args, format);
                     bar.inc(1);
                     done
                 })
