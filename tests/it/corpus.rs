@@ -661,7 +661,10 @@ GainLossOnInvestments D20061231-20070331 -5000 USD -3
 GainLossOnInvestments D20060702-20070331 -6000 USD -3
 IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest D20061231-20070331 3323000 USD -3
 IncomeTaxExpenseBenefit D20061231-20070331 788000 USD -3
-# Minority interest in income (loss) in consolidated subsidiary (7): its sign is the parent's
+# Minority interest in income (loss) in consolidated subsidiary: shown by its effect on net
+# income, (7) deducted is the minority's income of 7; 93 added, its share of a loss
+NetIncomeLossAttributableToNoncontrollingInterest D20061231-20070331 7000 USD -3
+NetIncomeLossAttributableToNoncontrollingInterest D20050703-20060401 -93000 USD -3
 IncomeLossFromEquityMethodInvestments D20061231-20070331 86000 USD -3
 NetIncomeLoss D20061231-20070331 2614000 USD -3
 NetIncomeLoss D20060702-20070331 6495000 USD -3
@@ -680,7 +683,7 @@ PrepaidExpenseAndOtherAssetsCurrent I20070331 700000 USD -3
 # Deferred income taxes (current) 3,672: no current deferred-tax concept in us-gaap 2024
 AssetsCurrent I20070331 136858000 USD -3
 PropertyPlantAndEquipmentNet I20070331 23294000 USD -3
-# Investment in unconsolidated affiliates 9,656: not mapped
+EquityMethodInvestments I20070331 9656000 USD -3
 DeferredIncomeTaxAssetsNet I20070331 4922000 USD -3
 # Long-term investment in marketable securities 31,788: not mapped
 Goodwill I20070331 1348000 USD -3
@@ -731,7 +734,8 @@ OccupancyNet D20060401-20060630 953000 USD -3
 OtherNoninterestExpense D20060401-20060630 1338000 USD -3
 OtherNoninterestExpense D20060101-20060331 1541000 USD -3
 OtherNoninterestExpense D20050401-20050630 1448000 USD -3
-# Data processing 217: not mapped
+InformationTechnologyAndDataProcessing D20060401-20060630 217000 USD -3
+InformationTechnologyAndDataProcessing D20050401-20050630 218000 USD -3
 AdvertisingExpense D20060401-20060630 175000 USD -3
 NoninterestExpense D20060401-20060630 6550000 USD -3
 IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest D20060401-20060630 6906000 USD -3
@@ -747,13 +751,15 @@ CashAndDueFromBanks I20060630 33338000 USD -3
 InterestBearingDepositsInBanks I20060630 4272000 USD -3
 AvailableForSaleSecuritiesDebtSecurities I20060630 59680000 USD -3
 HeldToMaturitySecurities I20060630 370000 USD -3
-# Mortgage-backed securities available for sale 26,066 and held to maturity 390: not mapped
+AvailableForSaleSecuritiesDebtSecurities I20060630-FinancialInstrumentAxis-MortgageBackedSecuritiesMember 26066000 USD -3
+HeldToMaturitySecurities I20060630-FinancialInstrumentAxis-MortgageBackedSecuritiesMember 390000 USD -3
 FederalHomeLoanBankStock I20060630 7247000 USD -3
 FinancingReceivableExcludingAccruedInterestBeforeAllowanceForCreditLoss I20060630 1002161000 USD -3
 LoansAndLeasesReceivableAllowance I20060630 14854000 USD -3
 LoansAndLeasesReceivableNetReportedAmount I20060630 987307000 USD -3
-# Loans held for sale 3,442; real estate in a joint venture 16,968; accrued interest and
-# dividends receivable 5,835: not mapped
+LoansReceivableHeldForSaleAmount I20060630 3442000 USD -3
+RealEstateInvestmentsJointVentures I20060630 16968000 USD -3
+# Accrued interest and dividends receivable 5,835: not mapped
 PropertyPlantAndEquipmentNet I20060630 27718000 USD -3
 DeferredIncomeTaxAssetsNet I20060630 2475000 USD -3
 IncomeTaxesReceivable I20060630 0 USD -3
@@ -761,7 +767,8 @@ IncomeTaxesReceivable I20060331 808000 USD -3
 OtherAssetsNoncurrent I20060630 15672000 USD -3
 Assets I20060630 1190780000 USD -3
 Deposits I20060630 892133000 USD -3
-# Other borrowed funds 157,135; borrowing related to the joint venture 18,730: not mapped
+OtherBorrowings I20060630 157135000 USD -3
+LoansPayable I20060630 18730000 USD -3
 AccountsPayableAndAccruedLiabilitiesCurrentAndNoncurrent I20060630 4789000 USD -3
 AdvancePaymentsByBorrowersForTaxesAndInsurance I20060630 188000 USD -3
 DeferredCompensationLiabilityCurrentAndNoncurrent I20060630 1877000 USD -3
@@ -773,7 +780,8 @@ CommonStockValue I20060630 9828000 USD -3
 AdditionalPaidInCapital I20060630 53738000 USD -3
 RetainedEarningsAccumulatedDeficit I20060630 47900000 USD -3
 AccumulatedOtherComprehensiveIncomeLossNetOfTax I20060630 2935000 USD -3
-# Debt related to ESOP 0: not mapped
+UnearnedESOPShares I20060630 0 USD -3
+UnearnedESOPShares I20050630 72000 USD -3
 StockholdersEquity I20060630 114401000 USD -3
 LiabilitiesAndStockholdersEquity I20060630 1190780000 USD -3
 ",
@@ -805,7 +813,7 @@ OtherNoninterestExpense D20040401-20050331 5232000 USD -3
 OtherNoninterestExpense D20060101-20060331 1541000 USD -3
 OtherNoninterestExpense D20051001-20051231 1573000 USD -3
 OtherNoninterestExpense D20050101-20050331 1397000 USD -3
-# Data processing 887: not mapped
+InformationTechnologyAndDataProcessing D20050401-20060331 887000 USD -3
 AdvertisingExpense D20050401-20060331 720000 USD -3
 NoninterestExpense D20050401-20060331 25782000 USD -3
 IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest D20050401-20060331 22558000 USD -3
@@ -823,20 +831,24 @@ CashAndDueFromBanks I20050331 23250000 USD -3
 InterestBearingDepositsInBanks I20060331 9439000 USD -3
 AvailableForSaleSecuritiesDebtSecurities I20060331 60137000 USD -3
 HeldToMaturitySecurities I20060331 370000 USD -3
-# Mortgage-backed securities 23,351 and 482: not mapped
+AvailableForSaleSecuritiesDebtSecurities I20060331-FinancialInstrumentAxis-MortgageBackedSecuritiesMember 23351000 USD -3
+HeldToMaturitySecurities I20060331-FinancialInstrumentAxis-MortgageBackedSecuritiesMember 482000 USD -3
 FederalHomeLoanBankStock I20060331 7247000 USD -3
 FinancingReceivableExcludingAccruedInterestBeforeAllowanceForCreditLoss I20060331 932694000 USD -3
 LoansAndLeasesReceivableAllowance I20060331 14184000 USD -3
 LoansAndLeasesReceivableAllowance I20050331 11767000 USD -3
 LoansAndLeasesReceivableNetReportedAmount I20060331 918510000 USD -3
-# Loans held for sale 5,252; joint venture 16,928; accrued interest receivable 5,185
+LoansReceivableHeldForSaleAmount I20060331 5252000 USD -3
+RealEstateInvestmentsJointVentures I20060331 16928000 USD -3
+# Accrued interest receivable 5,185: not mapped
 PropertyPlantAndEquipmentNet I20060331 26317000 USD -3
 DeferredIncomeTaxAssetsNet I20060331 2254000 USD -3
 IncomeTaxesReceivable I20060331 808000 USD -3
 OtherAssetsNoncurrent I20060331 16258000 USD -3
 Assets I20060331 1116728000 USD -3
 Deposits I20060331 834299000 USD -3
-# Other borrowed funds 141,561; joint venture borrowing 18,276: not mapped
+OtherBorrowings I20060331 141561000 USD -3
+LoansPayable I20060331 18276000 USD -3
 AccountsPayableAndAccruedLiabilitiesCurrentAndNoncurrent I20060331 6919000 USD -3
 AdvancePaymentsByBorrowersForTaxesAndInsurance I20060331 467000 USD -3
 DeferredCompensationLiabilityCurrentAndNoncurrent I20060331 1883000 USD -3
@@ -847,7 +859,7 @@ CommonStockValue I20060331 9898000 USD -3
 AdditionalPaidInCapital I20060331 54116000 USD -3
 RetainedEarningsAccumulatedDeficit I20060331 45991000 USD -3
 AccumulatedOtherComprehensiveIncomeLossNetOfTax I20060331 3318000 USD -3
-# Debt related to ESOP 0: not mapped
+UnearnedESOPShares I20060331 0 USD -3
 StockholdersEquity I20060331 113323000 USD -3
 LiabilitiesAndStockholdersEquity I20060331 1116728000 USD -3
 ",
