@@ -305,3 +305,70 @@ pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String,
     };
     Some((end, year, focus, longest.map(|p| p.period)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn instant(date: NaiveDate) -> ColumnPeriod {
+        ColumnPeriod {
+            period: Period::Instant(date),
+            months: None,
+            in_weeks: false,
+        }
+    }
+
+    fn quarter(start: NaiveDate, end: NaiveDate) -> ColumnPeriod {
+        ColumnPeriod {
+            period: Period::Duration { start, end },
+            months: Some(3),
+            in_weeks: false,
+        }
+    }
+
+    #[test]
+    fn a_year_end_inside_its_month_is_the_last_weekday() {
+        // Quarters ended December 30, 2023 and December 31, 2022; the balance sheet's prior
+        // year end September 30, 2023: all Saturdays.
+        let periods = [
+            quarter(d(2023, 10, 1), d(2023, 12, 30)),
+            quarter(d(2022, 10, 2), d(2022, 12, 31)),
+            instant(d(2023, 12, 30)),
+            instant(d(2023, 9, 30)),
+        ];
+        let year_end = YearEnd::shown(&periods).unwrap();
+        assert_eq!(
+            year_end,
+            YearEnd {
+                weekday: Weekday::Sat,
+                month: 9,
+                nearest: false
+            }
+        );
+        assert_eq!(year_end.in_year(2022), Some(d(2022, 9, 24)));
+        assert_eq!(year_end.before(d(2022, 12, 31)), Some(d(2022, 9, 24)));
+        assert_eq!(year_end.before(d(2023, 12, 30)), Some(d(2023, 9, 30)));
+    }
+
+    #[test]
+    fn a_year_end_early_in_the_next_month_is_the_nearest_weekday() {
+        // A year ended February 3, 2007 beside one ended January 28, 2006: the Saturday
+        // nearest January 31.
+        let periods = [instant(d(2007, 2, 3)), instant(d(2006, 1, 28))];
+        let year_end = YearEnd::shown(&periods).unwrap();
+        assert!(year_end.nearest);
+        assert_eq!(year_end.month, 1);
+        assert_eq!(year_end.in_year(2005), Some(d(2005, 1, 29)));
+        assert_eq!(year_end.in_year(2003), Some(d(2003, 2, 1)));
+    }
+
+    #[test]
+    fn dates_on_several_weekdays_show_no_calendar() {
+        let periods = [instant(d(2023, 12, 31)), instant(d(2022, 12, 31))];
+        assert_eq!(YearEnd::shown(&periods), None);
+    }
+}
