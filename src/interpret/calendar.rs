@@ -3,6 +3,7 @@
 //! reports.
 
 use super::*;
+use chrono::Weekday;
 
 /// Year-to-date columns ("Year-to-Date", "YTD") begin the day after the prior fiscal year
 /// end: the latest date the release reports that falls within the year before the column's
@@ -80,15 +81,6 @@ pub(super) fn anchor_year_to_date(
     }
 }
 
-/// Periods stated in months on a 52/53-week calendar.
-///
-/// A release whose periods are stated in weeks, or end on a day that is not a month end
-/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
-/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A year to
-/// date begins the day after the prior fiscal year end, which such a release usually shows as
-/// a balance-sheet column: a start within a week of the day after a date the release reports is
-/// moved there (twelve months ended February 3, 2007 after a year ended January 28, 2006 are
-/// 53 weeks).
 /// An income or cash-flow statement whose column is headed by a date alone ("December 31, /
 /// 2003", no "Year Ended" anywhere above it) reports a period, not an instant: the period the
 /// release's other columns report ending on that date, when they all report the same one.
@@ -121,6 +113,20 @@ pub(super) fn date_only_flows(meanings: &mut [TableMeaning]) {
     }
 }
 
+/// Periods stated in months on a 52/53-week calendar.
+///
+/// A release whose periods are stated in weeks, or end on a day that is not a month end
+/// ("Three Months Ended November 1, 2003"), keeps a 52/53-week calendar: its "three months" are
+/// 13 weeks even when one of them happens to end on a month end (January 31, 2004). A period
+/// that follows a fiscal year end (a first quarter, a year to date, a year) begins the day
+/// after it, so a 53rd week lands where the calendar puts it. When every date the release
+/// reports falls on one weekday, its fiscal year ends on the last (or nearest) such weekday of
+/// a month, which the release shows ([`YearEnd::shown`]); a start within a week of the day
+/// after that calendar's year end moves there (the three months ended December 31, 2022 after
+/// a year ended on the last Saturday of September, September 24, 2022, are 14 weeks). Else a
+/// start within a week of the day after a date the release reports (the prior year end on the
+/// balance sheet) moves there (twelve months ended February 3, 2007 after a year ended January
+/// 28, 2006 are 53 weeks).
 pub(super) fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
     let periods = || {
         meanings
@@ -145,6 +151,7 @@ pub(super) fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
         .collect();
     instants.sort_unstable();
     instants.dedup();
+    let year_end = YearEnd::shown(&periods().collect::<Vec<_>>());
     for meaning in meanings.iter_mut() {
         for column in &mut meaning.columns {
             let ColumnMeaning::Period(p) = column else {
@@ -159,15 +166,112 @@ pub(super) fn fit_52_53_week_calendar(meanings: &mut [TableMeaning]) {
             if n % 3 == 0 && is_month_end(end) {
                 first = end - chrono::Duration::days(i64::from(n / 3 * 13) * 7 - 1);
             }
-            if let Some(after_year_end) = instants
-                .iter()
-                .filter_map(|i| i.succ_opt())
-                .find(|&d| d != first && d < end && (d - first).num_days().abs() <= 7)
-            {
+            let near = |d: &NaiveDate| *d < end && (*d - first).num_days().abs() <= 7;
+            let after_calendar_year_end = year_end
+                .and_then(|y| y.before(end))
+                .and_then(|d| d.succ_opt())
+                .filter(near);
+            if let Some(after_year_end) = after_calendar_year_end.or_else(|| {
+                instants
+                    .iter()
+                    .filter_map(|i| i.succ_opt())
+                    .find(|d| *d != first && near(d))
+            }) {
                 first = after_year_end;
             }
             p.period = Period::Duration { start: first, end };
         }
+    }
+}
+
+/// The fiscal year end of a 52/53-week calendar: the last `weekday` of `month`, or with
+/// `nearest` the `weekday` nearest that month's last day (at most three days either side).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct YearEnd {
+    weekday: Weekday,
+    month: u32,
+    nearest: bool,
+}
+
+impl YearEnd {
+    /// The calendar the release's dates show, if they show one: every period end falls on one
+    /// weekday (two dates at least), and the ends of its twelve-month periods and the dates
+    /// that end no period of the release (a balance sheet's prior year end) are year ends.
+    /// A year end in the first three days of a month is the nearest weekday to the end of the
+    /// month before; one four to six days before its month's end is that month's last weekday;
+    /// one in the last four days fits both, and is read as the last unless another year end
+    /// shows the nearest. Year ends that disagree show no calendar.
+    fn shown(periods: &[ColumnPeriod]) -> Option<YearEnd> {
+        let mut ends: Vec<NaiveDate> = periods.iter().map(|p| p.period.end()).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let weekday = ends.first()?.weekday();
+        if ends.len() < 2 || ends.iter().any(|d| d.weekday() != weekday) {
+            return None;
+        }
+        let ends_a_duration = |d: NaiveDate| {
+            periods
+                .iter()
+                .any(|p| matches!(p.period, Period::Duration { end, .. } if end == d))
+        };
+        let year_ends = periods.iter().filter_map(|p| match p.period {
+            Period::Duration { end, .. } if p.months == Some(12) => Some(end),
+            Period::Instant(d) if !ends_a_duration(d) => Some(d),
+            _ => None,
+        });
+        // (month, Some(nearest)) when the date decides between last and nearest.
+        let mut month = None;
+        let mut nearest = None;
+        for d in year_ends {
+            let (m, reading) = if d.day() <= 3 {
+                let before = d.checked_sub_months(Months::new(1))?;
+                (before.month(), Some(true))
+            } else {
+                let to_end = last_day(d.year(), d.month())?.day() - d.day();
+                match to_end {
+                    0..=3 => (d.month(), None),
+                    4..=6 => (d.month(), Some(false)),
+                    _ => return None,
+                }
+            };
+            if month.is_some_and(|x| x != m) {
+                return None;
+            }
+            month = Some(m);
+            if let Some(r) = reading {
+                if nearest.is_some_and(|x| x != r) {
+                    return None;
+                }
+                nearest = Some(r);
+            }
+        }
+        Some(YearEnd {
+            weekday,
+            month: month?,
+            nearest: nearest.unwrap_or(false),
+        })
+    }
+
+    /// The fiscal year end of the year whose month `month` falls in `year`.
+    fn in_year(self, year: i32) -> Option<NaiveDate> {
+        let month_end = last_day(year, self.month)?;
+        let back = (7 + month_end.weekday().num_days_from_monday()
+            - self.weekday.num_days_from_monday())
+            % 7;
+        let last = month_end - chrono::Duration::days(i64::from(back));
+        Some(if self.nearest && back > 3 {
+            last + chrono::Duration::days(7)
+        } else {
+            last
+        })
+    }
+
+    /// The latest fiscal year end before `date`.
+    fn before(self, date: NaiveDate) -> Option<NaiveDate> {
+        (date.year() - 1..=date.year() + 1)
+            .rev()
+            .filter_map(|y| self.in_year(y))
+            .find(|&d| d < date)
     }
 }
 
@@ -200,4 +304,71 @@ pub fn fiscal_focus(periods: &[ColumnPeriod]) -> Option<(NaiveDate, i32, String,
         None => (end.year(), "FY".to_string()),
     };
     Some((end, year, focus, longest.map(|p| p.period)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn instant(date: NaiveDate) -> ColumnPeriod {
+        ColumnPeriod {
+            period: Period::Instant(date),
+            months: None,
+            in_weeks: false,
+        }
+    }
+
+    fn quarter(start: NaiveDate, end: NaiveDate) -> ColumnPeriod {
+        ColumnPeriod {
+            period: Period::Duration { start, end },
+            months: Some(3),
+            in_weeks: false,
+        }
+    }
+
+    #[test]
+    fn a_year_end_inside_its_month_is_the_last_weekday() {
+        // Quarters ended December 30, 2023 and December 31, 2022; the balance sheet's prior
+        // year end September 30, 2023: all Saturdays.
+        let periods = [
+            quarter(d(2023, 10, 1), d(2023, 12, 30)),
+            quarter(d(2022, 10, 2), d(2022, 12, 31)),
+            instant(d(2023, 12, 30)),
+            instant(d(2023, 9, 30)),
+        ];
+        let year_end = YearEnd::shown(&periods).unwrap();
+        assert_eq!(
+            year_end,
+            YearEnd {
+                weekday: Weekday::Sat,
+                month: 9,
+                nearest: false
+            }
+        );
+        assert_eq!(year_end.in_year(2022), Some(d(2022, 9, 24)));
+        assert_eq!(year_end.before(d(2022, 12, 31)), Some(d(2022, 9, 24)));
+        assert_eq!(year_end.before(d(2023, 12, 30)), Some(d(2023, 9, 30)));
+    }
+
+    #[test]
+    fn a_year_end_early_in_the_next_month_is_the_nearest_weekday() {
+        // A year ended February 3, 2007 beside one ended January 28, 2006: the Saturday
+        // nearest January 31.
+        let periods = [instant(d(2007, 2, 3)), instant(d(2006, 1, 28))];
+        let year_end = YearEnd::shown(&periods).unwrap();
+        assert!(year_end.nearest);
+        assert_eq!(year_end.month, 1);
+        assert_eq!(year_end.in_year(2005), Some(d(2005, 1, 29)));
+        assert_eq!(year_end.in_year(2003), Some(d(2003, 2, 1)));
+    }
+
+    #[test]
+    fn dates_on_several_weekdays_show_no_calendar() {
+        let periods = [instant(d(2023, 12, 31)), instant(d(2022, 12, 31))];
+        assert_eq!(YearEnd::shown(&periods), None);
+    }
 }
