@@ -345,6 +345,13 @@ const WITH_NONCONTROLLING_HEADING: &str = "Equity with noncontrolling interests"
 /// "Total shareholders' equity" closing a section ("Shareholders' equity:") that holds a line
 /// of noncontrolling interests: the total includes them, whatever its label says.
 fn totals_noncontrolling(table: &Table, outcomes: &[Option<&Outcome>], r: usize) -> bool {
+    let text = table.rows[r].label.text.as_bytes();
+    if !text
+        .get(..5)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"total"))
+    {
+        return false;
+    }
     let label = normalise(&table.rows[r].label.text);
     let Some(closed) = label.strip_prefix("total ") else {
         return false;
