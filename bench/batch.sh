@@ -10,8 +10,14 @@
 # cache: the figures are the converter's, not the disk's. CPU s is user + system time: on a
 # machine shared with other work it varies less than the wall time.
 #
-# Usage: bench/batch.sh [COUNT...]        default counts: 1000 10000 50000
+# With SET=html the archive replicates the HTML releases instead ($XBRLIFY_CORPUS/html: EDGAR
+# submissions with HTML exhibits, an HTML exhibit and web pages of releases), each keeping its
+# extension (.txt, .htm, .html).
+#
+# Usage: bench/batch.sh [COUNT...]        default counts: 1000 10000 50000 (SET=html: 140 700)
 #        JOBS="1 2" bench/batch.sh 10000  -j values (default "1 2")
+#        SET=html bench/batch.sh 700      the HTML releases (default SET=text)
+#        RUNS=20 bench/batch.sh           runs per single release (default 200; SET=html: 20)
 #        OUT_DIR=/dev/shm bench/batch.sh  where the outputs go (default: the temporary folder);
 #                                         a tmpfs leaves out the file system's cost of creating
 #                                         files
@@ -19,7 +25,13 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${XBRLIFY_CORPUS:-$root/../shared/corpus}
-if [ "$#" -gt 0 ]; then counts=("$@"); else counts=(1000 10000 50000); fi
+input_set=${SET:-text}
+case $input_set in
+text) default_counts=(1000 10000 50000) runs=${RUNS:-200} ;;
+html) default_counts=(140 700) runs=${RUNS:-20} ;;
+*) echo "SET is text or html, not $input_set" >&2; exit 2 ;;
+esac
+if [ "$#" -gt 0 ]; then counts=("$@"); else counts=("${default_counts[@]}"); fi
 read -r -a jobs <<<"${JOBS:-1 2}"
 
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
@@ -31,17 +43,22 @@ if [ -n "${OUT_DIR:-}" ]; then outs=$(mktemp -d "$OUT_DIR/xbrlify-bench-out.XXXX
 trap 'rm -rf "$tmp" "$outs"' EXIT
 
 mkdir "$tmp/releases"
-cp "$root/tests/corpus/atg-2003-q3.txt" "$tmp/releases/"
-if [ -d "$corpus/dev" ]; then
-    cp "$corpus"/dev/*.txt "$tmp/releases/"
+if [ "$input_set" = html ]; then
+    [ -d "$corpus/html" ] || { echo "no HTML releases at $corpus/html (set XBRLIFY_CORPUS)" >&2; exit 1; }
+    cp "$corpus"/html/*.txt "$corpus"/html/*.htm "$corpus"/html/*.html "$tmp/releases/"
 else
-    echo "no corpus at $corpus (set XBRLIFY_CORPUS): replicating the seed alone" >&2
+    cp "$root/tests/corpus/atg-2003-q3.txt" "$tmp/releases/"
+    if [ -d "$corpus/dev" ]; then
+        cp "$corpus"/dev/*.txt "$tmp/releases/"
+    else
+        echo "no corpus at $corpus (set XBRLIFY_CORPUS): replicating the seed alone" >&2
+    fi
 fi
-releases=("$tmp"/releases/*.txt)
+releases=("$tmp"/releases/*)
 
 echo "machine: $(nproc) cores; $(uptime | sed 's/.*load average/load average/')"
 echo "outputs in: $(df --output=fstype "$outs" | tail -1) ($outs)"
-echo "releases replicated: ${#releases[@]} ($(cat "${releases[@]}" | wc -c) bytes together)"
+echo "releases replicated ($input_set): ${#releases[@]} ($(cat "${releases[@]}" | wc -c) bytes together)"
 echo
 printf '%8s %3s %9s %8s %8s %11s %9s %7s\n' files -j 'input MB' 'wall s' 'MB/s' 'releases/s' 'RSS MiB' 'CPU s'
 
@@ -50,7 +67,8 @@ for count in "${counts[@]}"; do
     for ((i = 0; i < count; i++)); do
         folder=$archive/$((i / 1000))
         [ -d "$folder" ] || mkdir -p "$folder"
-        ln "${releases[i % ${#releases[@]}]}" "$folder/r$i.txt"
+        release=${releases[i % ${#releases[@]}]}
+        ln "$release" "$folder/r$i.${release##*.}"
     done
     bytes=$(find "$archive" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }')
     for j in "${jobs[@]}"; do
@@ -80,11 +98,11 @@ for count in "${counts[@]}"; do
 done
 
 echo
-echo "single release, process start to exit (mean of 200 runs):"
+echo "single release, process start to exit (mean of $runs runs):"
 for release in "${releases[@]}"; do
     for target in stdout file; do
         start=$(date +%s%N)
-        for ((i = 0; i < 200; i++)); do
+        for ((i = 0; i < runs; i++)); do
             if [ "$target" = stdout ]; then
                 "$bin" convert "$release" >/dev/null 2>&1
             else
@@ -92,7 +110,7 @@ for release in "${releases[@]}"; do
             fi
         done
         end=$(date +%s%N)
-        awk -v t=$((end - start)) -v name="$(basename "$release")" -v to="$target" 'BEGIN {
-            printf "  %-26s to %-6s %6.2f ms\n", name, to, t / 200 / 1e6 }'
+        awk -v t=$((end - start)) -v n="$runs" -v name="$(basename "$release")" -v to="$target" 'BEGIN {
+            printf "  %-26s to %-6s %6.2f ms\n", name, to, t / n / 1e6 }'
     done
 done

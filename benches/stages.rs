@@ -2,7 +2,8 @@
 //! `cargo bench --bench stages`.
 //!
 //! The releases are the seed (`tests/corpus/`) and, when the corpus folder is there
-//! (`../shared/corpus`, or where `XBRLIFY_CORPUS` points), the development releases. Each
+//! (`../shared/corpus`, or where `XBRLIFY_CORPUS` points), the development releases in text and
+//! the HTML releases (`html/`: the bytes counted are the whole file, markup included). Each
 //! stage is measured on the output of the one before, prepared outside the timed loop.
 
 use std::path::PathBuf;
@@ -25,10 +26,18 @@ struct Release {
     bytes: Vec<u8>,
 }
 
-const DEV: &[&str] = &[
-    "southern-2004-q4",
-    "southern-2006-q4",
-    "amazon-1998-junglee",
+/// Name and path in the corpus folder of each corpus release.
+const CORPUS: &[(&str, &str)] = &[
+    ("southern-2004-q4", "dev/southern-2004-q4.txt"),
+    ("southern-2006-q4", "dev/southern-2006-q4.txt"),
+    ("amazon-1998-junglee", "dev/amazon-1998-junglee.txt"),
+    ("apple-2024-q1", "html/apple-2024-q1.txt"),
+    ("buckle-2024-q3", "html/buckle-2024-q3.htm"),
+    ("caterpillar-2022-q1", "html/caterpillar-2022-q1.txt"),
+    ("nvidia-fy2023-q1", "html/nvidia-fy2023-q1.html"),
+    ("nvidia-fy2023-q2", "html/nvidia-fy2023-q2.html"),
+    ("nvidia-fy2023-q3", "html/nvidia-fy2023-q3.html"),
+    ("nvidia-fy2023-q4", "html/nvidia-fy2023-q4.html"),
 ];
 
 static RELEASES: LazyLock<Vec<Release>> = LazyLock::new(|| {
@@ -41,8 +50,8 @@ static RELEASES: LazyLock<Vec<Release>> = LazyLock::new(|| {
     let corpus = std::env::var_os("XBRLIFY_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/corpus"));
-    for name in DEV {
-        match std::fs::read(corpus.join("dev").join(format!("{name}.txt"))) {
+    for &(name, path) in CORPUS {
+        match std::fs::read(corpus.join(path)) {
             Ok(bytes) => out.push(Release { name, bytes }),
             Err(e) => eprintln!("skipped {name}: {e}"),
         }

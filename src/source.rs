@@ -5,6 +5,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A half-open byte range into a [`Source`]'s text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +55,30 @@ pub struct Source {
     text: String,
     line_starts: Vec<usize>,
     transcoded_at: Option<usize>,
+    /// The UTF-8 continuation bytes before every [`BLOCK`]-th byte, counted the first time a
+    /// column is wanted on a line longer than two blocks (an HTML submission can be one line
+    /// of megabytes): a column then costs at most two blocks' counting.
+    blocks: OnceLock<Vec<usize>>,
+}
+
+/// The bytes between two counts of [`Source::blocks`].
+const BLOCK: usize = 16 * 1024;
+
+/// The UTF-8 continuation bytes (`10xxxxxx`) in `bytes`, eight at a time.
+fn continuations(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Bit 7 set and bit 6 clear, in each byte.
+        n += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&b| b & 0xC0 == 0x80)
+        .count()
 }
 
 impl Source {
@@ -67,6 +92,7 @@ impl Source {
             text,
             line_starts,
             transcoded_at: None,
+            blocks: OnceLock::new(),
         }
     }
 
@@ -102,14 +128,34 @@ impl Source {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
         let start = self.line_starts[line];
-        let col = self.text[start..floor_char(&self.text, offset)]
-            .chars()
-            .count()
-            + 1;
+        let end = floor_char(&self.text, offset);
+        let col = if end - start > 2 * BLOCK {
+            self.chars_before(end) - self.chars_before(start) + 1
+        } else {
+            self.text[start..end].chars().count() + 1
+        };
         LineCol {
             line: line + 1,
             col,
         }
+    }
+
+    /// The characters before byte `at`, a character boundary: the bytes less the UTF-8
+    /// continuation bytes among them.
+    fn chars_before(&self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let blocks = self.blocks.get_or_init(|| {
+            let mut counts = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            let mut total = 0;
+            counts.push(0);
+            for block in bytes.chunks_exact(BLOCK) {
+                total += continuations(block);
+                counts.push(total);
+            }
+            counts
+        });
+        let k = at / BLOCK;
+        at - blocks[k] - continuations(&bytes[k * BLOCK..at])
     }
 
     /// The text of a 1-based line, without its line ending.
@@ -165,4 +211,31 @@ fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Columns on a line of many blocks, with multi-byte characters across block boundaries,
+    /// are those counted character by character.
+    #[test]
+    fn columns_on_a_long_line_are_counted_in_characters() {
+        let line: String = (0..40_000).map(|i| ["a", "é", "—", "𝄞"][i % 4]).collect();
+        let text = format!("first\n{line}\nlast");
+        let source = Source::new("t", text.clone());
+        let start = text.find('\n').unwrap() + 1;
+        for at in [
+            start,
+            start + 1,
+            start + 3,
+            start + 50_000,
+            start + 99_999,
+            text.len() - 6,
+        ] {
+            let at = floor_char(&text, at);
+            let col = text[start..at].chars().count() + 1;
+            assert_eq!(source.line_col(at), LineCol { line: 2, col }, "at {at}");
+        }
+    }
 }

@@ -68,7 +68,7 @@ pub fn map<'m>(
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         let titled_per_share = table.title.iter().any(|t| names_per_share(&t.text));
-        let outcomes: Vec<Option<&Outcome>> = table
+        let mut outcomes: Vec<Option<&Outcome>> = table
             .rows
             .iter()
             .map(|row| {
@@ -175,6 +175,36 @@ pub fn map<'m>(
                 outcome
             })
             .collect();
+        for r in 0..table.rows.len() {
+            if totals_noncontrolling(table, &outcomes, r) {
+                let row = &table.rows[r];
+                let sections = row.sections.iter().map(|s| s.text.as_str());
+                let with = std::iter::once(WITH_NONCONTROLLING_HEADING);
+                if let Some(total) = mapping.lookup(&row.label.text, sections.chain(with)) {
+                    outcomes[r] = Some(total);
+                }
+            }
+        }
+        // "Property and equipment" / "Less accumulated depreciation" / a row with no label: the
+        // first is the cost before depreciation, the last what is left of it.
+        for r in 2..table.rows.len() {
+            let deducts = matches!(outcomes[r - 1], Some(Outcome::Concept(rule))
+                if rule.target.concept == ACCUMULATED_DEPRECIATION);
+            if !deducts || !table.rows[r].label.text.is_empty() {
+                continue;
+            }
+            let cost = &table.rows[r - 2];
+            let sections = cost.sections.iter().map(|s| s.text.as_str());
+            let under = |heading: &'static str| {
+                mapping.lookup(&cost.label.text, sections.clone().chain([heading]))
+            };
+            // A cost the mapping names under the heading, not the label's meaning anywhere.
+            let gross = under(BEFORE_DEPRECIATION).filter(|o| Some(*o) != outcomes[r - 2]);
+            if let (Some(gross), Some(net)) = (gross, under(NET_OF_DEPRECIATION)) {
+                outcomes[r - 2] = Some(gross);
+                outcomes[r] = Some(net);
+            }
+        }
         let parts = parts_of_entity(table, &outcomes);
         let deductions =
             !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
@@ -294,6 +324,46 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             .then(|| section.text.clone())
         })
         .collect()
+}
+
+/// The depreciation accumulated on property, plant and equipment.
+const ACCUMULATED_DEPRECIATION: &str =
+    "us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment";
+
+/// The headings under which the mapping lists an asset's cost above a line of accumulated
+/// depreciation, and the unlabelled amount left below it.
+const BEFORE_DEPRECIATION: &str = "Before accumulated depreciation";
+const NET_OF_DEPRECIATION: &str = "Net of accumulated depreciation";
+
+/// The noncontrolling interests in a subsidiary's equity, a line of the owners' equity section.
+const NONCONTROLLING: &str = "us-gaap:MinorityInterest";
+
+/// The heading under which the mapping lists what a total is when the noncontrolling interests
+/// are among the lines it totals.
+const WITH_NONCONTROLLING_HEADING: &str = "Equity with noncontrolling interests";
+
+/// "Total shareholders' equity" closing a section ("Shareholders' equity:") that holds a line
+/// of noncontrolling interests: the total includes them, whatever its label says.
+fn totals_noncontrolling(table: &Table, outcomes: &[Option<&Outcome>], r: usize) -> bool {
+    let text = table.rows[r].label.text.as_bytes();
+    if !text
+        .get(..5)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"total"))
+    {
+        return false;
+    }
+    let label = normalise(&table.rows[r].label.text);
+    let Some(closed) = label.strip_prefix("total ") else {
+        return false;
+    };
+    let under = |row: &Row| row.sections.iter().any(|s| normalise(&s.text) == closed);
+    (table.rows[..r].iter().zip(outcomes))
+        .rev()
+        .take_while(|(row, _)| under(row))
+        .any(|(_, o)| {
+            matches!(o, Some(Outcome::Concept(rule))
+                if rule.target.concept == NONCONTROLLING && rule.target.dims.is_empty())
+        })
 }
 
 /// The heading under which the mapping lists the changes in working-capital balances.

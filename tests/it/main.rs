@@ -20,6 +20,7 @@ mod quarantine;
 mod regress;
 mod spacing;
 mod statements;
+mod typed;
 
 use std::path::{Path, PathBuf};
 

@@ -5,7 +5,7 @@
 //! nesting and a tag never closed costs nothing more.
 
 use html5gum::emitters::default::{DefaultEmitter, StartTag, Token};
-use html5gum::{Spanned, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Spanned, Tokenizer};
 
 use crate::source::Span;
 
@@ -214,6 +214,14 @@ fn draws(value: &str) -> bool {
             || v.contains("dashed"))
 }
 
+/// Whether `hay` holds `needle` (lower case), ASCII letters compared in either case.
+fn contains_ignoring_case(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 fn style_of(tag: &StartTag<usize>) -> Style {
     let name = &tag.name[..];
     let mut s = Style {
@@ -222,26 +230,48 @@ fn style_of(tag: &StartTag<usize>) -> Style {
         ..Style::default()
     };
     if let Some(class) = attr(tag, b"class") {
-        let class = String::from_utf8_lossy(class).to_ascii_lowercase();
-        s.rule_above = class.contains("border_top") || class.contains("border-top");
-        s.rule_below = class.contains("border_bottom") || class.contains("border-bottom");
-        s.bold |= class.split_whitespace().any(|c| c.contains("bold"));
+        // The words sought are ASCII and hold no space: the class's bytes, compared without
+        // case, find them where its lower-cased text would.
+        let has = |w: &[u8]| contains_ignoring_case(class, w);
+        s.rule_above = has(b"border_top") || has(b"border-top");
+        s.rule_below = has(b"border_bottom") || has(b"border-bottom");
+        s.bold |= has(b"bold");
     }
     if let Some(style) = attr(tag, b"style") {
-        let style = String::from_utf8_lossy(style);
-        for decl in style.split(';') {
-            let Some((prop, value)) = decl.split_once(':') else {
+        // Declarations split at the bytes of ';' and ':' (ASCII, so where the text's would be);
+        // a property with bytes beyond ASCII around it is trimmed as text.
+        for decl in style.split(|&b| b == b';') {
+            let Some(colon) = decl.iter().position(|&b| b == b':') else {
                 continue;
             };
-            let prop = prop.trim().to_ascii_lowercase();
+            let (prop, value) = (&decl[..colon], &decl[colon + 1..]);
+            let known = |p: &[u8]| {
+                PROPS
+                    .iter()
+                    .find(|(name, _)| p.eq_ignore_ascii_case(name))
+                    .map(|&(_, prop)| prop)
+            };
+            let prop = if prop.is_ascii() {
+                // `str::trim`'s whitespace, within ASCII: space, tab to carriage return.
+                let space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+                let from = prop.iter().position(|b| !space(b)).unwrap_or(prop.len());
+                let to = prop.iter().rposition(|b| !space(b)).map_or(from, |i| i + 1);
+                known(&prop[from..to])
+            } else {
+                known(String::from_utf8_lossy(prop).trim().as_bytes())
+            };
+            let Some(prop) = prop else {
+                continue;
+            };
+            let value = String::from_utf8_lossy(value);
             let value = value.trim();
-            match prop.as_str() {
-                "font-weight" => {
+            match prop {
+                Prop::Weight => {
                     let v = value.to_ascii_lowercase();
                     s.bold = v.starts_with("bold") || v.parse::<u32>().is_ok_and(|w| w >= 600);
                 }
-                "padding-left" | "margin-left" | "text-indent" => s.indent += length(value),
-                "padding" | "margin" => {
+                Prop::Indent => s.indent += length(value),
+                Prop::Shorthand => {
                     // Shorthand: top right bottom left; one or two values give the left as the
                     // second (or only) one.
                     let parts: Vec<&str> = value.split_whitespace().collect();
@@ -253,20 +283,49 @@ fn style_of(tag: &StartTag<usize>) -> Style {
                     };
                     s.indent += length(left);
                 }
-                "border-top" | "border-top-style" => s.rule_above |= draws(value),
-                "border-bottom" | "border-bottom-style" => s.rule_below |= draws(value),
-                "border" => {
+                Prop::Above => s.rule_above |= draws(value),
+                Prop::Below => s.rule_below |= draws(value),
+                Prop::Border => {
                     let d = draws(value);
                     s.rule_above |= d;
                     s.rule_below |= d;
                 }
-                "vertical-align" => s.raised |= value.to_ascii_lowercase().starts_with("super"),
-                "top" => s.raised |= value.starts_with('-'),
-                _ => {}
+                Prop::Align => s.raised |= value.to_ascii_lowercase().starts_with("super"),
+                Prop::Top => s.raised |= value.starts_with('-'),
             }
         }
     }
     s
+}
+
+/// The style properties the reader reads, by name.
+const PROPS: &[(&[u8], Prop)] = &[
+    (b"font-weight", Prop::Weight),
+    (b"padding-left", Prop::Indent),
+    (b"margin-left", Prop::Indent),
+    (b"text-indent", Prop::Indent),
+    (b"padding", Prop::Shorthand),
+    (b"margin", Prop::Shorthand),
+    (b"border-top", Prop::Above),
+    (b"border-top-style", Prop::Above),
+    (b"border-bottom", Prop::Below),
+    (b"border-bottom-style", Prop::Below),
+    (b"border", Prop::Border),
+    (b"vertical-align", Prop::Align),
+    (b"top", Prop::Top),
+];
+
+/// A style property the reader reads.
+#[derive(Clone, Copy)]
+enum Prop {
+    Weight,
+    Indent,
+    Shorthand,
+    Above,
+    Below,
+    Border,
+    Align,
+    Top,
 }
 
 fn span_attr(tag: &StartTag<usize>, name: &[u8]) -> usize {
@@ -407,11 +466,29 @@ impl IntoSpan for html5gum::Span<usize> {
     }
 }
 
+/// html5gum's emitter with its parse errors turned off: the reader ignores them, and checking
+/// every character for them was a sixth of the tokenizer's work.
+struct Quiet(DefaultEmitter<usize>);
+
+impl ForwardingEmitter for Quiet {
+    type Token = Token<usize>;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+}
+
 /// Reads the HTML in `text`, which starts at byte `base` of the source, into blocks whose spans
 /// are the source's.
 pub fn blocks(text: &str, base: usize) -> Vec<Block> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
+    let emitter = Quiet(emitter);
     let mut out: Vec<Option<Block>> = Vec::new();
     let mut line: Vec<Piece> = Vec::new();
     let mut tables: Vec<OpenTable> = Vec::new();
