@@ -21,10 +21,12 @@
 //!   empty gets the one empty cell or item the schema requires.
 //! * **Text.** Character references are decoded (XHTML knows no `&nbsp;`), characters XML
 //!   forbids are dropped, the rest is escaped.
-//! * **Left out:** comments, the doctype, processing instructions; scripts, with `noscript`,
-//!   forms' controls, frames, objects and the release's `head` elements but its styles (a
-//!   document for reading and archiving runs no code, and its own title and character set are
-//!   the writer's). `<style>` sheets are returned for the head, where XHTML allows them.
+//! * **Left out:** comments, the doctype, processing instructions; scripts with `noscript`,
+//!   form controls, frames, drawings, and the `title`, `meta`, `link` and `base` of the head
+//!   (a document for reading and archiving runs no code, and its title and character set are
+//!   the writer's). `<style>` sheets are returned for the head, where XHTML allows them. An
+//!   `<object>`'s or `<video>`'s fallback content is kept, as a browser without the plugin
+//!   shows it.
 //!
 //! Nothing recurses on the input: the stack holds at most [`MAX_DEPTH`] elements, and a start
 //! tag deeper than that is left out (its text is kept).
@@ -730,6 +732,28 @@ mod tests {
             run("<table><font>x</font></table><table></table>"),
             "<div><table><tr><td>x</td></tr></table><table><tr><td></td></tr></table></div>"
         );
+    }
+
+    #[test]
+    fn a_head_never_closed_keeps_the_page_and_its_styles() {
+        let mut out = Vec::new();
+        let mut ids = FxHashSet::default();
+        let html = "<html><head><title>T</title><style>td { color: red }</style><body><p>x";
+        let r = rewrite(html, 0..html.len(), &[], &mut ids, &mut out, |_, _, _| {});
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "<div><div><p>x</p></div></div>"
+        );
+        assert_eq!(r.styles, "td { color: red }\n");
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_bound_keeps_the_text() {
+        let html = format!("{}x", "<div>".repeat(100_000));
+        let out = run(&html);
+        assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
+        assert!(out.contains('x'));
     }
 
     #[test]

@@ -17,17 +17,18 @@ use crate::{convert_file, root};
 
 /// One `ix:nonFraction` (or `ix:nonNumeric`) as read back.
 #[derive(Debug)]
-struct Tagged {
-    attrs: BTreeMap<String, String>,
+pub struct Tagged {
+    /// Its attributes.
+    pub attrs: BTreeMap<String, String>,
     /// Its text.
-    text: String,
+    pub text: String,
     /// Where it stands.
-    place: Place,
+    pub place: Place,
 }
 
 /// Where a fact element stands.
 #[derive(Debug, PartialEq)]
-enum Place {
+pub enum Place {
     /// In the `<pre>` showing a plain text, its text starting at this byte of the text shown.
     Pre(usize),
     /// In the release's own markup.
@@ -41,12 +42,13 @@ const PRE: &str = "font-family:monospace;white-space:pre";
 
 /// The document read back: the text of the `<pre>`s showing plain text, without the tags, and
 /// every fact element.
-struct ReadBack {
+pub struct ReadBack {
     text: String,
-    tags: Vec<Tagged>,
+    /// The fact elements, in document order.
+    pub tags: Vec<Tagged>,
 }
 
-fn read_back(html: &[u8]) -> ReadBack {
+pub fn read_back(html: &[u8]) -> ReadBack {
     let mut reader = Reader::from_reader(html);
     let mut buf = Vec::new();
     let mut text = String::new();
@@ -139,7 +141,7 @@ fn read_back(html: &[u8]) -> ReadBack {
 }
 
 /// What a processor reads from a tag: the number without commas, scaled and signed.
-fn tag_value(t: &Tagged) -> Decimal {
+pub fn tag_value(t: &Tagged) -> Decimal {
     if t.attrs["format"] == "ixt:fixed-zero" {
         return Decimal::ZERO;
     }

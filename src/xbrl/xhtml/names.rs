@@ -44,9 +44,11 @@ pub enum Role {
         /// Its style, standing for what the source element showed.
         css: &'static str,
     },
-    /// The tag is left out; its content is kept (`<html>`, `<tbody>`, unknown elements).
+    /// The tag is left out; its content is kept (`<html>`, `<head>`, `<tbody>`, an
+    /// `<object>`'s fallback, unknown elements).
     Transparent,
-    /// The element and its content are left out (`<script>`, `<title>`, `<select>` ...).
+    /// The element and its content are left out (`<script>`, `<title>`, `<select>` ...), or
+    /// an empty element showing no text (`<meta>`, `<input>`).
     Dropped,
     /// A `<style>` element: its CSS is kept in the document's head.
     Style,
@@ -117,13 +119,14 @@ pub fn role(name: &str) -> Role {
         "span" | "font" | "label" | "mark" | "time" | "data" | "bdi" | "bdo" | "output"
         | "blink" => element("span", Inline, false, ""),
         "style" => Role::Style,
-        "script" | "noscript" | "template" | "head" | "title" | "svg" | "math" | "select"
-        | "textarea" | "button" | "option" | "optgroup" | "datalist" | "object" | "embed"
-        | "applet" | "iframe" | "frameset" | "frame" | "noframes" | "noembed" | "canvas"
-        | "audio" | "video" | "map" | "area" | "base" | "basefont" | "meta" | "link" | "param"
-        | "source" | "track" | "input" | "keygen" | "wbr" | "col" | "colgroup" | "caption" => {
-            Role::Dropped
-        }
+        "button" => element("span", Inline, false, ""),
+        // Their content is no text of the page (a form's options, a script's fallback, a
+        // drawing), or a document of its own.
+        "script" | "noscript" | "template" | "title" | "svg" | "math" | "select" | "datalist"
+        | "textarea" | "iframe" | "noembed" | "noframes" | "frameset" => Role::Dropped,
+        // Empty elements that show no text.
+        "meta" | "link" | "base" | "basefont" | "area" | "param" | "source" | "track" | "input"
+        | "keygen" | "wbr" | "col" | "embed" | "frame" => Role::Dropped,
         _ => Role::Transparent,
     }
 }
@@ -151,7 +154,7 @@ pub fn is_void(name: &str) -> bool {
     )
 }
 
-/// Elements whose content the source shows as it stands, dropped with their content.
+/// Elements left out with their content (up to their end tag).
 pub fn drops_content(name: &str) -> bool {
     matches!(role(name), Role::Dropped) && !is_void(name)
 }
