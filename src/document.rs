@@ -25,6 +25,18 @@ pub struct Document {
     /// What the reader noticed about the text itself: that it is not UTF-8, lines too long to
     /// be table lines.
     pub diagnostics: Vec<crate::error::Diagnostic>,
+    /// The documents of the input whose tables were read, in order: the whole text, or the
+    /// release exhibits of an EDGAR submission.
+    pub parts: Vec<Part>,
+}
+
+/// A document of the input the reader read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Part {
+    /// Its bytes in the source.
+    pub span: Span,
+    /// It is HTML (else plain text).
+    pub html: bool,
 }
 
 /// The fields of an EDGAR submission header this tool uses.

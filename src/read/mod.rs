@@ -13,7 +13,7 @@ mod table;
 
 use std::ops::Range;
 
-use crate::document::{Document, EdgarHeader, Filer, Text};
+use crate::document::{Document, EdgarHeader, Filer, Part, Text};
 use crate::error::{Diagnostic, DiagnosticCode, Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
@@ -196,6 +196,25 @@ pub fn read(source: &Source) -> Result<Document, Error> {
     let blocks = table::Blocks::new(&all);
     let mut tables = Vec::new();
     let mut dropped = Vec::new();
+    let parts: Vec<Part> = regions
+        .iter()
+        .map(|r| match r {
+            Region::Text(lines) => {
+                let at = |n: usize| {
+                    all.get(n)
+                        .map_or(source.text().len(), |l| offset_of(source, l.text))
+                };
+                Part {
+                    span: Span::new(at(lines.start), at(lines.end).max(at(lines.start))),
+                    html: false,
+                }
+            }
+            Region::Html(bytes) => Part {
+                span: Span::new(bytes.start, bytes.end),
+                html: true,
+            },
+        })
+        .collect();
     for region in regions {
         match region {
             Region::Text(lines) => {
@@ -263,6 +282,7 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         tables,
         dropped,
         diagnostics: text_diagnostics(source, &long),
+        parts,
     })
 }
 

@@ -17,33 +17,94 @@
 use quick_xml::Writer;
 use quick_xml::escape::{escape, partial_escape};
 
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
 use super::tags::{Plan, Tag, plan, splice};
-use super::{Parts, all_facts, context, unit, xml_text};
+use super::{Parts, all_facts, context, unit, xhtml, xml_text};
 use crate::Conversion;
 use crate::facts::Fact;
 use crate::source::Source;
+use crate::source::Span;
 
 /// The Inline XBRL 1.1 namespace.
 pub const IX: &str = "http://www.xbrl.org/2013/inlineXBRL";
 /// The Transformation Registry 4 namespace.
 pub const IXT: &str = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12";
 
-/// Writes the Inline XBRL document of a conversion of a plain-text release.
+/// Writes the Inline XBRL document of a conversion: the release's own HTML when it was read
+/// from HTML, else its text as printed.
 pub fn write(source: &Source, conv: &Conversion) -> Vec<u8> {
+    if conv.document.parts.iter().any(|p| p.html) {
+        return write_html(source, conv);
+    }
     let text = source.text();
     let facts = all_facts(conv);
     let plan = plan(text, conv);
     let mut out = Vec::with_capacity(text.len() * 2 + 4096 + 300 * facts.len());
-    head(&mut out, source, conv, &facts, &plan);
+    head(&mut out, source, conv, &facts, &plan, "");
+    pre(&mut out, text, 0..text.len(), &plan.tags, &facts);
+    out.extend_from_slice(b"</body>\n</html>\n");
+    out
+}
+
+/// A plain text in a `<pre>`, its tags wrapped.
+fn pre(out: &mut Vec<u8>, text: &str, range: Range<usize>, tags: &[Tag], facts: &[&Fact]) {
     out.extend_from_slice(b"<pre style=\"font-family:monospace;white-space:pre\">");
     splice(
         text,
-        &plan.tags,
-        &mut out,
+        range,
+        tags,
+        out,
         |s, out| out.extend_from_slice(partial_escape(xml_text(s)).as_bytes()),
         |tag, inside, out| number(out, tag, facts[tag.fact], inside),
     );
-    out.extend_from_slice(b"</pre>\n</body>\n</html>\n");
+    out.extend_from_slice(b"</pre>\n");
+}
+
+/// The Inline XBRL document of a release read from HTML: each document the reader read (an
+/// EDGAR submission's release exhibits, or the whole page) in its own markup made XHTML
+/// ([`super::xhtml`]), a plain-text exhibit among them as printed. A fact whose cell's number
+/// the rewrite could not wrap (it is not one run of text) goes to `ix:hidden`.
+fn write_html(source: &Source, conv: &Conversion) -> Vec<u8> {
+    let text = source.text();
+    let facts = all_facts(conv);
+    let mut plan = plan(text, conv);
+    let mut body = Vec::with_capacity(text.len() + 300 * facts.len());
+    let mut placed = vec![false; plan.tags.len()];
+    let mut ids = FxHashSet::default();
+    let mut styles = String::new();
+    for part in &conv.document.parts {
+        let range = part.span.range();
+        let lo = plan.tags.partition_point(|t| t.span.start < range.start);
+        let hi = plan.tags.partition_point(|t| t.span.end <= range.end);
+        let tags = plan.tags.get(lo..hi.max(lo)).unwrap_or_default();
+        if part.html {
+            let spans: Vec<Span> = tags.iter().map(|t| t.span).collect();
+            let done = xhtml::rewrite(
+                text,
+                range,
+                &spans,
+                &mut ids,
+                &mut body,
+                |k, inside, out| number(out, &tags[k], facts[tags[k].fact], inside),
+            );
+            for (k, &w) in done.wrapped.iter().enumerate() {
+                placed[lo + k] = w;
+            }
+            styles.push_str(&done.styles);
+        } else {
+            pre(&mut body, text, range, tags, &facts);
+            placed[lo..hi.max(lo)].fill(true);
+        }
+        body.push(b'\n');
+    }
+    plan.keep_placed(&placed);
+    let mut out = Vec::with_capacity(body.len() + 4096 + 300 * facts.len());
+    head(&mut out, source, conv, &facts, &plan, &styles);
+    out.extend_from_slice(&body);
+    out.extend_from_slice(b"</body>\n</html>\n");
     out
 }
 
@@ -57,7 +118,15 @@ fn attr(out: &mut Vec<u8>, name: &str, value: &str) {
 
 /// The document up to the release's text: the root with its namespaces, the head, and the
 /// Inline XBRL header (hidden facts, schema references, contexts and units).
-fn head(out: &mut Vec<u8>, source: &Source, conv: &Conversion, facts: &[&Fact], plan: &Plan) {
+/// `styles` is CSS of the release's own, for a `<style>` element.
+fn head(
+    out: &mut Vec<u8>,
+    source: &Source,
+    conv: &Conversion,
+    facts: &[&Fact],
+    plan: &Plan,
+    styles: &str,
+) {
     let parts = Parts::of(facts);
     out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html");
     attr(out, "xmlns", "http://www.w3.org/1999/xhtml");
@@ -77,9 +146,19 @@ fn head(out: &mut Vec<u8>, source: &Source, conv: &Conversion, facts: &[&Fact], 
     let name = source.name();
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     out.extend_from_slice(partial_escape(xml_text(base)).as_bytes());
-    out.extend_from_slice(
-        b"</title>\n</head>\n<body>\n<div style=\"display:none\">\n<ix:header>\n",
-    );
+    out.extend_from_slice(b"</title>\n");
+    if !styles.is_empty() {
+        // Read as CSS both by an XML parser (the CDATA section) and by an HTML one (the
+        // comments hide the section's markers).
+        out.extend_from_slice(b"<style type=\"text/css\">/*<![CDATA[*/\n");
+        out.extend_from_slice(
+            xml_text(styles)
+                .replace("]]>", "]]]]><![CDATA[>")
+                .as_bytes(),
+        );
+        out.extend_from_slice(b"/*]]>*/</style>\n");
+    }
+    out.extend_from_slice(b"</head>\n<body>\n<div style=\"display:none\">\n<ix:header>\n");
     if !plan.hidden.is_empty() {
         out.extend_from_slice(b"<ix:hidden>\n");
         for &k in &plan.hidden {

@@ -9,6 +9,7 @@
 pub mod ixbrl;
 pub mod json;
 pub mod tags;
+pub mod xhtml;
 
 use std::collections::BTreeMap;
 use std::io;

@@ -64,6 +64,29 @@ pub struct Plan {
     pub untagged: Vec<Span>,
 }
 
+impl Plan {
+    /// Keeps only the tags a writer placed (`placed[k]` for `tags[k]`): a fact whose own tag was
+    /// not placed goes to the hidden facts, a duplicate not placed to the untagged cells.
+    pub fn keep_placed(&mut self, placed: &[bool]) {
+        let mut k = 0;
+        let (hidden, untagged) = (&mut self.hidden, &mut self.untagged);
+        self.tags.retain(|t| {
+            let keep = placed.get(k).copied().unwrap_or(false);
+            k += 1;
+            if !keep {
+                if t.duplicate == 0 {
+                    hidden.push(t.fact);
+                } else {
+                    untagged.push(t.span);
+                }
+            }
+            keep
+        });
+        self.hidden.sort_unstable();
+        self.untagged.sort_unstable();
+    }
+}
+
 /// Where a numeric cell was read: the cell, its row and its table's meaning.
 type Origin<'a> = (&'a Cell, &'a Row, &'a TableMeaning);
 
@@ -311,16 +334,19 @@ pub fn shown_value(text: &str, tag: &Tag) -> Option<Decimal> {
     Some(if tag.negative { -value } else { value }.normalize())
 }
 
-/// Copies `text` to `out`, each tagged range through `tagged` (which writes the tag around
-/// the bytes) and everything else through `plain` (which escapes text, or copies markup).
+/// Copies `text[range]` to `out`, each tagged range (all within `range`) through `tagged`
+/// (which writes the tag around the bytes) and everything else through `plain` (which
+/// escapes text, or copies markup).
 pub fn splice(
     text: &str,
+    range: std::ops::Range<usize>,
     tags: &[Tag],
     out: &mut Vec<u8>,
     mut plain: impl FnMut(&str, &mut Vec<u8>),
     mut tagged: impl FnMut(&Tag, &str, &mut Vec<u8>),
 ) {
-    let mut at = 0;
+    let text = text.get(..range.end).unwrap_or(text);
+    let mut at = range.start;
     for tag in tags {
         let (Some(before), Some(inside)) =
             (text.get(at..tag.span.start), text.get(tag.span.range()))

@@ -23,7 +23,7 @@
 # 2 usage error or Arelle could not run.
 #
 # Environment: ARELLE_VENV, the venv holding arelle-release (default tests/arelle/.venv,
-# created from tests/arelle/requirements.txt when absent).
+# created from tests/arelle/requirements.txt when absent; tests/arelle/venv.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,22 +36,7 @@ for f in "$@"; do
     files+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
 done
 
-if [[ ! -x "$venv/bin/arelleCmdLine" ]]; then
-    # Several checks may start at once on a fresh checkout (the test suite runs them in
-    # parallel): one installs while the others wait on the lock, and a half-made venv left by
-    # an interrupted install is made again.
-    mkdir -p "$(dirname "$venv")"
-    exec 9>"$venv.lock"
-    flock 9
-    if [[ ! -x "$venv/bin/arelleCmdLine" ]]; then
-        echo "check.sh: installing Arelle into $venv" >&2
-        rm -rf "$venv"
-        python3 -m venv "$venv" >&2
-        "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt" >&2
-    fi
-    flock -u 9
-    exec 9>&-
-fi
+source "$here/venv.sh"
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-arelle.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT

@@ -133,3 +133,56 @@ fn arelle_rejects_an_inline_document_whose_duplicate_disagrees() {
     assert!(text.contains("duplicateFacts"), "{text}");
     assert!(text.contains("broken.html"), "{text}");
 }
+
+/// The data the iXBRL Viewer embeds in its page: the facts it shows.
+fn viewer_data(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/x.ixbrl-viewer+json\">";
+    let start = page.find(open).expect("the viewer's data") + open.len();
+    let end = start + page[start..].find("</script>").expect("the data's end");
+    serde_json::from_str(&page[start..end]).expect("the viewer's data is JSON")
+}
+
+#[test]
+fn the_ixbrl_viewer_builds_offline_from_the_seeds_inline_xbrl() {
+    if !enabled() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("atg-2003-q3-viewer.html");
+    let out = Command::new(root().join("tests/arelle/viewer.sh"))
+        .arg(root().join("golden/atg-2003-q3.html"))
+        .arg(&page)
+        .current_dir(root())
+        .output()
+        .expect("tests/arelle/viewer.sh runs");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    // The viewer's script is the installed package's, copied beside the page: no network.
+    assert!(
+        html.contains("<script src=\"ixbrlviewer.js\""),
+        "no local script"
+    );
+    assert!(!html.contains("src=\"http"), "a script from the network");
+    let js = std::fs::metadata(dir.path().join("ixbrlviewer.js")).expect("ixbrlviewer.js");
+    assert!(js.len() > 100_000, "ixbrlviewer.js is {} bytes", js.len());
+    // The release shown, and its facts: total revenues of the third quarter of 2003, typed
+    // from the release ($16,009 thousand), with the other 125 facts and the 23 further cells
+    // that show one of them (the highlights' "$16.0" million among them).
+    assert!(html.contains("ATG Announces Third-Quarter 2003 Results"));
+    let data = viewer_data(&html);
+    let facts = data["sourceReports"][0]["targetReports"][0]["facts"]
+        .as_object()
+        .expect("the viewer's facts");
+    assert_eq!(facts.len(), 126 + 23);
+    let revenue: Vec<&serde_json::Value> = facts
+        .values()
+        .filter(|f| f["a"]["c"] == "us-gaap:Revenues" && f["a"]["p"] == "2003-07-01/2003-10-01")
+        .collect();
+    assert!(revenue.iter().any(|f| f["v"] == "16009000"), "{revenue:?}");
+    assert!(revenue.iter().any(|f| f["v"] == "16000000"), "{revenue:?}");
+}

@@ -53,21 +53,18 @@ pub fn check(path: &Path, actual: &[u8]) {
     }
 }
 
-/// Checks a case's goldens: the instance, its xBRL-JSON and its cell account, and its Inline
-/// XBRL when `inline` (the Inline XBRL writer shows text releases only).
-fn check_case(case: &str, input: &Path, inline: bool) {
+/// Checks a case's goldens: the instance, its Inline XBRL, its xBRL-JSON and its cell account.
+fn check_case(case: &str, input: &Path) {
     let (source, conv) = convert_file(input, &Options::default())
         .unwrap_or_else(|e| panic!("{case} does not convert:\n{e}"));
     check(
         &root().join(format!("golden/{case}.xml")),
         &xbrlify::xbrl::write(&conv),
     );
-    if inline {
-        check(
-            &root().join(format!("golden/{case}.html")),
-            &xbrlify::xbrl::ixbrl::write(&source, &conv),
-        );
-    }
+    check(
+        &root().join(format!("golden/{case}.html")),
+        &xbrlify::xbrl::ixbrl::write(&source, &conv),
+    );
     check(
         &root().join(format!("golden/{case}.json")),
         &xbrlify::xbrl::json::write(&conv),
@@ -81,12 +78,11 @@ fn check_case(case: &str, input: &Path, inline: bool) {
 #[test]
 fn goldens() {
     for (case, input) in CASES {
-        check_case(case, &root().join(input), true);
+        check_case(case, &root().join(input));
     }
 }
 
-/// The HTML releases of the corpus: the instance, its xBRL-JSON and the cell account. (Their
-/// Inline XBRL waits for the writer to keep an HTML release's own markup.)
+/// The HTML releases of the corpus: their Inline XBRL keeps each release's own markup.
 const HTML_RELEASES: &[(&str, &str)] = &[
     ("apple-2024-q1", "html/apple-2024-q1.txt"),
     ("buckle-2024-q3", "html/buckle-2024-q3.htm"),
@@ -103,7 +99,7 @@ fn html_corpus_goldens() {
         return;
     };
     for (case, path) in HTML_RELEASES {
-        check_case(case, &dir.join(path), false);
+        check_case(case, &dir.join(path));
     }
 }
 
@@ -113,6 +109,6 @@ fn corpus_goldens() {
         return;
     };
     for release in crate::corpus::RELEASES {
-        check_case(release.case, &dir.join(release.path), true);
+        check_case(release.case, &dir.join(release.path));
     }
 }

@@ -1,6 +1,7 @@
 //! Inline XBRL and xBRL-JSON read back: every tagged number is the digits of the cell it
-//! stands in and reads as its fact's value, the text around the tags is the release, every
-//! fact is written exactly once; the JSON holds the instance's facts.
+//! stands in and reads as its fact's value, the text around the tags is the release (or, for
+//! a release in HTML, its plain-text parts), every fact is written exactly once; the JSON
+//! holds the instance's facts.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,26 +17,44 @@ use crate::{convert_file, root};
 
 /// One `ix:nonFraction` (or `ix:nonNumeric`) as read back.
 #[derive(Debug)]
-struct Tagged {
-    attrs: BTreeMap<String, String>,
+pub struct Tagged {
+    /// Its attributes.
+    pub attrs: BTreeMap<String, String>,
     /// Its text.
-    text: String,
-    /// Where its text starts in the release (for tags in the `<pre>`), as a byte offset.
-    at: Option<usize>,
+    pub text: String,
+    /// Where it stands.
+    pub place: Place,
 }
 
-/// The document read back: the `<pre>`'s text without the tags, and every fact element.
-struct ReadBack {
-    text: String,
-    tags: Vec<Tagged>,
+/// Where a fact element stands.
+#[derive(Debug, PartialEq)]
+pub enum Place {
+    /// In the `<pre>` showing a plain text, its text starting at this byte of the text shown.
+    Pre(usize),
+    /// In the release's own markup.
+    Markup,
+    /// In `ix:hidden`.
+    Hidden,
 }
 
-fn read_back(html: &[u8]) -> ReadBack {
+/// The style of the `<pre>` the writer shows a plain text in.
+const PRE: &str = "font-family:monospace;white-space:pre";
+
+/// The document read back: the text of the `<pre>`s showing plain text, without the tags, and
+/// every fact element.
+pub struct ReadBack {
+    text: String,
+    /// The fact elements, in document order.
+    pub tags: Vec<Tagged>,
+}
+
+pub fn read_back(html: &[u8]) -> ReadBack {
     let mut reader = Reader::from_reader(html);
     let mut buf = Vec::new();
     let mut text = String::new();
     let mut tags: Vec<Tagged> = Vec::new();
     let mut in_pre = false;
+    let mut in_hidden = false;
     let mut open: Option<Tagged> = None;
     loop {
         let event = reader.read_event_into(&mut buf).expect("well-formed XHTML");
@@ -43,8 +62,15 @@ fn read_back(html: &[u8]) -> ReadBack {
             Event::Eof => break,
             Event::Start(e) => {
                 let name = e.name().as_ref().to_string();
-                if name == "pre" {
+                if name == "pre"
+                    && e.try_get_attribute("style")
+                        .unwrap()
+                        .is_some_and(|a| a.value.as_ref() == PRE)
+                {
                     in_pre = true;
+                }
+                if name == "ix:hidden" {
+                    in_hidden = true;
                 }
                 if name.starts_with("ix:non") {
                     assert!(open.is_none(), "nested fact elements");
@@ -63,7 +89,13 @@ fn read_back(html: &[u8]) -> ReadBack {
                     open = Some(Tagged {
                         attrs,
                         text: String::new(),
-                        at: in_pre.then_some(text.len()),
+                        place: if in_pre {
+                            Place::Pre(text.len())
+                        } else if in_hidden {
+                            Place::Hidden
+                        } else {
+                            Place::Markup
+                        },
                     });
                 }
                 None
@@ -72,6 +104,9 @@ fn read_back(html: &[u8]) -> ReadBack {
                 let name = e.name();
                 if name.as_ref() == "pre" {
                     in_pre = false;
+                }
+                if name.as_ref() == "ix:hidden" {
+                    in_hidden = false;
                 }
                 if name.as_ref().starts_with("ix:non") {
                     tags.push(open.take().expect("an open fact element"));
@@ -106,7 +141,7 @@ fn read_back(html: &[u8]) -> ReadBack {
 }
 
 /// What a processor reads from a tag: the number without commas, scaled and signed.
-fn tag_value(t: &Tagged) -> Decimal {
+pub fn tag_value(t: &Tagged) -> Decimal {
     if t.attrs["format"] == "ixt:fixed-zero" {
         return Decimal::ZERO;
     }
@@ -156,15 +191,28 @@ fn is_cells_number(cell: &str, digits: &str) -> bool {
 fn check(case: &str, source: &Source, conv: &Conversion) {
     let html = xbrlify::xbrl::ixbrl::write(source, conv);
     let back = read_back(&html);
-    // The text around the tags is the release (every character XML allows; line ends as an
-    // XML parser reads them, which the reader here does not change).
+    // The text around the tags is the release's, or its plain-text parts' when others are HTML
+    // (every character XML allows; line ends as an XML parser reads them, which the reader
+    // here does not change).
+    let parts = &conv.document.parts;
+    let plain: Vec<std::ops::Range<usize>> = if parts.iter().any(|p| p.html) {
+        parts
+            .iter()
+            .filter(|p| !p.html)
+            .map(|p| p.span.range())
+            .collect()
+    } else {
+        std::iter::once(0..source.text().len()).collect()
+    };
     let mut shown = String::new();
     // For each character shown, its offset in the release.
     let mut offsets: Vec<(usize, usize)> = Vec::new();
-    for (at, c) in source.text().char_indices() {
-        if xbrlify::xbrl::xml_allows(c) {
-            offsets.push((shown.len(), at));
-            shown.push(c);
+    for range in plain {
+        for (at, c) in source.text()[range.clone()].char_indices() {
+            if xbrlify::xbrl::xml_allows(c) {
+                offsets.push((shown.len(), range.start + at));
+                shown.push(c);
+            }
         }
     }
     assert_eq!(back.text, shown, "{case}: the text is not the release's");
@@ -185,7 +233,7 @@ fn check(case: &str, source: &Source, conv: &Conversion) {
         if !is_duplicate {
             own[k - 1] += 1;
         }
-        let Some(at) = t.at.map(in_release) else {
+        if t.place == Place::Hidden {
             // Hidden: the value as the instance writes it.
             hidden += 1;
             let sign = if t.attrs.get("sign").is_some_and(|s| s == "-") {
@@ -195,31 +243,45 @@ fn check(case: &str, source: &Source, conv: &Conversion) {
             };
             assert_eq!(format!("{sign}{}", t.text), fact.value, "{case} {id}");
             continue;
-        };
+        }
         assert_eq!(
             t.attrs.get("unitRef").map(String::as_str),
             fact.unit.map(|u| u.id()),
             "{case} {id}"
         );
-        // The cell the tag stands in became this fact, or a duplicate of it.
-        let report = conv
-            .facts
-            .cells
-            .iter()
-            .find(|c| c.span.start <= at && at < c.span.end)
-            .unwrap_or_else(|| panic!("{case} {id}: tag outside any cell"));
         let i = k - 1 - conv.document_facts.len();
-        match report.fate {
-            Fate::Fact(j) => assert!(j == i && !is_duplicate, "{case} {id}"),
-            Fate::Duplicate(j) => assert!(j == i && is_duplicate, "{case} {id}"),
-            _ => panic!("{case} {id}: tag in a cell that is no fact"),
+        if let Place::Pre(at) = t.place {
+            // The cell the tag stands in became this fact, or a duplicate of it.
+            let at = in_release(at);
+            let report = conv
+                .facts
+                .cells
+                .iter()
+                .find(|c| c.span.start <= at && at < c.span.end)
+                .unwrap_or_else(|| panic!("{case} {id}: tag outside any cell"));
+            match report.fate {
+                Fate::Fact(j) => assert!(j == i && !is_duplicate, "{case} {id}"),
+                Fate::Duplicate(j) => assert!(j == i && is_duplicate, "{case} {id}"),
+                _ => panic!("{case} {id}: tag in a cell that is no fact"),
+            }
+            let cell = source.slice(report.span);
+            assert!(
+                is_cells_number(cell, &t.text),
+                "{case} {id}: {:?} is not the number of {cell:?}",
+                t.text
+            );
+        } else {
+            // In the markup: the digits of a cell that became this fact (or a duplicate).
+            let shows = conv.facts.cells.iter().any(|c| {
+                let fate = match c.fate {
+                    Fate::Fact(j) => j == i && !is_duplicate,
+                    Fate::Duplicate(j) => j == i && is_duplicate,
+                    _ => false,
+                };
+                fate && source.slice(c.span).contains(&t.text)
+            });
+            assert!(shows, "{case} {id}: {:?} is no cell of its fact", t.text);
         }
-        let cell = source.slice(report.span);
-        assert!(
-            is_cells_number(cell, &t.text),
-            "{case} {id}: {:?} is not the number of {cell:?}",
-            t.text
-        );
         let value = tag_value(t);
         let number = fact.number.unwrap();
         let decimals: i32 = t.attrs["decimals"].parse().unwrap();
@@ -279,11 +341,13 @@ fn releases() -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .collect();
     if let Some(dir) = crate::corpus::folder_or_skip("Inline XBRL read back") {
-        more.extend(
-            std::fs::read_dir(dir.join("dev"))
-                .unwrap()
-                .map(|e| e.unwrap().path()),
-        );
+        for sub in ["dev", "html"] {
+            more.extend(
+                std::fs::read_dir(dir.join(sub))
+                    .unwrap()
+                    .map(|e| e.unwrap().path()),
+            );
+        }
     }
     more.sort();
     out.extend(more);

@@ -11,6 +11,7 @@ mod facts;
 mod formats;
 mod golden;
 mod html;
+mod inline_html;
 mod ixbrl;
 mod large;
 mod layouts;
