@@ -224,6 +224,12 @@ impl ConceptTable {
         })
     }
 
+    /// Adds a concept (or replaces the one of the same QName): the extension concepts a
+    /// release declares for itself.
+    pub fn insert(&mut self, concept: Concept) {
+        self.concepts.insert(concept.qname.clone(), concept);
+    }
+
     /// Looks a concept up by `prefix:Name`.
     pub fn get(&self, qname: &str) -> Option<&Concept> {
         self.concepts.get(qname)

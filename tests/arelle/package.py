@@ -10,6 +10,9 @@ those addresses to subset schemas declaring exactly the concepts of taxonomy/con
 with their real types, period types and balances, so Arelle checks the instances against
 what the taxonomy says, fully offline.
 
+With only OUT.zip, that is all it holds: what a report package of xbrlify's (which carries
+its own calculation linkbase) is validated against.
+
     package.py OUT.zip INSTANCE.xml FACTS
 
 The us-gaap subset also links a calculation linkbase of the mapping's [[total]] footing
@@ -244,29 +247,31 @@ def package_meta():
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.exit("usage: package.py OUT.zip INSTANCE.xml FACTS")
+    if len(sys.argv) not in (2, 4):
+        sys.exit("usage: package.py OUT.zip [INSTANCE.xml FACTS]")
     rows = read_concepts()
     known = {r["qname"] for r in rows}
-    mapping = tomllib.loads((ROOT / "taxonomy/us-gaap-2024.toml").read_text(encoding="utf-8"))
-    cal, roles, n_links = calculation_linkbase(mapping, known, instance_facts(sys.argv[2]), verdicts(sys.argv[3]))
     catalog, meta = package_meta()
     files = {
         "META-INF/catalog.xml": catalog,
         "META-INF/taxonomyPackage.xml": meta,
-        "us-gaap/elts/us-gaap-2024_cal.xml": cal,
-        "us-gaap/elts/us-gaap-2024-roles.xsd": roles,
     }
+    if len(sys.argv) == 4:
+        mapping = tomllib.loads((ROOT / "taxonomy/us-gaap-2024.toml").read_text(encoding="utf-8"))
+        cal, roles, n_links = calculation_linkbase(mapping, known, instance_facts(sys.argv[2]), verdicts(sys.argv[3]))
+        files["us-gaap/elts/us-gaap-2024_cal.xml"] = cal
+        files["us-gaap/elts/us-gaap-2024-roles.xsd"] = roles
     for prefix, (_, _, path, folder) in TAXONOMIES.items():
         mine = sorted((r for r in rows if r["qname"].startswith(prefix + ":")), key=lambda r: r["qname"])
-        linkbase = "us-gaap-2024_cal.xml" if prefix == "us-gaap" else None
+        linkbase = "us-gaap-2024_cal.xml" if prefix == "us-gaap" and len(sys.argv) == 4 else None
         files[f"{folder}/{path}"] = schema(prefix, mine, linkbase)
     with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(files):
             info = zipfile.ZipInfo(f"{TOP}/{name}", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             z.writestr(info, files[name].encode("utf-8"))
-    print(f"{pathlib.Path(sys.argv[2]).name}: {n_links} calculation relationships", file=sys.stderr)
+    if len(sys.argv) == 4:
+        print(f"{pathlib.Path(sys.argv[2]).name}: {n_links} calculation relationships", file=sys.stderr)
 
 
 if __name__ == "__main__":
