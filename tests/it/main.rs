@@ -15,6 +15,7 @@ mod ixbrl;
 mod large;
 mod layouts;
 mod output;
+mod package;
 mod props;
 mod quarantine;
 mod regress;

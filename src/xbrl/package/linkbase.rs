@@ -122,6 +122,13 @@ pub fn presentation(conv: &Conversion, xsd: &str) -> Presentation {
             .or_default()
             .insert(STANDARD, h.label.clone());
     }
+    // Every abstract the schema declares has its label, presented or not.
+    for statement in &ext.statements {
+        out.labels
+            .entry(qname(&statement.heading.name))
+            .or_default()
+            .insert(STANDARD, statement.heading.label.clone());
+    }
     for statement in &ext.statements {
         let table = &conv.document.tables[statement.table];
         let root = qname(&statement.heading.name);
@@ -221,10 +228,6 @@ pub fn presentation(conv: &Conversion, xsd: &str) -> Presentation {
         if arcs.is_empty() {
             continue;
         }
-        out.labels
-            .entry(root)
-            .or_default()
-            .insert(STANDARD, statement.heading.label.clone());
         let id = statement
             .heading
             .name

@@ -94,6 +94,7 @@ pub fn files(
     mapping: &Mapping,
     concepts: &ConceptTable,
     stem: &str,
+    kind: Kind,
 ) -> Vec<(String, Vec<u8>)> {
     let filer = &conv.extensions.filer;
     let xsd = format!("{stem}.xsd");
@@ -130,7 +131,11 @@ pub fn files(
     let mut files = vec![
         (
             "META-INF/reportPackage.json".to_string(),
-            Vec::new(), // filled by `write`, which knows the kind
+            format!(
+                "{{\n  \"documentInfo\": {{\n    \"documentType\": \"{}\"\n  }}\n}}\n",
+                kind.document_type()
+            )
+            .into_bytes(),
         ),
         (format!("reports/{stem}.xbrl"), instance),
         (xsd.clone(), schema::write(conv, &names, &roles)),
@@ -170,18 +175,7 @@ pub fn write(
     concepts: &ConceptTable,
     options: &Options,
 ) -> Result<Vec<u8>, Error> {
-    let stem: String = options
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('.').to_string();
+    let stem = stem(&options.name);
     if stem.is_empty() {
         return Err(Error::new(
             ErrorKind::Io,
@@ -191,17 +185,23 @@ pub fn write(
             ),
         ));
     }
-    let mut files = files(conv, mapping, concepts, &stem);
-    for (path, bytes) in &mut files {
-        if path == "META-INF/reportPackage.json" {
-            *bytes = format!(
-                "{{\n  \"documentInfo\": {{\n    \"documentType\": \"{}\"\n  }}\n}}\n",
-                options.kind.document_type()
-            )
-            .into_bytes();
-        }
-    }
-    archive::zip(&stem, &files)
+    archive::zip(&stem, &files(conv, mapping, concepts, &stem, options.kind))
+}
+
+/// A name as a package's folder and files take it: letters, digits, `-`, `_` and `.` kept,
+/// anything else `-`, no dot at either end.
+pub fn stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    stem.trim_matches('.').to_string()
 }
 
 /// Escapes text for XML content and attribute values.
