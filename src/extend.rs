@@ -111,11 +111,6 @@ impl Extensions {
     pub fn heading(&self, text: &str) -> Option<&Heading> {
         self.headings.get(text)
     }
-
-    /// Whether a row (by its label's span) is reported through an extension concept.
-    pub fn extends(&self, label: Span) -> bool {
-        self.concepts.iter().any(|c| c.rows.contains(&label))
-    }
 }
 
 /// The prefixes and namespaces an extension taxonomy may not take: those of XBRL itself and
@@ -511,6 +506,16 @@ pub fn extend(
                 lines.push(line(t, r, table, meaning, row));
             }
         }
+    }
+    if lines.is_empty() {
+        // Nothing to extend: no second pass over the release's cells.
+        return Extensions {
+            filer,
+            concepts: Vec::new(),
+            facts: Facts::default(),
+            headings,
+            statements,
+        };
     }
     let row_of = |l: &Line| &doc.tables[l.table].rows[l.row];
     // Split level per line, raised for the lines of a concept whose facts disagree.

@@ -72,7 +72,7 @@ impl Format {
                         ..package::Options::for_file(source.name())
                     },
                 };
-                package::write(conv, &tables.mapping, &tables.concepts, &options)?
+                package::write(conv, &tables.mapping, &options)?
             }
         })
     }

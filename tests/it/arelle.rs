@@ -32,7 +32,7 @@ fn write_package(release: &std::path::Path, path: &std::path::Path) {
     let concepts = xbrlify::taxonomy::ConceptTable::embedded();
     let mapping = xbrlify::map::Mapping::embedded(&concepts).unwrap();
     let options = xbrlify::xbrl::package::Options::for_file(&path.display().to_string());
-    let bytes = xbrlify::xbrl::package::write(&conv, &mapping, &concepts, &options).unwrap();
+    let bytes = xbrlify::xbrl::package::write(&conv, &mapping, &options).unwrap();
     std::fs::write(path, bytes).unwrap();
 }
 

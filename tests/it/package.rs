@@ -27,7 +27,7 @@ fn package_files(path: &Path) -> (xbrlify::Conversion, BTreeMap<String, String>,
         name: stem.to_string(),
         kind: package::Kind::Xbr,
     };
-    let zip = package::write(&conv, &mapping, &concepts, &options).unwrap();
+    let zip = package::write(&conv, &mapping, &options).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.clone())).unwrap();
     let mut files = BTreeMap::new();
     for i in 0..archive.len() {

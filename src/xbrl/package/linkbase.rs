@@ -24,7 +24,6 @@ use super::{esc, href, schema};
 use crate::conversion::Conversion;
 use crate::facts::{Fact, Fate};
 use crate::source::Span;
-use crate::taxonomy::ConceptTable;
 
 /// The local name of the filer's hypercube.
 pub const TABLE: &str = "ReportTable";
@@ -410,7 +409,7 @@ impl Dimensions {
 }
 
 /// The dimensions of a conversion's facts.
-pub fn dimensions(conv: &Conversion, _concepts: &ConceptTable) -> Dimensions {
+pub fn dimensions(conv: &Conversion) -> Dimensions {
     let mut out = Dimensions::default();
     for f in super::facts(conv) {
         for (axis, member) in &f.context.dims {

@@ -26,7 +26,6 @@ use crate::conversion::Conversion;
 use crate::error::{Error, ErrorKind};
 use crate::facts::Fact;
 use crate::map::Mapping;
-use crate::taxonomy::ConceptTable;
 
 /// Which kind of report package to write.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -92,7 +91,6 @@ pub fn facts(conv: &Conversion) -> Vec<&Fact> {
 pub fn files(
     conv: &Conversion,
     mapping: &Mapping,
-    concepts: &ConceptTable,
     stem: &str,
     kind: Kind,
 ) -> Vec<(String, Vec<u8>)> {
@@ -105,7 +103,7 @@ pub fn files(
         Some((&xsd, &filer.prefix, &filer.namespace)),
     );
     let calc = calculation::relationships(conv, mapping);
-    let dims = linkbase::dimensions(conv, concepts);
+    let dims = linkbase::dimensions(conv);
     let mut names = schema::Linkbases {
         presentation: format!("{stem}_pre.xml"),
         calculation: format!("{stem}_cal.xml"),
@@ -158,8 +156,12 @@ pub fn files(
             linkbase::definition(&dims, &xsd, &filer.namespace, &filer.prefix),
         ));
     }
-    for (path, _) in files.iter_mut().skip(2) {
-        *path = format!("reports/{path}");
+    // The report and its taxonomy sit in `reports/`, the schema and linkbases beside the
+    // instance (their references to each other are relative).
+    for (path, _) in &mut files {
+        if !path.contains('/') {
+            *path = format!("reports/{path}");
+        }
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     files
@@ -169,12 +171,7 @@ pub fn files(
 ///
 /// The name must leave a stem once cleaned (letters, digits, `-`, `_`, `.`); an empty one is
 /// an error.
-pub fn write(
-    conv: &Conversion,
-    mapping: &Mapping,
-    concepts: &ConceptTable,
-    options: &Options,
-) -> Result<Vec<u8>, Error> {
+pub fn write(conv: &Conversion, mapping: &Mapping, options: &Options) -> Result<Vec<u8>, Error> {
     let stem = stem(&options.name);
     if stem.is_empty() {
         return Err(Error::new(
@@ -185,7 +182,7 @@ pub fn write(
             ),
         ));
     }
-    archive::zip(&stem, &files(conv, mapping, concepts, &stem, options.kind))
+    archive::zip(&stem, &files(conv, mapping, &stem, options.kind))
 }
 
 /// A name as a package's folder and files take it: letters, digits, `-`, `_` and `.` kept,
