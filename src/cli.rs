@@ -57,6 +57,10 @@ enum Command {
         /// the rows no mapping entry matched. Accepts several releases.
         #[arg(long)]
         summary: bool,
+        /// List the extension concepts a report package declares instead: one a line, with
+        /// its type, period type, balance, label and the rows it reports.
+        #[arg(long, conflicts_with = "summary")]
+        extensions: bool,
         /// More releases (with --summary).
         #[arg(value_name = "MORE", requires = "summary")]
         more: Vec<String>,
@@ -86,6 +90,14 @@ pub(crate) struct Settings {
     /// instead of quarantining that unit and converting the rest (exit 3).
     #[arg(long)]
     pub(crate) strict: bool,
+    /// The prefix of the filer's extension concepts in a report package (default: the
+    /// ticker in lower case, else `cik` and the CIK, else `ext`).
+    #[arg(long, value_name = "PREFIX", value_parser = parse_prefix)]
+    extension_prefix: Option<String>,
+    /// The namespace of the filer's extension schema in a report package (default:
+    /// `http://xbrlify.invalid/PREFIX/YYYYMMDD`, the date the release's period ends).
+    #[arg(long, value_name = "URI", value_parser = parse_namespace)]
+    extension_namespace: Option<String>,
 }
 
 /// The exit code of a release that converted with some units quarantined.
@@ -95,6 +107,39 @@ pub(crate) const EXIT_QUARANTINED: u8 = 3;
 /// fails once rather than at every release) and zero-padded to ten digits.
 fn parse_cik(text: &str) -> Result<String, String> {
     xbrlify::normalise_cik(text).map_err(|_| "a CIK is 1 to 10 digits, such as 1234567".into())
+}
+
+/// An `--extension-prefix`: an XML name without a colon, not one XBRL or the standard
+/// taxonomies use.
+fn parse_prefix(text: &str) -> Result<String, String> {
+    if xbrlify::extend::valid_prefix(text) {
+        Ok(text.to_string())
+    } else {
+        Err(
+            "a prefix is letters, digits, '-', '_' or '.', starting with a letter, and not one \
+             the standard taxonomies use (us-gaap, srt, dei, xbrli, link ...)"
+                .into(),
+        )
+    }
+}
+
+/// An `--extension-namespace`: an absolute URI, not a standard taxonomy's.
+fn parse_namespace(text: &str) -> Result<String, String> {
+    let scheme = text.split_once(':').map(|(s, _)| s).unwrap_or_default();
+    let absolute = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !absolute || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("a namespace is an absolute URI without spaces, such as \
+                    http://www.example.com/20031231"
+            .into());
+    }
+    if xbrlify::taxonomy::NAMESPACES.iter().any(|n| n.uri == text) {
+        return Err(format!("{text} is a standard taxonomy's namespace"));
+    }
+    Ok(text.to_string())
 }
 
 /// The mapping and concept table a run converts with, loaded once.
@@ -213,6 +258,8 @@ fn load_tables(settings: &Settings) -> Result<Tables, Error> {
     let options = Options {
         cik: settings.cik.clone(),
         strict: settings.strict,
+        extension_prefix: settings.extension_prefix.clone(),
+        extension_namespace: settings.extension_namespace.clone(),
     };
     Ok(Tables {
         concepts,
@@ -262,17 +309,17 @@ fn load_analysis(
 /// Standard error is unbuffered: printed one by one, a diagnostic of three lines took several
 /// `write` calls, hundreds for a release with many unmapped rows (each a system call, slow on
 /// a terminal). They are rendered into one buffer and written at once.
-fn report(conv: &Conversion, deny: bool) -> bool {
+fn report(diagnostics: &[&xbrlify::Diagnostic], deny: bool) -> bool {
     use std::fmt::Write as _;
-    if !conv.diagnostics.is_empty() {
+    if !diagnostics.is_empty() {
         let mut text = String::new();
-        for d in &conv.diagnostics {
+        for d in diagnostics {
             let _ = writeln!(text, "{d}");
         }
         // A failed write to standard error is ignored: the instance is what the run is for.
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
-    deny && !conv.diagnostics.is_empty()
+    deny && !diagnostics.is_empty()
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Stop> {
@@ -306,14 +353,15 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             };
             let tables = tables(&settings)?;
             let (source, conv) = load(release, &settings, tables)?;
-            if report(&conv, settings.deny_warnings) {
+            let diagnostics = format.diagnostics(&source, &conv);
+            if report(&diagnostics, settings.deny_warnings) {
                 say(format_args!(
                     "error: {} diagnostics and --deny-warnings: nothing written",
-                    conv.diagnostics.len()
+                    diagnostics.len()
                 ));
                 return Ok(ExitCode::from(1));
             }
-            let xml = format.write(&source, &conv);
+            let xml = format.write(&source, &conv, tables, output.as_deref())?;
             match output {
                 None => write_stdout(&xml)?,
                 Some(path) => write_atomically(&path, &xml, Flush::Now)?,
@@ -327,15 +375,24 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             release,
             settings,
             summary: false,
+            extensions,
             ..
         } => {
             let tables = tables(&settings)?;
             let (source, conv) = load_analysis(Path::new(&release), &settings, tables)?;
-            let denied = report(&conv, settings.deny_warnings);
+            let denied = report(
+                &conv.diagnostics.iter().collect::<Vec<_>>(),
+                settings.deny_warnings,
+            );
             if let Some(empty) = conv.emptiness(&source) {
                 say(format_args!("{empty}"));
             }
-            write_stdout(xbrlify::inspect::render(&source, &conv).as_bytes())?;
+            let text = if extensions {
+                xbrlify::inspect::extensions(&source, &conv)
+            } else {
+                xbrlify::inspect::render(&source, &conv)
+            };
+            write_stdout(text.as_bytes())?;
             Ok(if denied {
                 ExitCode::from(1)
             } else {
@@ -347,6 +404,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             settings,
             summary: true,
             more,
+            ..
         } => summary(release, &settings, more),
     }
 }

@@ -7,6 +7,7 @@ use crate::check;
 use crate::document::{self, Document};
 use crate::error::{Diagnostic, Error, ErrorKind, Location, Quarantine};
 use crate::evidence::Evidence;
+use crate::extend::Extensions;
 use crate::facts::{self, Fact, Facts};
 use crate::interpret::TableMeaning;
 use crate::source::{self, Source};
@@ -51,6 +52,9 @@ pub struct Conversion {
     pub quarantines: Vec<Quarantine>,
     /// All findings, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The filer's extension concepts for the rows no mapping entry matches, and their facts:
+    /// written only in the report package ([`crate::xbrl::package`]).
+    pub extensions: Extensions,
 }
 
 /// How a conversion ended, for reports and exit codes.
@@ -64,6 +68,28 @@ pub enum Status {
 }
 
 impl Conversion {
+    /// The diagnostics of the report package: all but the `unmapped-row` warnings of the rows
+    /// an extension concept reports.
+    pub fn package_diagnostics(&self, source: &Source) -> Vec<&Diagnostic> {
+        let extended: std::collections::BTreeSet<source::LineCol> = self
+            .extensions
+            .concepts
+            .iter()
+            .flat_map(|c| &c.rows)
+            .map(|span| source.line_col(span.start))
+            .collect();
+        self.diagnostics
+            .iter()
+            .filter(|d| {
+                d.code != crate::error::DiagnosticCode::UnmappedRow
+                    || !d
+                        .location
+                        .as_ref()
+                        .is_some_and(|l| extended.contains(&l.at))
+            })
+            .collect()
+    }
+
     /// Whether any unit was quarantined.
     pub fn status(&self) -> Status {
         if self.quarantines.is_empty() {

@@ -15,6 +15,50 @@ use crate::error::DiagnosticCode;
 use crate::facts::Fate;
 use crate::source::Source;
 
+/// Lists the extension concepts a report package declares, one a line, tab-separated:
+/// `prefix:Name`, type, period type, balance (`-` when none), the standard label, and the
+/// positions of the rows it reports; then a line counting them.
+///
+/// For instance `hrzb:ServiceFees`, `xbrli:monetaryItemType`, `duration`, `credit`,
+/// `Service fees`, `450:4 535:4`.
+pub fn extensions(source: &Source, conv: &Conversion) -> String {
+    let ext = &conv.extensions;
+    let mut out = String::new();
+    for c in &ext.concepts {
+        let rows: Vec<String> = c
+            .rows
+            .iter()
+            .map(|s| source.line_col(s.start).to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}:{}\t{}\t{}\t{}\t{}\t{}",
+            ext.filer.prefix,
+            c.name,
+            c.type_name(),
+            match c.period_type {
+                crate::taxonomy::PeriodType::Instant => "instant",
+                crate::taxonomy::PeriodType::Duration => "duration",
+            },
+            match c.balance {
+                Some(crate::taxonomy::Balance::Debit) => "debit",
+                Some(crate::taxonomy::Balance::Credit) => "credit",
+                None => "-",
+            },
+            c.label,
+            rows.join(" ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "# {} extension concepts, {} facts, namespace {}",
+        ext.concepts.len(),
+        ext.facts.facts.len(),
+        ext.filer.namespace
+    );
+    out
+}
+
 /// Renders the account of every numeric cell of a conversion.
 pub fn render(source: &Source, conv: &Conversion) -> String {
     let mut out = String::new();

@@ -41,6 +41,7 @@ pub mod document;
 pub mod entity;
 pub mod error;
 pub mod evidence;
+pub mod extend;
 pub mod facts;
 pub mod inspect;
 pub mod interpret;
@@ -69,6 +70,12 @@ pub struct Options {
     /// All or nothing: the first fault of a table, column, row or fact stops the release
     /// instead of quarantining that unit.
     pub strict: bool,
+    /// The prefix of the filer's extension concepts (default: the ticker in lower case, else
+    /// `cik` and the CIK's digits, else `ext`). Used only by the report package.
+    pub extension_prefix: Option<String>,
+    /// The namespace of the filer's extension schema (default:
+    /// `http://xbrlify.invalid/PREFIX/YYYYMMDD`, the date the period's end).
+    pub extension_namespace: Option<String>,
 }
 
 /// Reads, interprets, maps and builds the facts of a release.
@@ -152,7 +159,10 @@ pub fn analyse(
     let (document_facts, mut forbidden) = entity::document_facts(source, &document, &meanings, cik);
     diagnostics.append(&mut forbidden);
     let evidence = evidence::of_facts(&facts, &footing, mapping);
+    let filer = extend::filer(&document, &entity, &document_facts, options);
+    let extensions = extend::extend(source, &document, &meanings, &mapped, mapping, filer);
     Ok(Conversion {
+        extensions,
         evidence,
         document,
         meanings,

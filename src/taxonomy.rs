@@ -230,6 +230,18 @@ impl ConceptTable {
         })
     }
 
+    /// Adds a concept (or replaces the one of the same QName): the extension concepts a
+    /// release declares for itself.
+    pub fn insert(&mut self, concept: Concept) {
+        match self
+            .concepts
+            .binary_search_by(|c| c.qname.as_str().cmp(&concept.qname))
+        {
+            Ok(i) => self.concepts[i] = concept,
+            Err(i) => self.concepts.insert(i, concept),
+        }
+    }
+
     /// Looks a concept up by `prefix:Name`.
     pub fn get(&self, qname: &str) -> Option<&Concept> {
         self.concepts

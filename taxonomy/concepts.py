@@ -34,11 +34,14 @@ DEI = [
     "dei:EntityRegistrantName",
     "dei:TradingSymbol",
 ]
+# The domains of the axes the report package's definition linkbase uses
+# (src/xbrl/package/linkbase.rs, AXIS_DOMAINS).
+DOMAINS = ["srt:ProductsAndServicesDomain", "us-gaap:ClassOfStockDomain"]
 TRUSTED = {"xsd-2024", "xsd-2023", "xsd-2022", "xsd-2024+lab-2024"}
 
 
 def used_qnames(mapping):
-    names = set(DEI)
+    names = set(DEI) | set(DOMAINS)
     names.update(mapping.get("non_negative", []))
     for row in mapping.get("row", []):
         for key in ("concept", "axis", "member"):

@@ -476,7 +476,7 @@ fn attempt(
     if let Some(problem) = &input.problem {
         return Err(problem.clone());
     }
-    if args.skip_existing && complete(output, format.ending()) {
+    if args.skip_existing && complete(output, format) {
         return Ok(Status::Skipped);
     }
     let (name, bytes) = super::read_release(&input.path, settings.max_input_size)?;
@@ -491,15 +491,15 @@ fn attempt(
         derived: cells.derived,
         quarantined: cells.quarantined,
     });
-    line.diagnostics = conv
-        .diagnostics
+    let diagnostics = format.diagnostics(&source, &conv);
+    line.diagnostics = diagnostics
         .iter()
-        .map(Finding::of_diagnostic)
+        .map(|d| Finding::of_diagnostic(d))
         .collect();
-    if settings.deny_warnings && !conv.diagnostics.is_empty() {
+    if settings.deny_warnings && !diagnostics.is_empty() {
         return Ok(Status::Denied);
     }
-    let xml = format.write(&source, &conv);
+    let xml = format.write(&source, &conv, tables, Some(output))?;
     let shown = output.display().to_string();
     if let Some(parent) = output.parent() {
         fs::create_dir_all(parent)
@@ -509,7 +509,7 @@ fn attempt(
     write_atomically(output, &xml, flush)?;
     Ok(if !conv.quarantines.is_empty() {
         Status::Quarantined
-    } else if conv.diagnostics.is_empty() {
+    } else if diagnostics.is_empty() {
         Status::Converted
     } else {
         Status::Warnings
@@ -519,15 +519,18 @@ fn attempt(
 /// Whether an output is already at `path`. Outputs are renamed into place whole, so one
 /// that exists is complete unless the machine crashed before its data reached the disk
 /// (without --fsync); its last bytes (`ending`, the root element's end) tell that case apart.
-fn complete(path: &Path, ending: &[u8]) -> bool {
+fn complete(path: &Path, format: Format) -> bool {
     let Ok(mut file) = fs::File::open(path) else {
         return false;
     };
-    let mut end = vec![0; ending.len()];
-    file.seek(SeekFrom::End(-(ending.len() as i64)))
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return false;
+    };
+    let mut end = vec![0; Format::TAIL.min(len as usize)];
+    file.seek(SeekFrom::End(-(end.len() as i64)))
         .and_then(|_| file.read_exact(&mut end))
         .is_ok()
-        && end == ending
+        && format.ends(&end)
 }
 
 /// The report: a file, written to a temporary file beside it as the batch goes and renamed

@@ -212,15 +212,7 @@ pub fn map<'m>(
         for (r, row) in table.rows.iter().enumerate() {
             let outcome = outcomes[r];
             let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
-            let reported_cells = row
-                .cells
-                .iter()
-                .filter(|c| {
-                    !c.number.percent
-                        && !c.number.not_available
-                        && meaning.columns[c.column].period().is_some()
-                })
-                .count();
+            let reported_cells = reported_cells(row, meaning);
             let part = parts[r].clone();
             if outcome.is_none() && reported_cells > 0 && meaning.skip.is_none() && part.is_none() {
                 diagnostics.push(Diagnostic {
@@ -274,6 +266,19 @@ pub fn map<'m>(
         out.push(MappedTable { rows });
     }
     (out, diagnostics)
+}
+
+/// How many of a row's cells show an amount in a dated column (not a percentage, not "n/a"):
+/// the cells a row no entry matches leaves out (the `unmapped-row` diagnostic counts them).
+pub fn reported_cells(row: &Row, meaning: &TableMeaning) -> usize {
+    row.cells
+        .iter()
+        .filter(|c| {
+            !c.number.percent
+                && !c.number.not_available
+                && meaning.columns[c.column].period().is_some()
+        })
+        .count()
 }
 
 /// For each row of a table, the section naming a part of the entity ("Alabama Power") when

@@ -8,6 +8,7 @@
 
 pub mod ixbrl;
 pub mod json;
+pub mod package;
 pub mod tags;
 pub mod xhtml;
 
@@ -87,10 +88,23 @@ impl<'a> Parts<'a> {
 
 /// Writes an instance of `facts` for `entity`.
 pub fn instance(entity: &Entity, facts: &[&Fact]) -> Vec<u8> {
+    instance_of(entity, facts, None)
+}
+
+/// The schema an instance of a report package references instead of the standard ones, and
+/// the namespace of its concepts: `(href, prefix, namespace)`.
+pub(crate) type Extension<'a> = (&'a str, &'a str, &'a str);
+
+/// Writes an instance of `facts`, referencing the standard schemas, or only `extension`'s.
+pub(crate) fn instance_of(
+    entity: &Entity,
+    facts: &[&Fact],
+    extension: Option<Extension<'_>>,
+) -> Vec<u8> {
     // About 200 bytes a fact: grown a few times rather than a dozen.
     let mut w = Writer::new_with_indent(Vec::with_capacity(4096 + 200 * facts.len()), b' ', 2);
     // Writing to a Vec cannot fail.
-    let _ = body(&mut w, entity, facts);
+    let _ = body(&mut w, entity, facts, extension);
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     bytes
@@ -121,7 +135,12 @@ pub(crate) fn prefix(qname: &str) -> &str {
         .map_or("", |colon| &qname[..colon])
 }
 
-fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result<()> {
+fn body(
+    w: &mut Writer<Vec<u8>>,
+    entity: &Entity,
+    facts: &[&Fact],
+    extension: Option<Extension<'_>>,
+) -> io::Result<()> {
     let Parts {
         namespaces,
         dimensional,
@@ -142,11 +161,18 @@ fn body(w: &mut Writer<Vec<u8>>, entity: &Entity, facts: &[&Fact]) -> io::Result
     for ns in &namespaces {
         root = root.with_attribute((format!("xmlns:{}", ns.prefix).as_str(), ns.uri));
     }
+    if let Some((_, prefix, uri)) = extension {
+        root = root.with_attribute((format!("xmlns:{prefix}").as_str(), uri));
+    }
     root.write_inner_content(|w| {
-        for ns in &namespaces {
+        let hrefs: Vec<&str> = match extension {
+            Some((href, _, _)) => vec![href],
+            None => namespaces.iter().map(|ns| ns.schema).collect(),
+        };
+        for href in hrefs {
             w.create_element("link:schemaRef")
                 .with_attribute(("xlink:type", "simple"))
-                .with_attribute(("xlink:href", ns.schema))
+                .with_attribute(("xlink:href", href))
                 .write_empty()?;
         }
         for ctx in contexts.values() {

@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Validates xbrlify instances with Arelle, fully offline.
+# Validates xbrlify's output with Arelle, fully offline.
 #
-#   tests/arelle/check.sh INSTANCE.xml [INSTANCE.xml ...]
+#   tests/arelle/check.sh FILE [FILE ...]
 #
-# Each INSTANCE.xml needs its `xbrlify inspect` account beside it, INSTANCE.facts (as the
-# goldens have): its footing verdicts decide which calculation relationships Arelle checks.
-# The same conversion as Inline XBRL (INSTANCE.html) and xBRL-JSON (INSTANCE.json), when
-# beside it, are validated too, against the same package, and the facts Arelle loads from
-# each (saved as xBRL-JSON by its saveLoadableOIM plugin; tests/arelle/facts.py) must be the
-# instance's: the same concepts, entities, periods, units, dimensions, values and decimals,
-# once the duplicates Inline XBRL shows are reduced to their most precise fact.
+# Each FILE is an instance (INSTANCE.xml) or a report package (.xbr, .zip). Beside an
+# instance, the same conversion as Inline XBRL (INSTANCE.html), xBRL-JSON (INSTANCE.json) and
+# a report package (INSTANCE.xbr) are validated too when present, and the facts Arelle loads
+# from each (saved as xBRL-JSON by its saveLoadableOIM plugin; tests/arelle/facts.py) must be
+# the instance's: the same concepts, entities, periods, units, dimensions, values and
+# decimals, once the duplicates Inline XBRL shows are reduced to their most precise fact and
+# the package's extension facts are set aside.
+#
+# The calculation relationships Arelle re-checks are a report package's own: its calculation
+# linkbase holds each footing relationship xbrlify verified in every context where
+# Calculations 1.1 binds it (src/xbrl/package/calculation.rs). An instance validated without
+# its package beside it is checked for everything but calculations.
 #
 # Builds the taxonomy package (tests/arelle/package.py: subset us-gaap, srt and dei 2024
-# schemas from taxonomy/concepts.tsv, a calculation linkbase from the mapping's footing
-# relationships, a catalog rewriting the official 2024 addresses), then runs Arelle once over
-# all instances: XBRL 2.1, Calculations 1.1 round-to-nearest (--calc c11r), the Unit Type
-# Registry (--utr) and inconsistent duplicate facts.
+# schemas from taxonomy/concepts.tsv, a catalog rewriting the official 2024 addresses), then
+# runs Arelle on each document: XBRL 2.1, XDT dimensions, Calculations 1.1 round-to-nearest
+# (--calc c11r), the Unit Type Registry (--utr) and inconsistent duplicate facts; a report
+# package also against Report Packages 1.0.
 #
 # Prints every message of level warning or above, one a line, sorted:
 #   LEVEL [code] message - file
@@ -29,10 +34,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 venv="${ARELLE_VENV:-$here/.venv}"
 
-[[ $# -ge 1 ]] || { echo "usage: $(basename "$0") INSTANCE.xml ..." >&2; exit 2; }
+[[ $# -ge 1 ]] || { echo "usage: $(basename "$0") INSTANCE.xml|PACKAGE.xbr ..." >&2; exit 2; }
 files=()
 for f in "$@"; do
-    [[ -f "$f" ]] || { echo "check.sh: no such instance: $f" >&2; exit 2; }
+    [[ -f "$f" ]] || { echo "check.sh: no such file: $f" >&2; exit 2; }
     files+=("$(cd "$(dirname "$f")" && pwd)/$(basename "$f")")
 done
 
@@ -41,25 +46,26 @@ source "$here/venv.sh"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-arelle.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
-# One Arelle run per document: each instance's package has the calculation relationships
-# that apply to it, and its other formats are checked against the same package.
-# $tmp/runs lists each run: the instance it belongs to, its run number, its document.
+# One Arelle run per document, all against the same subset package.
+# $tmp/runs lists each run: the file it belongs to, its run number, its document.
+python3 "$here/package.py" "$tmp/subset.zip"
 n=0
 k=0
 : >"$tmp/runs"
 for f in "${files[@]}"; do
     k=$((k + 1))
-    facts="${f%.xml}.facts"
-    [[ -f "$facts" ]] || { echo "check.sh: no $facts beside $f" >&2; exit 2; }
-    python3 "$here/package.py" "$tmp/pkg-$k.zip" "$f" "$facts"
-    for doc in "$f" "${f%.xml}.html" "${f%.xml}.json"; do
+    case "$f" in
+        *.xbr | *.zip) docs=("$f") ;;
+        *) docs=("$f" "${f%.xml}.html" "${f%.xml}.json" "${f%.xml}.xbr") ;;
+    esac
+    for doc in "${docs[@]}"; do
         [[ -f "$doc" ]] || continue
         n=$((n + 1))
         printf '%s\t%s\t%s\n' "$k" "$n" "$doc" >>"$tmp/runs"
         set +e
         XDG_CONFIG_HOME="$tmp/xdg" "$venv/bin/arelleCmdLine" \
             --disablePersistentConfig --workOffline \
-            --packages "$tmp/pkg-$k.zip" \
+            --packages "$tmp/subset.zip" \
             --plugins saveLoadableOIM \
             --file "$doc" --validate \
             --calc c11r \

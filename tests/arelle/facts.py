@@ -6,7 +6,9 @@
 RUNS lists Arelle's runs, one a line: instance number, run number, document (tab-separated).
 DIR holds oim-<run>.json, the facts Arelle loaded from each document, saved as xBRL-JSON by
 its saveLoadableOIM plugin. For each instance, the facts of its Inline XBRL and xBRL-JSON
-documents must be those of its XBRL 2.1 instance (the first document of the instance).
+documents must be those of its XBRL 2.1 instance (the first document of the instance), and
+so must its report package's, once the facts of the filer's extension concepts (those in no
+standard namespace) are set aside: the package holds the instance's facts and those more.
 
 A fact is its concept, entity (scheme URI and identifier), period, unit, explicit
 dimensions, value (numerically, for numbers) and decimals. Inline XBRL shows a fact where
@@ -31,8 +33,12 @@ def resolve(name, namespaces):
     return f"{{{namespaces.get(prefix, prefix)}}}{local}"
 
 
-def load(path):
-    """The facts of an xBRL-JSON document: {aspects: [(decimals, value), ...]}."""
+STANDARD = ("http://fasb.org/us-gaap/2024", "http://fasb.org/srt/2024", "http://xbrl.sec.gov/dei/2024")
+
+
+def load(path, standard_only=False):
+    """The facts of an xBRL-JSON document: {aspects: [(decimals, value), ...]}; with
+    standard_only, those of standard concepts only."""
     doc = json.load(open(path, encoding="utf-8"))
     namespaces = doc["documentInfo"].get("namespaces", {})
     facts = collections.defaultdict(list)
@@ -63,6 +69,8 @@ def load(path):
             value = decimal.Decimal(value).normalize()
             if value.is_zero():
                 value = decimal.Decimal(0)
+        if standard_only and not aspects[0].startswith(tuple("{" + ns + "}" for ns in STANDARD)):
+            continue
         facts[aspects].append((decimals, value))
     return facts
 
@@ -94,7 +102,8 @@ def main():
         if len(reference) != sum(len(v) for v in load(f"{folder}/oim-{run0}.json").values()):
             problems.append(f"{doc0}: the instance itself has duplicate facts")
         for run, doc in others:
-            facts = reduce(load(f"{folder}/oim-{run}.json"), problems, doc)
+            package = doc.endswith((".xbr", ".zip"))
+            facts = reduce(load(f"{folder}/oim-{run}.json", package), problems, doc)
             for aspects in sorted(set(reference) | set(facts), key=repr):
                 a, b = reference.get(aspects), facts.get(aspects)
                 if a != b:

@@ -25,20 +25,44 @@ fn check(files: &[std::path::PathBuf]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
+/// Writes the report package of a release at `path`.
+fn write_package(release: &std::path::Path, path: &std::path::Path) {
+    let (_, conv) = crate::convert_file(release, &xbrlify::Options::default())
+        .unwrap_or_else(|e| panic!("{} does not convert: {e}", release.display()));
+    let concepts = xbrlify::taxonomy::ConceptTable::embedded();
+    let mapping = xbrlify::map::Mapping::embedded(&concepts).unwrap();
+    let options = xbrlify::xbrl::package::Options::for_file(&path.display().to_string());
+    let bytes = xbrlify::xbrl::package::write(&conv, &mapping, &options).unwrap();
+    std::fs::write(path, bytes).unwrap();
+}
+
 #[test]
 fn arelle_accepts_every_golden_instance() {
     if !enabled() {
         return;
     }
-    let mut goldens: Vec<_> = std::fs::read_dir(root().join("golden"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    goldens.sort();
+    // The goldens, each with its report package beside it: the package's calculation
+    // linkbase is what Arelle re-checks the instance's footing with.
+    let dir = tempfile::tempdir().unwrap();
+    let mut goldens = Vec::new();
+    for (case, release) in crate::golden::releases() {
+        for ext in ["xml", "html", "json"] {
+            let golden = root().join(format!("golden/{case}.{ext}"));
+            if golden.exists() {
+                std::fs::copy(&golden, dir.path().join(format!("{case}.{ext}"))).unwrap();
+            }
+        }
+        write_package(&release, &dir.path().join(format!("{case}.xbr")));
+        goldens.push(dir.path().join(format!("{case}.xml")));
+    }
     assert!(!goldens.is_empty());
     let (code, text) = check(&goldens);
     assert_eq!(code, 0, "Arelle reported problems:\n{text}");
+    assert_eq!(
+        text.matches(": the same facts").count(),
+        goldens.len(),
+        "{text}"
+    );
 }
 
 #[test]
@@ -65,9 +89,13 @@ fn arelle_loads_every_corpus_release_in_every_format_with_the_same_facts() {
         write("xml", &xbrlify::xbrl::write(&conv)).unwrap();
         write("html", &xbrlify::xbrl::ixbrl::write(&source, &conv)).unwrap();
         write("json", &xbrlify::xbrl::json::write(&conv)).unwrap();
-        write("facts", xbrlify::inspect::render(&source, &conv).as_bytes()).unwrap();
+        write_package(&release, &stem.with_extension("xbr"));
         instances.push(stem.with_extension("xml"));
     }
+    // The seed's package too, on its own.
+    let seed = dir.path().join("atg-2003-q3.xbr");
+    write_package(&crate::seed_path(), &seed);
+    instances.push(seed);
     assert!(!instances.is_empty());
     let (code, text) = check(&instances);
     assert_eq!(code, 0, "Arelle reported problems:\n{text}");
@@ -84,25 +112,38 @@ fn arelle_rejects_an_instance_that_does_not_foot() {
         return;
     }
     // The oracle must be able to fail: change Total Revenues so the calculation is inconsistent.
-    let golden = std::fs::read_to_string(root().join("golden/atg-2003-q3.xml")).unwrap();
-    let broken = golden.replacen(
-        r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10881000<"#,
-        r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10981000<"#,
-        1,
-    );
-    assert_ne!(
-        golden, broken,
-        "the golden has the Gross Profit fact this test edits"
-    );
+    let good_fact = r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10881000<"#;
+    let bad_fact = r#"<us-gaap:GrossProfit contextRef="D20030701-20030930" unitRef="USD" decimals="-3">10981000<"#;
+    // The instance inside the seed's report package, whose calculation linkbase holds the
+    // footing xbrlify verified.
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("broken.xml");
-    std::fs::write(&path, broken).unwrap();
-    // The footing verdicts beside it say which relationships Arelle checks.
-    std::fs::copy(
-        root().join("golden/atg-2003-q3.facts"),
-        dir.path().join("broken.facts"),
-    )
-    .unwrap();
+    let good = dir.path().join("atg-2003-q3.xbr");
+    write_package(&crate::seed_path(), &good);
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(std::fs::read(&good).unwrap())).unwrap();
+    let mut files = Vec::new();
+    for i in 0..archive.len() {
+        use std::io::Read;
+        let mut f = archive.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        let inner = name.strip_prefix("atg-2003-q3/").unwrap().to_string();
+        if inner.ends_with(".xbrl") {
+            let text = String::from_utf8(bytes).unwrap();
+            let broken = text.replacen(good_fact, bad_fact, 1);
+            assert_ne!(
+                text, broken,
+                "the package's instance has the Gross Profit fact"
+            );
+            bytes = broken.into_bytes();
+        }
+        files.push((inner, bytes));
+    }
+    let path = dir.path().join("broken.xbr");
+    // Named as the package it came from, so its folder matches its files.
+    let bytes = xbrlify::xbrl::package::archive::zip("atg-2003-q3", &files).unwrap();
+    std::fs::write(&path, bytes).unwrap();
     let (code, text) = check(&[path]);
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("calc"), "{text}");
@@ -120,13 +161,11 @@ fn arelle_rejects_an_inline_document_whose_duplicate_disagrees() {
     let broken = golden.replacen(&format!("{tag}16.0<"), &format!("{tag}16.2<"), 1);
     assert_ne!(golden, broken, "the golden has the highlights' revenue tag");
     let dir = tempfile::tempdir().unwrap();
-    for ext in ["xml", "facts"] {
-        std::fs::copy(
-            root().join(format!("golden/atg-2003-q3.{ext}")),
-            dir.path().join(format!("broken.{ext}")),
-        )
-        .unwrap();
-    }
+    std::fs::copy(
+        root().join("golden/atg-2003-q3.xml"),
+        dir.path().join("broken.xml"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("broken.html"), broken).unwrap();
     let (code, text) = check(&[dir.path().join("broken.xml")]);
     assert_eq!(code, 1, "{text}");

@@ -9,7 +9,7 @@ use xbrlify::Options;
 use crate::{convert_file, root};
 
 /// (case, release path relative to the root)
-const CASES: &[(&str, &str)] = &[
+pub const CASES: &[(&str, &str)] = &[
     ("atg-2003-q3", "tests/corpus/atg-2003-q3.txt"),
     ("bank-2002-q2", "tests/data/statements/bank-2002-q2.txt"),
     (
@@ -23,6 +23,7 @@ const CASES: &[(&str, &str)] = &[
     ("widget-2001-q1", "tests/data/statements/widget-2001-q1.txt"),
 ];
 
+/// Compares `actual` with the golden file at `path` (or rewrites it under `UPDATE_GOLDEN`).
 pub fn check(path: &Path, actual: &[u8]) {
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, actual).unwrap();
@@ -75,6 +76,28 @@ fn check_case(case: &str, input: &Path) {
     );
 }
 
+/// Every golden case and the release it converts: the test data's, and the corpus's when it
+/// is at hand.
+pub fn releases() -> Vec<(&'static str, std::path::PathBuf)> {
+    let mut out: Vec<_> = CASES
+        .iter()
+        .map(|(case, path)| (*case, root().join(path)))
+        .collect();
+    if let Some(dir) = crate::corpus::folder() {
+        out.extend(
+            HTML_RELEASES
+                .iter()
+                .map(|(case, path)| (*case, dir.join(path))),
+        );
+        out.extend(
+            crate::corpus::RELEASES
+                .iter()
+                .map(|r| (r.case, dir.join(r.path))),
+        );
+    }
+    out
+}
+
 #[test]
 fn goldens() {
     for (case, input) in CASES {
@@ -83,7 +106,7 @@ fn goldens() {
 }
 
 /// The HTML releases of the corpus: their Inline XBRL keeps each release's own markup.
-const HTML_RELEASES: &[(&str, &str)] = &[
+pub const HTML_RELEASES: &[(&str, &str)] = &[
     ("apple-2024-q1", "html/apple-2024-q1.txt"),
     ("buckle-2024-q3", "html/buckle-2024-q3.htm"),
     ("caterpillar-2022-q1", "html/caterpillar-2022-q1.txt"),

@@ -16,6 +16,7 @@ mod ixbrl;
 mod large;
 mod layouts;
 mod output;
+mod package;
 mod props;
 mod quarantine;
 mod regress;
