@@ -3,9 +3,8 @@
 #
 #   tests/arelle/viewer.sh DOCUMENT.html OUT.html
 #
-# DOCUMENT.html is xbrlify's Inline XBRL (`xbrlify convert --format ixbrl`), with the same
-# conversion's instance and `xbrlify inspect` account beside it (DOCUMENT.xml, DOCUMENT.facts,
-# as the goldens have): they give the offline taxonomy package (tests/arelle/package.py).
+# DOCUMENT.html is xbrlify's Inline XBRL (`xbrlify convert --format ixbrl`); the standard
+# taxonomies come from the offline subset package tests/arelle/package.py builds.
 # OUT.html is the viewer: the document with the viewer's data, opened in a browser. The
 # viewer's JavaScript (ixbrlviewer.js) is copied beside it from the installed ixbrl-viewer
 # package, so the viewer works with no network.
@@ -19,10 +18,7 @@ venv="${ARELLE_VENV:-$here/.venv}"
 
 [[ $# -eq 2 ]] || { echo "usage: $(basename "$0") DOCUMENT.html OUT.html" >&2; exit 2; }
 doc="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-[[ -f "$doc" && -f "${doc%.html}.xml" && -f "${doc%.html}.facts" ]] || {
-    echo "viewer.sh: $doc needs ${doc%.html}.xml and ${doc%.html}.facts beside it" >&2
-    exit 2
-}
+[[ -f "$doc" ]] || { echo "viewer.sh: no such document: $doc" >&2; exit 2; }
 mkdir -p "$(dirname "$2")"
 out="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 
@@ -31,7 +27,7 @@ source "$here/venv.sh"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/xbrlify-viewer.XXXXXX")"
 trap 'rm -rf "$tmp"' EXIT
 
-python3 "$here/package.py" "$tmp/pkg.zip" "${doc%.html}.xml" "${doc%.html}.facts" >/dev/null
+python3 "$here/package.py" "$tmp/pkg.zip" >/dev/null
 js="$(echo "$venv"/lib/python3*/site-packages/iXBRLViewerPlugin/viewer/dist/ixbrlviewer.js)"
 set +e
 XDG_CONFIG_HOME="$tmp/xdg" "$venv/bin/arelleCmdLine" \
