@@ -205,6 +205,24 @@ pub fn map<'m>(
                 outcomes[r] = Some(net);
             }
         }
+        // "Interest income" / "Interest expense" / "Other, net" closed by a ruled "Other income
+        // (expense), net" with no heading over them: the total's caption is the group's
+        // heading, and a line the mapping knows only under such a heading is read under it.
+        for r in 0..table.rows.len() {
+            if outcomes[r].is_some() || table.rows[r].ruled || table.rows[r].label.text.is_empty() {
+                continue;
+            }
+            let Some(t) = closing_total(table, r) else {
+                continue;
+            };
+            if !matches!(outcomes[t], Some(Outcome::Concept(_))) {
+                continue;
+            }
+            let row = &table.rows[r];
+            let total = table.rows[t].label.text.as_str();
+            let sections = row.sections.iter().map(|s| s.text.as_str());
+            outcomes[r] = mapping.lookup(&row.label.text, sections.chain([total]));
+        }
         let parts = parts_of_entity(table, &outcomes);
         let deductions =
             !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
@@ -329,6 +347,32 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
             .then(|| section.text.clone())
         })
         .collect()
+}
+
+/// How many rows a group closed by a total may have above the total.
+const GROUP_ROWS: usize = 6;
+
+/// The ruled, labelled row that closes the group row `r` stands in: the first ruled row below
+/// it, within a few rows, under the same headings, with none of the rows between opening a
+/// heading of their own.
+fn closing_total(table: &Table, r: usize) -> Option<usize> {
+    let row = &table.rows[r];
+    let below = table.rows.iter().enumerate().skip(r + 1).take(GROUP_ROWS);
+    for (t, candidate) in below {
+        let same_headings = candidate.sections.len() == row.sections.len()
+            && candidate
+                .sections
+                .iter()
+                .zip(&row.sections)
+                .all(|(a, b)| a.text == b.text);
+        if !same_headings {
+            return None;
+        }
+        if candidate.ruled {
+            return (!candidate.label.text.is_empty()).then_some(t);
+        }
+    }
+    None
 }
 
 /// The depreciation accumulated on property, plant and equipment.
