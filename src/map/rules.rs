@@ -545,7 +545,12 @@ impl Mapping {
         // "Assets" is the total of current assets, which the mapping knows by that name.
         let bare_total = key == "total" || key == "totals";
         for s in sections.iter().rev() {
-            if let Some(e) = self.entries_of(at).find(|e| e.sections.contains(s)) {
+            // "Changes in assets and liabilities, net of acquisitions and divestitures" is the
+            // heading its words before "net of" name.
+            let short = s.split_once(" net of ").map(|(heading, _)| heading);
+            if let Some(e) = self.entries_of(at).find(|e| {
+                e.sections.contains(s) || short.is_some_and(|h| e.sections.iter().any(|x| x == h))
+            }) {
                 return Some(&e.outcome);
             }
             if bare_total && let Some(o) = self.section_total(&key, std::iter::once(s.as_str())) {
