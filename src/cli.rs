@@ -16,7 +16,7 @@ use xbrlify::source::Source;
 use xbrlify::taxonomy::ConceptTable;
 use xbrlify::{Conversion, Options};
 
-/// Turns plain-text earnings releases into XBRL 2.1 instance documents.
+/// Turns earnings releases (plain text or HTML, alone or as EDGAR submissions) into XBRL 2.1.
 #[derive(Parser)]
 #[command(name = "xbrlify", version)]
 struct Cli {

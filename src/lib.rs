@@ -1,9 +1,10 @@
-//! xbrlify turns plain-text earnings releases (EDGAR 8-K Exhibit 99 press releases with
-//! fixed-width tables) into XBRL 2.1 instance documents.
+//! xbrlify turns earnings releases (EDGAR 8-K Exhibit 99 press releases, in plain text with
+//! fixed-width tables or in HTML) into XBRL 2.1: instances, Inline XBRL, xBRL-JSON and report
+//! packages.
 //!
 //! The pipeline runs in one direction, each stage a module taking and returning plain data:
 //!
-//! 1. [`read`]: text → [`document::Document`] (tables, headings, cells with byte spans);
+//! 1. [`read`]: text or HTML → [`document::Document`] (tables, headings, cells with byte spans);
 //! 2. [`interpret`]: column headings → periods, scale lines → multipliers;
 //! 3. [`map`]: row labels → concepts, through the mapping file and the [`taxonomy`] table;
 //! 4. [`facts`]: cells → facts, contexts, units; duplicates merged; [`check`] foots totals;
