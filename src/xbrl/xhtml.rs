@@ -96,6 +96,13 @@ struct Writer<'o, W> {
     wrap: W,
     /// Open `<pre>` elements: they allow no images and no size or position changes.
     pre: usize,
+    /// The HTML rewritten, and where it starts in the source text.
+    html: &'o str,
+    base: usize,
+    /// The ranges to wrap, the first not yet passed, and which of them were wrapped.
+    spans: &'o [Span],
+    next_span: usize,
+    wrapped: Vec<bool>,
 }
 
 /// Writes the HTML of `text[range]` into `out` as one `div` of XHTML body content. Each
@@ -112,10 +119,7 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
 ) -> Rewritten {
     let base = range.start;
     let html = text.get(range).unwrap_or_default();
-    let mut result = Rewritten {
-        wrapped: vec![false; spans.len()],
-        styles: String::new(),
-    };
+    let mut styles = String::new();
     out.extend_from_slice(b"<div>");
     let mut w = Writer {
         out,
@@ -123,6 +127,11 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
         ids,
         wrap,
         pre: 0,
+        html,
+        base,
+        spans,
+        next_span: 0,
+        wrapped: vec![false; spans.len()],
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
@@ -131,7 +140,6 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
     // An element left out with its content: its name and how many are open.
     let mut skip: Option<(String, usize)> = None;
     let mut style: Option<String> = None;
-    let mut next_span = 0;
     for token in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(token) = token;
         if let Token::String(Spanned { value, span }) = &token {
@@ -142,37 +150,13 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
                     v.push_str(&value);
                 }
                 _ => {
-                    if let Some((r, v)) = run.take() {
-                        w.text(
-                            html,
-                            base,
-                            r,
-                            &v,
-                            spans,
-                            &mut next_span,
-                            &mut result.wrapped,
-                        );
-                    }
+                    w.flush(run.take(), &mut style, skip.is_some());
                     run = Some((span.start..span.end, value.into_owned()));
                 }
             }
             continue;
         }
-        if let Some((r, v)) = run.take() {
-            if let Some(css) = &mut style {
-                css.push_str(&v);
-            } else if skip.is_none() {
-                w.text(
-                    html,
-                    base,
-                    r,
-                    &v,
-                    spans,
-                    &mut next_span,
-                    &mut result.wrapped,
-                );
-            }
-        }
+        w.flush(run.take(), &mut style, skip.is_some());
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -219,8 +203,8 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
                 if name == "style"
                     && let Some(css) = style.take()
                 {
-                    result.styles.push_str(&css);
-                    result.styles.push('\n');
+                    styles.push_str(&css);
+                    styles.push('\n');
                     continue;
                 }
                 if style.is_none() {
@@ -230,30 +214,19 @@ pub fn rewrite<W: FnMut(usize, &str, &mut Vec<u8>)>(
             _ => {}
         }
     }
-    if let Some((r, v)) = run.take() {
-        if let Some(css) = &mut style {
-            css.push_str(&v);
-        } else if skip.is_none() {
-            w.text(
-                html,
-                base,
-                r,
-                &v,
-                spans,
-                &mut next_span,
-                &mut result.wrapped,
-            );
-        }
-    }
+    w.flush(run.take(), &mut style, skip.is_some());
     if let Some(css) = style {
-        result.styles.push_str(&css);
-        result.styles.push('\n');
+        styles.push_str(&css);
+        styles.push('\n');
     }
     while w.stack.len() > 1 {
         w.close();
     }
     w.out.extend_from_slice(b"</div>");
-    result
+    Rewritten {
+        wrapped: w.wrapped,
+        styles,
+    }
 }
 
 /// The text of `raw` as the tokenizer decodes it, if it is text only.
@@ -598,16 +571,27 @@ impl<W: FnMut(usize, &str, &mut Vec<u8>)> Writer<'_, W> {
     /// Writes a run of text: `raw` is bytes `r` of the document (which starts at `base` of
     /// the source), `value` its decoded text.
     #[allow(clippy::too_many_arguments)]
-    fn text(
+    /// Writes a run of text gathered from the tokens: into the style sheet being read, or
+    /// nowhere inside an element left out, else as text.
+    fn flush(
         &mut self,
-        html: &str,
-        base: usize,
-        r: Range<usize>,
-        value: &str,
-        spans: &[Span],
-        next: &mut usize,
-        wrapped: &mut [bool],
+        run: Option<(Range<usize>, String)>,
+        style: &mut Option<String>,
+        skipping: bool,
     ) {
+        let Some((r, v)) = run else {
+            return;
+        };
+        if let Some(css) = style {
+            css.push_str(&v);
+        } else if !skipping {
+            self.text(r, &v);
+        }
+    }
+
+    fn text(&mut self, r: Range<usize>, value: &str) {
+        let (html, base, spans) = (self.html, self.base, self.spans);
+        let next = &mut self.next_span;
         let (start, end) = (r.start + base, r.end + base);
         // Ranges before this run were not in text.
         while *next < spans.len() && spans[*next].start < start {
@@ -667,7 +651,7 @@ impl<W: FnMut(usize, &str, &mut Vec<u8>)> Writer<'_, W> {
                     push_text(self.out, piece);
                     let s = spans[k];
                     (self.wrap)(k, &html[s.start - base..s.end - base], self.out);
-                    wrapped[k] = true;
+                    self.wrapped[k] = true;
                 }
                 push_text(self.out, &t);
             }
@@ -732,6 +716,16 @@ mod tests {
             run("<table><font>x</font></table><table></table>"),
             "<div><table><tr><td>x</td></tr></table><table><tr><td></td></tr></table></div>"
         );
+    }
+
+    #[test]
+    fn a_comment_in_a_style_sheet_stays_in_the_style_sheet() {
+        let mut out = Vec::new();
+        let mut ids = FxHashSet::default();
+        let html = "<style>td { color: red }<!-- old -->p { margin: 0 }</style><p>x";
+        let r = rewrite(html, 0..html.len(), &[], &mut ids, &mut out, |_, _, _| {});
+        assert_eq!(String::from_utf8(out).unwrap(), "<div><p>x</p></div>");
+        assert_eq!(r.styles, "td { color: red }<!-- old -->p { margin: 0 }\n");
     }
 
     #[test]
