@@ -13,7 +13,7 @@
 //!   * `!extension ROW PERIOD SHOWN`: a line with no us-gaap concept of its own (a line of the
 //!     company's own, which a report would give an extension concept): the cell of the row that
 //!     ROW names, in PERIOD, showing SHOWN, is read and is not written with a standard concept;
-//!   * `!nofact ROW PERIOD SHOWN`: a cell that reports nothing (an em dash) is read and is no
+//!   * `!nofact ROW PERIOD SHOWN`: a cell that reports nothing (a double dash, "n/a") is read and is no
 //!     fact;
 //!   * `!gap CONCEPTS PERIOD VALUE DECIMALS UNIT WHY`: a fact line the program does not give
 //!     yet, for the reason WHY; it fails once the fact is given, to be made a fact line.

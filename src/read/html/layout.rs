@@ -272,6 +272,19 @@ fn numbers(cells: &[CellText], from: usize) -> Vec<Number> {
             Token::Malformed(why) => Err(why),
             Token::Dollar | Token::Word => Err(format!("\"{joined}\" is not a number")),
         };
+        // A cell of an HTML statement holding an em dash alone is a nil amount: zero, as the
+        // filers' own XBRL reports it (`ixt:fixed-zero`). A double dash stays "no amount".
+        let shown = shown.map(|n| {
+            if n.not_available && t == "\u{2014}" {
+                Shown {
+                    dash: true,
+                    not_available: false,
+                    ..n
+                }
+            } else {
+                n
+            }
+        });
         // The span is the digits' cell: the `$` and `)` beside it are other cells, with
         // markup between.
         out.push(Number {
