@@ -223,6 +223,31 @@ pub fn map<'m>(
             let sections = row.sections.iter().map(|s| s.text.as_str());
             outcomes[r] = mapping.lookup(&row.label.text, sections.chain([total]));
         }
+        // A balance sheet's rows with no heading below its total of current assets (or
+        // liabilities) and above the next total: the noncurrent ones ("DEFERRED COMPENSATION"
+        // between "Total current liabilities" and the equity section).
+        let mut below: Option<&str> = None;
+        for r in 0..table.rows.len() {
+            let concept = match outcomes[r] {
+                Some(Outcome::Concept(rule)) => Some(rule.target.concept.as_str()),
+                _ => None,
+            };
+            match concept {
+                Some("us-gaap:AssetsCurrent") => below = Some(NONCURRENT_ASSETS),
+                Some("us-gaap:LiabilitiesCurrent") => below = Some(NONCURRENT_LIABILITIES),
+                Some(c) if CLOSES_NONCURRENT.contains(&c) => below = None,
+                Some(_) => {}
+                None => {
+                    let row = &table.rows[r];
+                    if let Some(heading) = below
+                        && row.sections.is_empty()
+                        && !row.label.text.is_empty()
+                    {
+                        outcomes[r] = mapping.lookup(&row.label.text, [heading]);
+                    }
+                }
+            }
+        }
         let parts = parts_of_entity(table, &outcomes);
         let deductions =
             !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
@@ -348,6 +373,19 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
         })
         .collect()
 }
+
+/// The headings under which the mapping lists noncurrent assets and liabilities.
+const NONCURRENT_ASSETS: &str = "Noncurrent assets";
+const NONCURRENT_LIABILITIES: &str = "Noncurrent liabilities";
+
+/// Totals that close a balance sheet's noncurrent assets or liabilities.
+const CLOSES_NONCURRENT: &[&str] = &[
+    "us-gaap:Assets",
+    "us-gaap:Liabilities",
+    "us-gaap:LiabilitiesAndStockholdersEquity",
+    "us-gaap:StockholdersEquity",
+    "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
+];
 
 /// How many rows a group closed by a total may have above the total.
 const GROUP_ROWS: usize = 6;
