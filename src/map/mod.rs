@@ -227,7 +227,7 @@ pub fn map<'m>(
         // liabilities) and above the next total: the noncurrent ones ("DEFERRED COMPENSATION"
         // between "Total current liabilities" and the equity section).
         let mut below: Option<&str> = None;
-        for r in 0..table.rows.len() {
+        for (r, row) in table.rows.iter().enumerate() {
             let concept = match outcomes[r] {
                 Some(Outcome::Concept(rule)) => Some(rule.target.concept.as_str()),
                 _ => None,
@@ -238,7 +238,6 @@ pub fn map<'m>(
                 Some(c) if CLOSES_NONCURRENT.contains(&c) => below = None,
                 Some(_) => {}
                 None => {
-                    let row = &table.rows[r];
                     if let Some(heading) = below
                         && row.sections.is_empty()
                         && !row.label.text.is_empty()
