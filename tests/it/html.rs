@@ -14,6 +14,103 @@ fn convert(name: &str, html: &str) -> xbrlify::Conversion {
         .1
 }
 
+/// A web page's statement built of `<div>`s: CSS `display: table-row` / `table-cell` on one
+/// table, ARIA roles on the other, with nested `<div>`s and `<span>`s inside the cells (a CSS
+/// table has no column spans: each column repeats its heading).
+const DIV_TABLES: &str = r#"<!DOCTYPE html>
+<html><head><title>Q2 results</title></head><body>
+<nav><div class="menu"><div>Investors</div><div>Contact</div></div></nav>
+<div class="release">
+<p>Acme Robotics Inc. (NASDAQ: ACMR) today reported results for its second quarter.</p>
+<div class="title">CONDENSED CONSOLIDATED STATEMENTS OF INCOME</div>
+<div class="title">(In thousands, except per share data)</div>
+<div style="display: table; width: 100%">
+  <div style="display:table-row"><div style="display:table-cell"></div><div style="display:table-cell">Three Months Ended</div><div style="display:table-cell">Three Months Ended</div></div>
+  <div style="display:table-row"><div style="display:table-cell"></div><div style="display:table-cell">June 30, 2024</div><div style="display:table-cell">June 30, 2023</div></div>
+  <div style="display:table-row"><div style="display: table-cell"><div><span>Revenue</span></div></div><div style="display:table-cell">$ 12,500</div><div style="display:table-cell">$ 10,250</div></div>
+  <div style="display:table-row"><div style="display:table-cell">Cost of revenue</div><div style="display:table-cell">7,100</div><div style="display:table-cell">6,000</div></div>
+  <div style="display:table-row"><div style="display:table-cell; font-weight: bold">Net income</div><div style="display:table-cell; border-top: 1px solid">1,900</div><div style="display:table-cell; border-top: 1px solid">1,400</div></div>
+</div>
+<div class="title">CONDENSED CONSOLIDATED BALANCE SHEETS</div>
+<div class="title">(In thousands)</div>
+<div role="table">
+  <div role="row"><div role="columnheader"></div><div role="columnheader">June 30, 2024</div><div role="columnheader">December 31, 2023</div></div>
+  <div role="row"><div role="rowheader">Cash and cash equivalents</div><div role="cell">4,321</div><div role="cell">3,210</div></div>
+  <div role="row"><div role="rowheader">Total assets</div><div role="cell">20,000</div><div role="cell">18,500</div></div>
+</div>
+</div></body></html>
+"#;
+
+#[test]
+fn a_web_page_statement_built_of_divs() {
+    let conv = convert("acme.html", DIV_TABLES);
+    // Typed from DIV_TABLES above: thousands.
+    crate::corpus::check_facts(
+        "acme.html",
+        &conv,
+        &[
+            (
+                "us-gaap:Revenues",
+                "D20240401-20240630",
+                "12500000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:Revenues",
+                "D20230401-20230630",
+                "10250000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:CostOfRevenue",
+                "D20240401-20240630",
+                "7100000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:CostOfRevenue",
+                "D20230401-20230630",
+                "6000000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:NetIncomeLoss",
+                "D20240401-20240630",
+                "1900000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:NetIncomeLoss",
+                "D20230401-20230630",
+                "1400000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+                "I20240630",
+                "4321000",
+                "USD",
+                -3,
+            ),
+            (
+                "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+                "I20231231",
+                "3210000",
+                "USD",
+                -3,
+            ),
+            ("us-gaap:Assets", "I20240630", "20000000", "USD", -3),
+            ("us-gaap:Assets", "I20231231", "18500000", "USD", -3),
+        ],
+    );
+}
+
 /// A statement the way EDGAR's HTML converters draw it: a spacer column between the label and
 /// each number, the `$` and the `)` in cells of their own, headings over two `<tr>`s with a
 /// colspan, `&nbsp;` indentation, a border-top rule over the total and unclosed `<td>`s.
@@ -152,6 +249,10 @@ fn hostile_html_neither_panics_nor_blows_up() {
         "{header}{}</table>",
         "<tr><td>Revenues<td>1<td>2".repeat(50_000)
     );
+    let div_tables = format!(
+        "{header}</table>{}Revenues 1 2",
+        "<div style=\"display:table\"><div role=\"row\"><div role=\"cell\">".repeat(34_000)
+    );
     let bad_attr: Vec<u8> = [
         header.as_bytes(),
         b"<tr><td style=\"padding-left:\xff\xfe9e99pt\" class=\"\x80\x81\">Revenues</td><td>1</td><td>2</td></tr></table>",
@@ -163,6 +264,7 @@ fn hostile_html_neither_panics_nor_blows_up() {
         ("unclosed", unclosed.into_bytes()),
         ("entities", entities.into_bytes()),
         ("rows", rows.into_bytes()),
+        ("nested-div-tables", div_tables.into_bytes()),
         ("bad-attribute", bad_attr),
         (
             "empty-tags",

@@ -1,6 +1,7 @@
 //! HTML tokens → blocks: paragraph lines of text outside tables, table grids (cells placed by
-//! `colspan`/`rowspan`, with the styles a layout reads: bold, rules, indentation) and `<PRE>`
-//! blocks. Built on html5gum's tokenizer, whose tokens carry byte spans into the source; the
+//! `colspan`/`rowspan`, with the styles a layout reads: bold, rules, indentation; tables built
+//! of `<div>`s that say they draw one, by `display: table-row` or `role="row"`, read as tables)
+//! and `<PRE>` blocks. Built on html5gum's tokenizer, whose tokens carry byte spans into the source; the
 //! open elements are kept on explicit, bounded stacks, so nothing recurses on the input's
 //! nesting and a tag never closed costs nothing more.
 
@@ -18,6 +19,9 @@ const MAX_GRID: usize = 1024;
 const MAX_STYLE_DEPTH: usize = 256;
 /// How many tables may be open inside each other; deeper ones are read as cells' text.
 const MAX_TABLE_DEPTH: usize = 32;
+/// How many `<div>`s are kept open for the parts of a table they draw; deeper ones are read
+/// as text.
+const MAX_DIV_DEPTH: usize = 4096;
 
 /// A run of text between tags, entities decoded, with the bytes it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -165,6 +169,40 @@ struct Style {
     /// Set above the line (`<sup>`, `vertical-align: super`, `position: relative; top: -3pt`):
     /// a footnote mark, when that is all the text there is.
     raised: bool,
+}
+
+/// A part of a table an element other than `<table>`, `<tr>` and `<td>` can draw.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Table,
+    Row,
+    Cell,
+}
+
+impl Part {
+    /// The part a CSS `display` value draws.
+    fn of_display(value: &str) -> Option<Part> {
+        match value.to_ascii_lowercase().as_str() {
+            "table" | "inline-table" => Some(Part::Table),
+            "table-row" => Some(Part::Row),
+            "table-cell" => Some(Part::Cell),
+            _ => None,
+        }
+    }
+
+    /// The part an ARIA `role` draws.
+    fn of_role(value: &[u8]) -> Option<Part> {
+        let is = |r: &[u8]| value.eq_ignore_ascii_case(r);
+        if is(b"table") || is(b"grid") || is(b"treegrid") {
+            Some(Part::Table)
+        } else if is(b"row") {
+            Some(Part::Row)
+        } else if is(b"cell") || is(b"gridcell") || is(b"columnheader") || is(b"rowheader") {
+            Some(Part::Cell)
+        } else {
+            None
+        }
+    }
 }
 
 /// Text that can only be a footnote mark: one to three letters, digits or `*`, in parentheses
@@ -326,6 +364,30 @@ enum Prop {
     Border,
     Align,
     Top,
+}
+
+/// The part of a table an element draws, read only from an element that says it draws one
+/// (a `role`, or a style naming a table: `display: table-row`).
+fn part_of(tag: &StartTag<usize>) -> Option<Part> {
+    if tag.attributes.is_empty() {
+        return None;
+    }
+    if let Some(part) = attr(tag, b"role").and_then(|r| Part::of_role(r.trim_ascii())) {
+        return Some(part);
+    }
+    let style = attr(tag, b"style")?;
+    if !contains_ignoring_case(style, b"table") {
+        return None;
+    }
+    // The last `display` declared is the one that holds.
+    let value = style.split(|&b| b == b';').rev().find_map(|decl| {
+        let colon = decl.iter().position(|&b| b == b':')?;
+        let (prop, value) = (&decl[..colon], &decl[colon + 1..]);
+        prop.trim_ascii()
+            .eq_ignore_ascii_case(b"display")
+            .then_some(value)
+    })?;
+    Part::of_display(String::from_utf8_lossy(value).trim())
 }
 
 fn span_attr(tag: &StartTag<usize>, name: &[u8]) -> usize {
@@ -494,6 +556,10 @@ pub fn blocks(text: &str, base: usize) -> Vec<Block> {
     let mut tables: Vec<OpenTable> = Vec::new();
     let mut hide: Option<Vec<u8>> = None;
     let mut pre: Option<usize> = None;
+    // The open `<div>`s, each with the part of a table it opened (a table of `<div>`s), and how
+    // many more are open beyond the bound.
+    let mut divs: Vec<Option<Part>> = Vec::new();
+    let mut divs_beyond = 0usize;
     let flush = |line: &mut Vec<Piece>, out: &mut Vec<Option<Block>>| {
         if line
             .iter()
@@ -531,7 +597,36 @@ pub fn blocks(text: &str, base: usize) -> Vec<Block> {
                     pre = Some(tag.span.end + base);
                     continue;
                 }
-                if name == b"table" && tables.len() < MAX_TABLE_DEPTH {
+                let part = if name == b"div" {
+                    let part = part_of(&tag).filter(|p| match p {
+                        Part::Table => tables.len() < MAX_TABLE_DEPTH,
+                        Part::Row | Part::Cell => !tables.is_empty(),
+                    });
+                    if tag.self_closing {
+                        None
+                    } else if divs.len() < MAX_DIV_DEPTH {
+                        divs.push(part);
+                        part
+                    } else {
+                        divs_beyond += 1;
+                        None
+                    }
+                } else {
+                    None
+                };
+                match (part, tables.last_mut()) {
+                    (Some(Part::Row), Some(table)) => {
+                        table.open_row(style_of(&tag));
+                        continue;
+                    }
+                    (Some(Part::Cell), Some(table)) => {
+                        table.open_cell(&tag);
+                        continue;
+                    }
+                    _ => {}
+                }
+                if (name == b"table" && tables.len() < MAX_TABLE_DEPTH) || part == Some(Part::Table)
+                {
                     if tables.is_empty() {
                         flush(&mut line, &mut out);
                     }
@@ -585,7 +680,26 @@ pub fn blocks(text: &str, base: usize) -> Vec<Block> {
                     }
                     continue;
                 }
-                if name == b"table" {
+                let part = if name != b"div" {
+                    None
+                } else if divs_beyond > 0 {
+                    divs_beyond -= 1;
+                    None
+                } else {
+                    divs.pop().flatten()
+                };
+                match (part, tables.last_mut()) {
+                    (Some(Part::Row), Some(table)) => {
+                        table.close_row();
+                        continue;
+                    }
+                    (Some(Part::Cell), Some(table)) => {
+                        table.close_cell();
+                        continue;
+                    }
+                    _ => {}
+                }
+                if name == b"table" || part == Some(Part::Table) {
                     if let Some(mut table) = tables.pop() {
                         table.close_row();
                         out[table.slot] = Some(Block::Table(table.grid));
