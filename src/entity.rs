@@ -111,15 +111,30 @@ fn name_identifier(name: &str) -> String {
         .join("-")
 }
 
-/// The period the release reports: its latest column end date, the fiscal year and period
-/// focus, and the context dei facts use (the longest duration ending on that date: the fiscal
-/// year to date, as in a 10-Q's document and entity information).
-pub fn document_period(meanings: &[TableMeaning]) -> Option<(NaiveDate, i32, String, Period)> {
-    let periods: Vec<ColumnPeriod> = meanings
-        .iter()
-        .filter(|m| m.skip.is_none())
-        .flat_map(|m| m.columns.iter().filter_map(|c| c.period()))
-        .collect();
+/// The period the release reports: the latest end date of a column that holds a fact, the
+/// fiscal year and period focus, and the context dei facts use (the longest duration ending on
+/// that date: the fiscal year to date, as in a 10-Q's document and entity information). A
+/// column no fact came from says nothing of what the release reports (an 8-K cover page's
+/// "Date of Report" over a zip code); when no column holds a fact, every dated column counts.
+pub fn document_period(
+    meanings: &[TableMeaning],
+    facts: &[Fact],
+) -> Option<(NaiveDate, i32, String, Period)> {
+    let dated = || {
+        meanings
+            .iter()
+            .filter(|m| m.skip.is_none())
+            .flat_map(|m| m.columns.iter().filter_map(|c| c.period()))
+    };
+    let holds_fact = |c: &ColumnPeriod| {
+        facts
+            .iter()
+            .any(|f| f.context.period == c.period || f.context.period.end() == c.period.end())
+    };
+    let mut periods: Vec<ColumnPeriod> = dated().filter(|c| holds_fact(c)).collect();
+    if periods.is_empty() {
+        periods = dated().collect();
+    }
     let (end, year, focus, longest) = interpret::fiscal_focus(&periods)?;
     let period = longest.unwrap_or_else(|| {
         let start = end
@@ -139,8 +154,9 @@ pub fn document_facts(
     doc: &Document,
     meanings: &[TableMeaning],
     cik: Option<String>,
+    facts: &[Fact],
 ) -> (Vec<Fact>, Vec<Diagnostic>) {
-    let Some((end, year, focus, period)) = document_period(meanings) else {
+    let Some((end, year, focus, period)) = document_period(meanings, facts) else {
         return (Vec::new(), Vec::new());
     };
     let context = Context::new(period, Vec::new());

@@ -157,7 +157,8 @@ pub fn analyse(
 
     let (entity, cik, mut found) = entity::identify(source, &document, options)?;
     diagnostics.append(&mut found);
-    let (document_facts, mut forbidden) = entity::document_facts(source, &document, &meanings, cik);
+    let (document_facts, mut forbidden) =
+        entity::document_facts(source, &document, &meanings, cik, &facts.facts);
     diagnostics.append(&mut forbidden);
     let evidence = evidence::of_facts(&facts, &footing, mapping);
     let filer = extend::filer(&document, &entity, &document_facts, options);

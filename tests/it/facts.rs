@@ -421,6 +421,32 @@ fn document_and_entity_information() {
     assert!(conv.diagnostics.is_empty(), "{:?}", conv.diagnostics);
 }
 
+/// Horizon Financial's 8-K of October 2008 opens with the form's cover, whose "Date of Report
+/// (Date of earliest event reported): October 23, 2008" stands over a zip code, a table of no
+/// fact: the release reports its fiscal second quarter, ended September 30, 2008 (the fiscal
+/// year ends March 31), as the statements' columns say.
+#[test]
+fn the_document_period_is_the_latest_period_a_fact_reports() {
+    let Some(corpus) = crate::corpus::folder_or_skip("the document period of an 8-K's cover")
+    else {
+        return;
+    };
+    let path = corpus.join("dev/horizonfinancial-2009-q2.txt");
+    let (_, conv) = convert_file(&path, &Options::default()).unwrap();
+    let dei: Vec<(&str, &str)> = conv
+        .document_facts
+        .iter()
+        .map(|f| (f.concept.as_str(), f.value.as_str()))
+        .collect();
+    for expected in [
+        ("dei:DocumentPeriodEndDate", "2008-09-30"),
+        ("dei:DocumentFiscalYearFocus", "2009"),
+        ("dei:DocumentFiscalPeriodFocus", "Q2"),
+    ] {
+        assert!(dei.contains(&expected), "{expected:?} not in {dei:?}");
+    }
+}
+
 #[test]
 fn without_a_cik_the_ticker_identifies_the_entity_with_a_warning() {
     let (_, conv) = convert_file(&seed_path(), &Options::default()).unwrap();
