@@ -813,3 +813,28 @@ const NVIDIA_Q1_CASH_FLOW: &[Expected] = &[
 fn nvidia_heading_wrapped_over_two_rows() {
     corpus_release("html/nvidia-fy2023-q1.html", NVIDIA_Q1_CASH_FLOW);
 }
+
+/// A heading opened by a raised footnote mark and a no-break space ("⁽¹⁾ Net sales by
+/// category:", as Apple sets it) is not indented: it closes the heading above it rather than
+/// nesting under it.
+#[test]
+fn a_footnote_mark_before_a_heading_is_no_indentation() {
+    let html = r#"<html><body><p>Apple Inc. (NASDAQ: AAPL) reported results.</p>
+<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions)</p>
+<table>
+<tr><td></td><td>Three Months Ended December 30, 2023</td><td>Three Months Ended December 31, 2022</td></tr>
+<tr><td>Net income</td><td>33,916</td><td>29,998</td></tr>
+<tr><td>Shares used in computing earnings per share:</td><td></td><td></td></tr>
+<tr><td><div style="padding-left:27pt">Basic</div></td><td>15,509</td><td>15,892</td></tr>
+<tr><td><span style="position:relative;top:-3pt">(1)</span>&#160;Net sales by category:</td><td></td><td></td></tr>
+<tr><td><div style="padding-left:27pt">iPhone</div></td><td>69,702</td><td>65,775</td></tr>
+</table></body></html>"#;
+    let conv = convert("footnote.htm", html);
+    let row = conv.document.tables[0]
+        .rows
+        .iter()
+        .find(|r| r.label.text == "iPhone")
+        .expect("the iPhone row is read");
+    let sections: Vec<&str> = row.sections.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(sections, ["Net sales by category"]);
+}

@@ -172,7 +172,11 @@ fn read_cell(source: &Source, cell: &GridCell) -> CellText {
         .flatten()
         .map(|p| p.text.as_str())
         .collect::<String>();
-    let spaces = lead.chars().take_while(|&c| c == '\u{a0}').count().min(40);
+    let spaces = if cell.opens_with_mark {
+        0
+    } else {
+        lead.chars().take_while(|&c| c == '\u{a0}').count().min(40)
+    };
     let indent = shown.first().map_or(0.0, |p| p.indent) + spaces as f32 * SPACE_INDENT;
     CellText {
         col: cell.col,

@@ -51,6 +51,9 @@ pub struct GridCell {
     pub rule_below: bool,
     /// The `<td>` tag's bytes.
     pub span: Span,
+    /// A raised footnote mark, dropped, came before any text ("⁽¹⁾ Net sales by segment"):
+    /// the spaces after it are no indentation.
+    pub opens_with_mark: bool,
 }
 
 impl GridCell {
@@ -512,6 +515,7 @@ impl OpenTable {
                 rule_above: style.rule_above || row.style.rule_above,
                 rule_below: style.rule_below || row.style.rule_below,
                 span: tag.span.into_span(),
+                opens_with_mark: false,
             },
             stack: vec![(tag.name.to_vec(), style)],
         });
@@ -749,6 +753,12 @@ pub fn blocks(text: &str, base: usize) -> Vec<Block> {
                             // A raised footnote mark ("Profit ²", "Net sales ⁽¹⁾") is no word
                             // of the label and no digit of the number.
                             if style.raised && is_footnote_mark(&text) {
+                                let c = &mut cell.cell;
+                                c.opens_with_mark |= c
+                                    .lines
+                                    .iter()
+                                    .flatten()
+                                    .all(|p| p.text.trim_matches(is_space).is_empty());
                                 continue;
                             }
                             if let Some(l) = cell.cell.lines.last_mut() {
