@@ -663,9 +663,12 @@ fn column_period(
 /// The length a column's heading states, else its table's title (unless the heading is a
 /// date "as of").
 fn column_length(heading: &str, title_text: &str) -> Option<Length> {
-    let lower = heading.to_ascii_lowercase();
     duration_words(heading).or_else(|| {
-        if crate::text::contains(&lower, "as of") || lower.starts_with("at ") {
+        let at = heading
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"at "));
+        if crate::text::contains_lower(heading, "as of") || at {
             None
         } else {
             duration_words(title_text)
