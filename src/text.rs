@@ -105,6 +105,8 @@ mod tests {
             "CAF\u{c9} Total",
             "caf\u{e9} total",
             "$000",
+            "Net Cash Provided By (Used In) Operating Activities, In Thousands Except Per Share \
+             Amounts ($000)",
         ];
         let needles = [
             "",
