@@ -379,6 +379,11 @@ pub fn is_year_token(text: &str) -> bool {
     if text.contains('/') {
         return numeric_date(text).is_some();
     }
+    // Past the parentheses trimmed below, a year is digits: a token opening with anything
+    // else (most are words) is none.
+    if !text.starts_with(|c: char| c == '(' || c.is_ascii_digit()) {
+        return false;
+    }
     // "2003(1)", "2003(a)": a footnote mark after the year.
     let text = match text.split_once('(') {
         Some((year, mark)) if !year.is_empty() && mark.len() <= 3 && mark.ends_with(')') => year,

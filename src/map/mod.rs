@@ -84,7 +84,11 @@ pub fn map<'m>(
                 // Shown as per-share amounts are: cents, two places after the point.
                 let in_cents = every_amount(|d| d >= 2);
                 let per_share_table = in_cents
-                    && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
+                    && (titled_per_share
+                        || row
+                            .sections
+                            .iter()
+                            .any(|s| headings.says(&s.text).per_share));
                 let sections = row.sections.iter().map(|s| s.text.as_str());
                 let outcome = mapping.lookup(&row.label.text, sections.clone());
                 // "Basic" under a heading about shares ("Weighted average shares used in per
@@ -422,6 +426,8 @@ struct HeadingSays {
     cash_flow: bool,
     /// A non-GAAP measure ([`names_non_gaap`]).
     non_gaap: bool,
+    /// Per-share amounts ([`names_per_share`]).
+    per_share: bool,
 }
 
 impl Headings {
@@ -432,6 +438,7 @@ impl Headings {
         let says = HeadingSays {
             cash_flow: names_cash_flow(text),
             non_gaap: names_non_gaap(text),
+            per_share: names_per_share(text),
         };
         self.0.borrow_mut().insert(text.to_string(), says);
         says
