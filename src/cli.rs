@@ -232,11 +232,14 @@ pub(crate) fn read_release(release: &Path, limit: u64) -> Result<(String, Vec<u8
 /// They are loaded once per process and live as long as it: never dropped, since freeing a few
 /// thousand strings one by one at exit costs a conversion several percent of its time and the
 /// operating system reclaims the memory at once.
-pub(crate) fn tables(settings: &Settings) -> Result<&'static Tables, Error> {
-    Ok(Box::leak(Box::new(load_tables(settings)?)))
+///
+/// `extensions`: whether the conversions need the extension stage (a report package,
+/// `inspect --extensions`); other outputs never read it, so it is left out.
+pub(crate) fn tables(settings: &Settings, extensions: bool) -> Result<&'static Tables, Error> {
+    Ok(Box::leak(Box::new(load_tables(settings, extensions)?)))
 }
 
-fn load_tables(settings: &Settings) -> Result<Tables, Error> {
+fn load_tables(settings: &Settings, extensions: bool) -> Result<Tables, Error> {
     let concepts = match &settings.concepts {
         None => ConceptTable::embedded(),
         Some(path) => {
@@ -260,6 +263,7 @@ fn load_tables(settings: &Settings) -> Result<Tables, Error> {
         strict: settings.strict,
         extension_prefix: settings.extension_prefix.clone(),
         extension_namespace: settings.extension_namespace.clone(),
+        without_extensions: !extensions,
     };
     Ok(Tables {
         concepts,
@@ -351,7 +355,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
                     .into());
                 }
             };
-            let tables = tables(&settings)?;
+            let tables = tables(&settings, format == format::Format::Package)?;
             let (source, conv) = load(release, &settings, tables)?;
             let diagnostics = format.diagnostics(&source, &conv);
             if report(&diagnostics, settings.deny_warnings) {
@@ -378,7 +382,7 @@ fn run(cli: Cli) -> Result<ExitCode, Stop> {
             extensions,
             ..
         } => {
-            let tables = tables(&settings)?;
+            let tables = tables(&settings, extensions)?;
             let (source, conv) = load_analysis(Path::new(&release), &settings, tables)?;
             let denied = report(
                 &conv.diagnostics.iter().collect::<Vec<_>>(),
@@ -415,7 +419,7 @@ pub(crate) fn usage(message: String) -> Error {
 
 fn summary(release: String, settings: &Settings, more: Vec<String>) -> Result<ExitCode, Stop> {
     // Loaded once, before any release: a mapping that does not load fails the run once.
-    let tables = tables(settings)?;
+    let tables = tables(settings, false)?;
     let mut all = xbrlify::inspect::Counts::default();
     let mut primary = xbrlify::inspect::Counts::default();
     let mut failed = 0;

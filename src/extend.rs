@@ -188,30 +188,28 @@ pub fn filer(
 /// of more than one letter is written as a word: "LOANS" → "Loans"). Parenthesised words are
 /// left out.
 pub fn camel_case(text: &str) -> String {
-    let mut out = String::new();
+    // Every character kept is ASCII: each word is written straight into the name, then its
+    // case set in place.
+    let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
     for word in text.split(|c: char| !c.is_ascii_alphanumeric() && c != '(' && c != ')') {
-        let mut clean = String::new();
+        let start = out.len();
         for c in word.chars() {
             match c {
                 '(' => depth += 1,
                 ')' => depth = depth.saturating_sub(1),
-                _ if depth == 0 => clean.push(c),
+                _ if depth == 0 => out.push(c),
                 _ => {}
             }
         }
+        let clean = &mut out[start..];
         if clean.is_empty() {
             continue;
         }
-        let upper = clean.len() > 1 && clean.chars().all(|c| !c.is_ascii_lowercase());
-        let mut chars = clean.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            if upper {
-                out.extend(chars.map(|c| c.to_ascii_lowercase()));
-            } else {
-                out.extend(chars);
-            }
+        let upper = clean.len() > 1 && !clean.bytes().any(|b| b.is_ascii_lowercase());
+        clean[..1].make_ascii_uppercase();
+        if upper {
+            clean[1..].make_ascii_lowercase();
         }
     }
     out
@@ -288,19 +286,15 @@ struct Line {
     balance: Option<Balance>,
 }
 
-fn line(t: usize, r: usize, table: &Table, meaning: &TableMeaning, row: &Row) -> Line {
+/// `title`: the table's [`title_words`].
+fn line(t: usize, r: usize, table: &Table, title: &str, meaning: &TableMeaning, row: &Row) -> Line {
     let lower = |s: &str| s.to_ascii_lowercase();
     let label = row.label.text.trim();
-    let title = title_words(table);
     let innermost = row.sections.last().map(|s| s.text.as_str());
     // What qualifies a label that names nothing by itself: its heading, else its table's
     // title, else the table's first line.
     let first = table.rows.first().map_or("", |r| r.label.text.as_str());
-    let outer = if title.is_empty() {
-        first
-    } else {
-        title.as_str()
-    };
+    let outer = if title.is_empty() { first } else { title };
     let (mut stem, text) = if generic(label) {
         let qualifier = innermost.unwrap_or(outer);
         let text = if label.is_empty() {
@@ -446,11 +440,11 @@ pub fn extend(
         if meaning.skip.is_some() {
             continue;
         }
-        let title = title_words(table);
-        let title = if title.is_empty() {
+        let words = title_words(table);
+        let title = if words.is_empty() {
             format!("Table {}", t + 1)
         } else {
-            title
+            words.clone()
         };
         let stem = camel_case(&title);
         let stem = if stem.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -503,7 +497,7 @@ pub fn extend(
             .enumerate()
         {
             if yes {
-                lines.push(line(t, r, table, meaning, row));
+                lines.push(line(t, r, table, &words, meaning, row));
             }
         }
     }
@@ -669,15 +663,13 @@ fn build(
             scale: crate::interpret::row_scale(&row.label.text),
         };
     }
-    let mut facts = facts::build(source, doc, meanings, &mapped, mapping, &table);
     // Only the extended rows' cells are accounted for here: the others are the release's
-    // own account's. Fates index `facts.facts`, which keeps its order.
-    let extended_cells: rustc_hash::FxHashSet<Span> = lines
-        .iter()
-        .flat_map(|l| doc.tables[l.table].rows[l.row].cells.iter().map(|c| c.span))
-        .collect();
-    facts.cells.retain(|c| extended_cells.contains(&c.span));
-    facts
+    // own account's (and, mapped to nothing here, would make no fact).
+    let extended: rustc_hash::FxHashSet<(usize, usize)> =
+        lines.iter().map(|l| (l.table, l.row)).collect();
+    facts::build_rows(source, doc, meanings, &mapped, mapping, &table, |t, r| {
+        extended.contains(&(t, r))
+    })
 }
 
 #[cfg(test)]

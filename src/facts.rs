@@ -261,13 +261,37 @@ pub fn build(
     mapping: &Mapping,
     concepts: &ConceptTable,
 ) -> Facts {
+    build_rows(source, doc, meanings, mapped, mapping, concepts, |_, _| {
+        true
+    })
+}
+
+/// [`build`] for the rows `keep(table, row)` holds only: the others' cells are left out of the
+/// account, and their facts with them.
+pub(crate) fn build_rows(
+    source: &Source,
+    doc: &Document,
+    meanings: &[TableMeaning],
+    mapped: &[MappedTable<'_>],
+    mapping: &Mapping,
+    concepts: &ConceptTable,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Facts {
     let mut out = Facts::default();
     // One report per cell, and at most one candidate: room for all of them at once.
     let cells: usize = doc
         .tables
         .iter()
-        .flat_map(|t| &t.rows)
-        .map(|r| r.cells.len())
+        .enumerate()
+        .flat_map(|(t, table)| {
+            table
+                .rows
+                .iter()
+                .enumerate()
+                .map(move |(r, row)| (t, r, row))
+        })
+        .filter(|&(t, r, _)| keep(t, r))
+        .map(|(_, _, row)| row.cells.len())
         .sum();
     out.cells.reserve(cells);
     let mut candidates: Vec<Candidate> = Vec::with_capacity(cells);
@@ -275,6 +299,9 @@ pub fn build(
     let mut contexts: Contexts<'_> = FxHashMap::default();
     for (t, ((table, meaning), mapped)) in doc.tables.iter().zip(meanings).zip(mapped).enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
+            if !keep(t, r) {
+                continue;
+            }
             let mapped = &mapped.rows[r];
             let outcome = mapped.outcome;
             let part = &mapped.part;

@@ -251,9 +251,15 @@ pub fn interpret(
         .map(|t| {
             let title: Vec<&str> = t.title.iter().map(|x| x.text.as_str()).collect();
             let title = title.join(" ");
+            // The title's length is the same for every column: found once, if asked.
+            let title_length = std::cell::OnceCell::new();
             t.columns
                 .iter()
-                .map(|c| column_length(&c.heading_text(), &title))
+                .map(|c| {
+                    column_length(&c.heading_text(), || {
+                        *title_length.get_or_init(|| duration_words(&title))
+                    })
+                })
                 .collect()
         })
         .collect();
@@ -592,7 +598,7 @@ fn column_period(
                 format!("column heading \"{heading}\" gives no month and day for its period"),
             )
         })?;
-    let length = column_length(&heading, &title_text);
+    let length = column_length(&heading, || duration_words(&title_text));
     let bad = |what: &str| {
         Error::at(
             ErrorKind::Period,
@@ -660,15 +666,18 @@ fn column_period(
     }
 }
 
-/// The length a column's heading states, else its table's title (unless the heading is a
-/// date "as of").
-fn column_length(heading: &str, title_text: &str) -> Option<Length> {
-    let lower = heading.to_ascii_lowercase();
+/// The length a column's heading states, else its table's title (`title_length`, unless the
+/// heading is a date "as of").
+fn column_length(heading: &str, title_length: impl FnOnce() -> Option<Length>) -> Option<Length> {
     duration_words(heading).or_else(|| {
-        if crate::text::contains(&lower, "as of") || lower.starts_with("at ") {
+        let at = heading
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"at "));
+        if crate::text::contains_lower(heading, "as of") || at {
             None
         } else {
-            duration_words(title_text)
+            title_length()
         }
     })
 }

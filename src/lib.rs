@@ -77,6 +77,10 @@ pub struct Options {
     /// The namespace of the filer's extension schema (default:
     /// `http://xbrlify.invalid/PREFIX/YYYYMMDD`, the date the period's end).
     pub extension_namespace: Option<String>,
+    /// Leave out the extension stage: [`Conversion::extensions`] keeps its filer but no
+    /// concept, heading, statement or fact. For a caller that writes no report package and
+    /// lists no extension concepts, which would discard that work.
+    pub without_extensions: bool,
 }
 
 /// Reads, interprets, maps and builds the facts of a release.
@@ -162,7 +166,14 @@ pub fn analyse(
     diagnostics.append(&mut forbidden);
     let evidence = evidence::of_facts(&facts, &footing, mapping);
     let filer = extend::filer(&document, &entity, &document_facts, options);
-    let extensions = extend::extend(source, &document, &meanings, &mapped, mapping, filer);
+    let extensions = if options.without_extensions {
+        extend::Extensions {
+            filer,
+            ..extend::Extensions::default()
+        }
+    } else {
+        extend::extend(source, &document, &meanings, &mapped, mapping, filer)
+    };
     Ok(Conversion {
         extensions,
         evidence,

@@ -638,7 +638,7 @@ pub(crate) fn run(
     let Some(dir) = args.out_dir.as_deref() else {
         return Err(usage("batch conversion needs --out-dir DIR".into()).into());
     };
-    let tables = super::tables(settings)?;
+    let tables = super::tables(settings, format == Format::Package)?;
     let mut releases = list(inputs, args.from_list.as_deref())?;
     mark_collisions(&mut releases);
     if let Some(shard) = args.shard {

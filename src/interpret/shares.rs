@@ -7,35 +7,34 @@
 use rust_decimal::Decimal;
 
 use crate::document::{Row, Table};
+use crate::text;
 
 /// The table's first net income row, per-share row and share-count row.
 fn rows(table: &Table) -> Option<(&Row, &Row, &Row)> {
-    let lower = |r: &Row| {
-        let mut all: Vec<String> = r
-            .sections
+    // Whether the row's headings or label hold a phrase, in any case (what searching their
+    // lower-case copies joined by " / " gives, since no phrase holds a space next to a `/`).
+    let says = |r: &Row, phrase: &str| {
+        r.sections
             .iter()
-            .map(|s| s.text.to_ascii_lowercase())
-            .collect();
-        all.push(r.label.text.to_ascii_lowercase());
-        all.join(" / ")
+            .any(|s| text::contains_lower(&s.text, phrase))
+            || text::contains_lower(&r.label.text, phrase)
     };
     let whole_amounts = |r: &&Row| r.cells.iter().all(|c| c.number.fraction_digits == 0);
     let net_income = table.rows.iter().filter(whole_amounts).find(|r| {
-        let l = r.label.text.to_ascii_lowercase();
-        ["net income", "net earnings", "net loss"]
-            .iter()
-            .any(|p| l.trim_start().starts_with(p))
-            && !l.contains("per share")
+        let l = r.label.text.trim_start().as_bytes();
+        ["net income", "net earnings", "net loss"].iter().any(|p| {
+            l.get(..p.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(p.as_bytes()))
+        }) && !text::contains_lower(&r.label.text, "per share")
     })?;
     let per_share = table.rows.iter().find(|r| {
-        let l = lower(r);
-        (l.contains("per share") || l.contains("eps"))
-            && r.cells.iter().any(|c| c.number.fraction_digits >= 2)
+        r.cells.iter().any(|c| c.number.fraction_digits >= 2)
+            && (says(r, "per share") || says(r, "eps"))
     })?;
-    let count = table.rows.iter().filter(whole_amounts).find(|r| {
-        let l = lower(r);
-        (l.contains("shares") || l.contains("weighted average")) && !l.contains("per share")
-    })?;
+    let count =
+        table.rows.iter().filter(whole_amounts).find(|r| {
+            (says(r, "shares") || says(r, "weighted average")) && !says(r, "per share")
+        })?;
     Some((net_income, per_share, count))
 }
 

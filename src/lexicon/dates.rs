@@ -93,6 +93,11 @@ pub fn states_length(heading: &str) -> bool {
 }
 
 pub(crate) fn duration_words(text: &str) -> Option<Length> {
+    // Every length below is found at a word holding a `q` (q1, qtr, quarter) or "year",
+    // "ytd", "month" or "week": most headings and labels hold none, and are not split.
+    if !may_state_length(text.as_bytes()) {
+        return None;
+    }
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
@@ -162,6 +167,24 @@ pub(crate) fn duration_words(text: &str) -> Option<Length> {
         }
     }
     None
+}
+
+/// Whether a text holds, in any case, a `q` or "year", "ytd", "month" or "week": one of the
+/// words [`duration_words`] finds a length at is among its words only then.
+fn may_state_length(text: &[u8]) -> bool {
+    let at = |i: usize, word: &[u8]| {
+        text.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    };
+    text.iter()
+        .enumerate()
+        .any(|(i, &b)| match b.to_ascii_lowercase() {
+            b'q' => true,
+            b'y' => at(i, b"year") || at(i, b"ytd"),
+            b'm' => at(i, b"month"),
+            b'w' => at(i, b"week"),
+            _ => false,
+        })
 }
 
 /// The last date written in the text ("Sept. 30, 2003", "December 31 2002", "June 2003").
@@ -355,6 +378,11 @@ pub fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
 pub fn is_year_token(text: &str) -> bool {
     if text.contains('/') {
         return numeric_date(text).is_some();
+    }
+    // Past the parentheses trimmed below, a year is digits: a token opening with anything
+    // else (most are words) is none.
+    if !text.starts_with(|c: char| c == '(' || c.is_ascii_digit()) {
+        return false;
     }
     // "2003(1)", "2003(a)": a footnote mark after the year.
     let text = match text.split_once('(') {

@@ -37,13 +37,11 @@ pub(crate) const SCALE_PHRASES: &[&str] = &[
 pub(crate) const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "000", "whole"];
 
 pub(crate) fn is_scale_line(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
-    crate::text::contains_any(&t, SCALE_WORDS) && crate::text::contains_any(&t, SCALE_PHRASES)
+    text::contains_any_lower(text, SCALE_WORDS) && text::contains_any_lower(text, SCALE_PHRASES)
 }
 
 /// A statement's title ("Condensed Consolidated Statements of Operations", "Balance Sheets").
 pub(crate) fn is_statement_title(text: &str) -> bool {
-    let t = text.to_ascii_lowercase();
     [
         "statement of",
         "statements of",
@@ -54,7 +52,7 @@ pub(crate) fn is_statement_title(text: &str) -> bool {
         "operating data",
     ]
     .iter()
-    .any(|k| crate::text::contains(&t, k))
+    .any(|k| text::contains_lower(text, k))
 }
 
 pub(crate) fn is_unaudited(text: &str) -> bool {
@@ -87,7 +85,6 @@ pub(crate) const STATISTICS_TITLES: &[&str] = &[
 
 /// Whether a heading says the rows under it are a non-GAAP measure.
 pub(crate) fn names_non_gaap(text: &str) -> bool {
-    let l = text.to_ascii_lowercase();
     [
         "excluding",
         "pro forma",
@@ -102,14 +99,14 @@ pub(crate) fn names_non_gaap(text: &str) -> bool {
         "before non-recurring",
     ]
     .iter()
-    .any(|w| crate::text::contains(&l, w))
+    .any(|w| text::contains_lower(text, w))
 }
 
 /// Whether a title or heading says its amounts are per share.
 pub(crate) fn names_per_share(text: &str) -> bool {
-    let l = text.trim().to_ascii_lowercase();
+    let l = text.trim();
     !l.starts_with('(')
-        && (crate::text::contains(&l, "per share") || crate::text::contains(&l, "per common share"))
+        && (text::contains_lower(l, "per share") || text::contains_lower(l, "per common share"))
 }
 
 /// How a cash-flow line names the change in a balance ("(Increase) decrease in inventories"),
@@ -135,12 +132,10 @@ pub(crate) fn names_cash_flow(text: &str) -> bool {
         "investing activities",
         "financing activities",
     ];
-    let l = text.to_ascii_lowercase();
-    text::contains_any(&l, WORDS)
+    text::contains_any_lower(text, WORDS)
 }
 
 pub(crate) fn names_balance_date(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
     [
         "end of",
         "beginning of",
@@ -151,13 +146,12 @@ pub(crate) fn names_balance_date(label: &str) -> bool {
         "start of",
     ]
     .iter()
-    .any(|w| text::contains(&l, w))
+    .any(|w| text::contains_lower(label, w))
 }
 
 pub(crate) fn names_start(label: &str) -> bool {
-    let l = label.to_ascii_lowercase();
-    text::contains_any(
-        &l,
+    text::contains_any_lower(
+        label,
         &[
             "beginning of",
             "at beginning",

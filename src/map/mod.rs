@@ -65,6 +65,7 @@ pub fn map<'m>(
 ) -> (Vec<MappedTable<'m>>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut out = Vec::with_capacity(doc.tables.len());
+    let headings = Headings::default();
     for (table, meaning) in doc.tables.iter().zip(meanings) {
         let table_in_cash_flow = table.title.iter().any(|t| names_cash_flow(&t.text));
         let titled_per_share = table.title.iter().any(|t| names_per_share(&t.text));
@@ -83,7 +84,11 @@ pub fn map<'m>(
                 // Shown as per-share amounts are: cents, two places after the point.
                 let in_cents = every_amount(|d| d >= 2);
                 let per_share_table = in_cents
-                    && (titled_per_share || row.sections.iter().any(|s| names_per_share(&s.text)));
+                    && (titled_per_share
+                        || row
+                            .sections
+                            .iter()
+                            .any(|s| headings.says(&s.text).per_share));
                 let sections = row.sections.iter().map(|s| s.text.as_str());
                 let outcome = mapping.lookup(&row.label.text, sections.clone());
                 // "Basic" under a heading about shares ("Weighted average shares used in per
@@ -126,13 +131,13 @@ pub fn map<'m>(
                 };
                 if !reported
                     && !matches!(outcome, Some(Outcome::Skip(_)))
-                    && row.sections.iter().any(|s| names_non_gaap(&s.text))
+                    && row.sections.iter().any(|s| headings.says(&s.text).non_gaap)
                 {
                     return Some(&*NON_GAAP_HEADING);
                 }
                 // "(Increase) decrease in accounts receivable" is the same line: shown as its
                 // effect on cash.
-                let in_cash_flow = table_in_cash_flow || sections_in_cash_flow(row);
+                let in_cash_flow = table_in_cash_flow || headings.in_cash_flow(row);
                 let normalised =
                     (in_cash_flow && outcome.is_none()).then(|| normalise(&row.label.text));
                 let caption = normalised
@@ -278,7 +283,7 @@ pub fn map<'m>(
                 Some(Outcome::Concept(rule)) => MappedRow {
                     outcome,
                     part,
-                    flow_only: (table_in_cash_flow || sections_in_cash_flow(row))
+                    flow_only: (table_in_cash_flow || headings.in_cash_flow(row))
                         && !names_balance_date(&row.label.text),
                     at_start: names_start(&row.label.text),
                     // "Income tax benefit  (237)" with every amount in parentheses under a
@@ -330,10 +335,20 @@ pub fn reported_cells(row: &Row, meaning: &TableMeaning) -> usize {
 /// of the statement ("Current assets", "Net income per share") is no part of it.
 fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<String>> {
     // Headings that state a length ("Fourth Quarter:", "Full Year:") are periods, not parts.
+    // The rows of a table share their headings: each heading is asked once.
+    let lengths: std::cell::RefCell<rustc_hash::FxHashMap<String, bool>> = Default::default();
+    let states_length = |text: &str| {
+        if let Some(&known) = lengths.borrow().get(text) {
+            return known;
+        }
+        let answer = crate::lexicon::dates::states_length(text);
+        lengths.borrow_mut().insert(text.to_string(), answer);
+        answer
+    };
     let path = |r: &Row| {
         r.sections
             .iter()
-            .filter(|s| !crate::lexicon::dates::states_length(&s.text))
+            .filter(|s| !states_length(&s.text))
             .map(|s| s.text.clone())
             .collect::<Vec<_>>()
     };
@@ -363,7 +378,7 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
                 .sections
                 .iter()
                 .rev()
-                .find(|s| !crate::lexicon::dates::states_length(&s.text))?;
+                .find(|s| !states_length(&s.text))?;
             let lower = section.text.to_ascii_lowercase();
             (!text::contains(&lower, "consolidated")
                 && !text::contains(&lower, "total")
@@ -480,9 +495,40 @@ static NON_GAAP_HEADING: std::sync::LazyLock<Outcome> = std::sync::LazyLock::new
     )
 });
 
-/// Whether a row's sections name a cash-flow statement (its table's title may, too).
-fn sections_in_cash_flow(row: &Row) -> bool {
-    row.sections.iter().any(|s| names_cash_flow(&s.text))
+/// What the phrase tests say of a heading: asked once per heading's words, since the rows of a
+/// table share their headings.
+#[derive(Default)]
+struct Headings(std::cell::RefCell<rustc_hash::FxHashMap<String, HeadingSays>>);
+
+/// What a heading names.
+#[derive(Clone, Copy)]
+struct HeadingSays {
+    /// A cash-flow statement ([`names_cash_flow`]).
+    cash_flow: bool,
+    /// A non-GAAP measure ([`names_non_gaap`]).
+    non_gaap: bool,
+    /// Per-share amounts ([`names_per_share`]).
+    per_share: bool,
+}
+
+impl Headings {
+    fn says(&self, text: &str) -> HeadingSays {
+        if let Some(&known) = self.0.borrow().get(text) {
+            return known;
+        }
+        let says = HeadingSays {
+            cash_flow: names_cash_flow(text),
+            non_gaap: names_non_gaap(text),
+            per_share: names_per_share(text),
+        };
+        self.0.borrow_mut().insert(text.to_string(), says);
+        says
+    }
+
+    /// Whether a row's sections name a cash-flow statement (its table's title may, too).
+    fn in_cash_flow(&self, row: &Row) -> bool {
+        row.sections.iter().any(|s| self.says(&s.text).cash_flow)
+    }
 }
 
 /// Whether a table shows its expenses as deductions, in parentheses ("Cost of revenues

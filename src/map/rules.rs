@@ -128,8 +128,9 @@ pub struct Mapping {
     non_negative: Vec<String>,
     footings: Vec<Footing>,
     /// For each concept a relationship totals: the concepts that sum into it, transitively,
-    /// and itself (whatever their dimensions).
-    parts: BTreeMap<String, BTreeSet<String>>,
+    /// and itself (whatever their dimensions). Sorted by total, each list sorted: decoded
+    /// as a sequence, where a map and sets would insert (and compare) element by element.
+    parts: Vec<(String, Vec<String>)>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +181,16 @@ const QUALIFIERS: &[&str] = &[
     "notes",
 ];
 
+/// `key.split_once(phrase)` for a phrase starting with a space, without setting up a general
+/// substring searcher for a label of a few dozen bytes.
+fn split_once<'k>(key: &'k str, phrase: &str) -> Option<(&'k str, &'k str)> {
+    let (h, n) = (key.as_bytes(), phrase.as_bytes());
+    let (&first, _) = n.split_first()?;
+    let last_start = h.len().checked_sub(n.len())?;
+    let at = memchr::memchr_iter(first, &h[..=last_start]).find(|&i| h[i..].starts_with(n))?;
+    Some((&key[..at], &key[at + n.len()..]))
+}
+
 /// Normalises a row label or section heading for matching: lower case, `&` read as "and",
 /// footnote markers such as `(1)` and `*` dropped, other punctuation as spaces (except `%`),
 /// whitespace collapsed.
@@ -202,7 +213,10 @@ pub fn normalise(label: &str) -> String {
     let label = match label.split_once(':') {
         Some((caption, terms))
             if terms.bytes().any(|b| b.is_ascii_digit())
-                && terms.to_ascii_lowercase().contains("shares") =>
+                && terms
+                    .as_bytes()
+                    .windows(b"shares".len())
+                    .any(|w| w.eq_ignore_ascii_case(b"shares")) =>
         {
             caption
         }
@@ -608,7 +622,7 @@ impl Mapping {
         if let Some(at) = self.find(key) {
             return Some(at);
         }
-        if let Some((line, _)) = key.split_once(" including ") {
+        if let Some((line, _)) = split_once(key, " including ") {
             return self.find(line);
         }
         let (line, _) = [
@@ -618,7 +632,7 @@ impl Mapping {
             " less reserve",
         ]
         .iter()
-        .find_map(|clause| key.split_once(clause))?;
+        .find_map(|clause| split_once(key, clause))?;
         self.find(&format!("{line} net"))
             .or_else(|| self.find(line))
     }
@@ -635,12 +649,26 @@ impl Mapping {
 
     /// The concepts that sum into `total`, transitively through other relationships, and
     /// `total` itself; `None` when no relationship totals it.
-    pub fn parts(&self, total: &str) -> Option<&BTreeSet<String>> {
-        self.parts.get(total)
+    pub fn parts(&self, total: &str) -> Option<Parts<'_>> {
+        self.parts
+            .binary_search_by(|(t, _)| t.as_str().cmp(total))
+            .ok()
+            .map(|i| Parts(&self.parts[i].1))
     }
 }
 
-fn parts_of(footings: &[Footing]) -> BTreeMap<String, BTreeSet<String>> {
+/// The concepts that sum into a total ([`Mapping::parts`]), sorted.
+#[derive(Clone, Copy, Debug)]
+pub struct Parts<'m>(&'m [String]);
+
+impl Parts<'_> {
+    /// Whether `concept` sums into the total.
+    pub fn contains(&self, concept: &str) -> bool {
+        self.0.binary_search_by(|c| c.as_str().cmp(concept)).is_ok()
+    }
+}
+
+fn parts_of(footings: &[Footing]) -> Vec<(String, Vec<String>)> {
     let mut parts: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for rule in footings {
         let total = rule.total.concept.as_str();
@@ -662,6 +690,9 @@ fn parts_of(footings: &[Footing]) -> BTreeMap<String, BTreeSet<String>> {
             .extend(set.into_iter().map(str::to_string));
     }
     parts
+        .into_iter()
+        .map(|(total, set)| (total, set.into_iter().collect()))
+        .collect()
 }
 
 /// Parses `?-us-gaap:Name[axis=member]`: `?` optional, `-` weight -1.

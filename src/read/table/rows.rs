@@ -199,8 +199,18 @@ impl Sections {
 /// "stockholders equity" compare equal.
 pub(super) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.replace('\'', "").to_lowercase())
-        .filter(|w| !w.is_empty())
+        .map(|w| {
+            if w.is_ascii() {
+                // One copy, not two: what `replace` and `to_lowercase` give an ASCII word.
+                w.bytes()
+                    .filter(|&b| b != b'\'')
+                    .map(|b| char::from(b.to_ascii_lowercase()))
+                    .collect()
+            } else {
+                w.replace('\'', "").to_lowercase()
+            }
+        })
+        .filter(|w: &String| !w.is_empty())
         .collect()
 }
 
