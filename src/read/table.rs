@@ -2,7 +2,7 @@
 //! and the rows below it, with section headings and wrapped labels. EDGAR's `<TABLE>` markup,
 //! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
-use crate::document::{Column, Defect, Row, Table, Text};
+use crate::document::{Column, Defect, Table, Text};
 use crate::error::ErrorKind;
 use crate::lexicon::dates::is_year_token;
 pub(super) use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
@@ -13,9 +13,11 @@ use crate::source::{Source, Span};
 pub(super) mod columns;
 mod rows;
 
+use crate::read::assemble::{
+    Sections, heading_name, name_balance_totals, push_row, total_of_section,
+};
 use columns::*;
 use rows::*;
-pub(super) use rows::{Sections, name_balance_totals};
 
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;

@@ -57,153 +57,6 @@ pub(super) fn without_footnote_tag(word: &str) -> &str {
     }
 }
 
-/// A heading's text with footnote references and the trailing `:` or `-` removed, and
-/// whether it ended so (a section heading).
-pub(super) fn heading_name(text: &str) -> (String, bool) {
-    let mut t = text.trim().to_string();
-    loop {
-        let lower = t.to_ascii_lowercase();
-        let mut changed = false;
-        for suffix in ["(see notes)", "(see note)", "(notes)", "(note)"] {
-            if lower.ends_with(suffix) {
-                t.truncate(t.len() - suffix.len());
-                t = t.trim_end().to_string();
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let trimmed = t.trim_end();
-    if let Some(name) = trimmed
-        .strip_suffix(':')
-        .or_else(|| trimmed.strip_suffix('-'))
-    {
-        (name.trim_end().to_string(), true)
-    } else {
-        (trimmed.to_string(), false)
-    }
-}
-
-#[derive(Default)]
-pub(in crate::read) struct Sections {
-    group: Option<Text>,
-    pub(in crate::read) stack: Vec<Open>,
-}
-
-/// An open section heading ("Current assets:").
-pub(in crate::read) struct Open {
-    indent: usize,
-    pub(in crate::read) text: Text,
-    /// A row indented deeper than the heading has been seen: the section's rows are indented,
-    /// so a row back at the heading's indent (or left of it) is outside it.
-    deeper: bool,
-}
-
-impl Sections {
-    pub(in crate::read) fn heading(&mut self, indent: usize, text: Text) {
-        let (name, section) = heading_name(&text.text);
-        if name.is_empty() {
-            return;
-        }
-        let text = Text {
-            text: name,
-            span: text.span,
-        };
-        if section {
-            while self.stack.last().is_some_and(|o| o.indent >= indent) {
-                self.stack.pop();
-            }
-            self.stack.push(Open {
-                indent,
-                text,
-                deeper: false,
-            });
-        } else {
-            self.group = Some(text);
-            self.stack.clear();
-        }
-    }
-
-    /// A row whose label starts at `indent`: closes the sections it stands outside of.
-    /// Returns whether any was closed.
-    pub(in crate::read) fn row(&mut self, indent: usize) -> bool {
-        let before = self.stack.len();
-        while self
-            .stack
-            .last()
-            .is_some_and(|o| o.deeper && indent <= o.indent)
-        {
-            self.stack.pop();
-        }
-        for open in &mut self.stack {
-            if indent > open.indent {
-                open.deeper = true;
-            }
-        }
-        self.stack.len() != before
-    }
-
-    /// A "Total ..." row closes the section it names ("Total stockholders' equity" closes
-    /// "Stockholders' equity:" and the sections inside it), else the innermost one.
-    pub(in crate::read) fn close(&mut self, label: &str) {
-        let named = words(label.get(5..).unwrap_or_default());
-        match self
-            .stack
-            .iter()
-            .rposition(|o| words(&o.text.text) == named)
-        {
-            Some(j) => self.stack.truncate(j),
-            None => {
-                self.stack.pop();
-            }
-        }
-    }
-
-    /// A cash-flow statement's "Net cash provided by (used in) financing activities" closes the
-    /// heading of those activities ("FINANCING ACTIVITIES", "Cash flows from financing
-    /// activities:"), whether or not its rows were indented: the rows below it (the change in
-    /// cash, the opening and closing balances) are not among them.
-    pub(in crate::read) fn close_activities(&mut self, label: &str) {
-        // Asked of every row: most are decided by their first bytes.
-        if !label
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("net cash"))
-        {
-            return;
-        }
-        let label = words(label);
-        if label.len() < 4 || label[..2] != ["net", "cash"] {
-            return;
-        }
-        let tail = &label[label.len() - 2..];
-        let names = |t: &Text| words(&t.text).ends_with(tail);
-        if self.stack.last().is_some_and(|o| names(&o.text)) {
-            self.stack.pop();
-        } else if self.stack.is_empty() && self.group.as_ref().is_some_and(names) {
-            self.group = None;
-        }
-    }
-
-    pub(in crate::read) fn current(&self) -> Vec<Text> {
-        self.group
-            .iter()
-            .chain(self.stack.iter().map(|o| &o.text))
-            .cloned()
-            .collect()
-    }
-}
-
-/// Lower-case words of a heading or label, punctuation dropped: "Stockholders' equity:" and
-/// "stockholders equity" compare equal.
-pub(super) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| w.replace('\'', "").to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
 pub(super) struct Start {
     pub(super) first_row: usize,
     pub(super) pending: Vec<usize>,
@@ -507,15 +360,7 @@ pub(super) fn body(
             },
         };
         let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
-        // A ruled row with no label under an open section is its total ("Costs and
-        // expenses:" ... "-------" / "87,823").
-        let label = match sections.stack.last() {
-            Some(open) if label.text.is_empty() && ruled => Text {
-                text: format!("Total {}", open.text.text),
-                span: label.span,
-            },
-            _ => label,
-        };
+        let label = total_of_section(&sections, label, ruled);
         let placed = place_cells(source, &line.cells[in_label..], table, by_spec).or_else(|d| {
             place_with_shares(source, &line.cells[in_label..], table, by_spec).ok_or(d)
         });
@@ -530,60 +375,20 @@ pub(super) fn body(
                 continue;
             }
         };
-        let closes = label.text.to_ascii_lowercase().starts_with("total");
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
-        let left_section = sections.row(label_indent);
-        let name = label.text.clone();
-        table.rows.push(Row {
+        push_row(
+            &mut table.rows,
+            &mut sections,
+            label_indent,
             label,
-            sections: sections.current(),
             cells,
-            ruled: std::mem::take(&mut ruled),
-        });
-        if closes && !left_section {
-            sections.close(&name);
-        }
-        sections.close_activities(&name);
+            std::mem::take(&mut ruled),
+        );
         last_row = k;
         k += 1;
     }
     name_balance_totals(table);
     last_row + 1
-}
-
-/// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
-/// are total assets (the first) and total liabilities and equity (the last).
-pub(in crate::read) fn name_balance_totals(table: &mut Table) {
-    let balance = table.title.iter().any(|t| {
-        let l = t.text.to_ascii_lowercase();
-        ["balance sheet", "financial position", "financial condition"]
-            .iter()
-            .any(|w| crate::text::contains(&l, w))
-    });
-    if !balance {
-        return;
-    }
-    let unlabelled: Vec<usize> = (0..table.rows.len())
-        .filter(|&r| table.rows[r].label.text.is_empty() && table.rows[r].ruled)
-        .collect();
-    let same = |a: &Row, b: &Row| {
-        a.cells.len() == b.cells.len()
-            && a.cells
-                .iter()
-                .zip(&b.cells)
-                .all(|(x, y)| x.column == y.column && x.number.signed() == y.number.signed())
-    };
-    let pair = unlabelled.iter().find_map(|&a| {
-        unlabelled
-            .iter()
-            .rev()
-            .find(|&&b| b > a && same(&table.rows[a], &table.rows[b]))
-            .map(|&b| (a, b))
-    });
-    if let Some((a, b)) = pair {
-        table.rows[a].label.text = "Total assets".to_string();
-        table.rows[b].label.text = "Total liabilities and stockholders' equity".to_string();
-    }
 }
 
 /// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
