@@ -12,12 +12,23 @@ use crate::source::Span;
 /// The table a raw table makes: its columns headed, its rows under their sections, its
 /// unlabelled balance totals named.
 pub(crate) fn table(raw: RawTable) -> Table {
+    let body = rows(&raw.rows);
+    let mut table = head(raw);
+    table.rows = body.rows;
+    table.defects = body.defects;
+    name_balance_totals(&mut table);
+    table
+}
+
+/// A raw table's title, scale and columns, each column headed by the lines of the header
+/// cells over it, top to bottom; no rows (its rows are not looked at).
+pub(crate) fn head(raw: RawTable) -> Table {
     let mut columns: Vec<Column> = raw
         .columns
         .iter()
         .map(|c| Column {
             heading: Vec::new(),
-            span: Span::default(),
+            span: c.span,
             extent: c.extent,
         })
         .collect();
@@ -28,20 +39,14 @@ pub(crate) fn table(raw: RawTable) -> Table {
             }
         }
     }
-    for (c, grid) in columns.iter_mut().zip(&raw.columns) {
-        c.span = c.heading.last().map_or(grid.number, |t| t.span);
-    }
-    let body = rows(&raw.rows);
-    let mut table = Table {
+    Table {
         title: raw.title,
         scale: raw.scale,
         columns,
-        rows: body.rows,
-        defects: body.defects,
+        rows: Vec::new(),
+        defects: Vec::new(),
         gap: raw.gap,
-    };
-    name_balance_totals(&mut table);
-    table
+    }
 }
 
 /// Appends the rows of a raw table that continues `table` (see [`RawTable::continues`]).

@@ -1,6 +1,6 @@
 //! Raw tables: what a layout found, before it is assembled into a [`Table`].
 //!
-//! A layout (the HTML grids of [`crate::read::html`]) knows where things stand: which grid
+//! A layout (the HTML grids of [`crate::read::html`], the text reader's lines) knows where things stand: which grid
 //! columns hold numbers, which header cells stand over which of them, where a label starts and
 //! whether it is bold or ruled. It hands that over as plain data, already resolved to the
 //! table's number columns, and [`crate::read::assemble`] makes the document's [`Table`] of it
@@ -41,8 +41,9 @@ pub(crate) struct GridColumn {
     /// Where it stands in the layout, 0-based and half-open (see
     /// [`crate::document::Column::extent`]).
     pub extent: (usize, usize),
-    /// The first number under it: its span when no heading stands over it.
-    pub number: Span,
+    /// The span it goes by (see [`crate::document::Column::span`]): the layout's choice, a
+    /// heading piece's or, under no heading, a number's.
+    pub span: Span,
 }
 
 /// A row of column headings.

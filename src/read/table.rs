@@ -13,9 +13,11 @@ use crate::source::{Source, Span};
 pub(super) mod columns;
 mod rows;
 
+use crate::read::assemble;
 use crate::read::assemble::{
     Sections, heading_name, name_balance_totals, push_row, total_of_section,
 };
+use crate::read::raw::{GridColumn, HeaderCell, HeaderRow, RawTable};
 use columns::*;
 use rows::*;
 
@@ -630,13 +632,13 @@ fn build(
         spec.is_some() && column_line == bottom,
         bottom_cut,
     );
-    attach_headings(lines, &header, &cuts, column_line, &mut columns, &anchors);
+    let heads = attach_headings(lines, &header, &cuts, column_line, columns.len(), &anchors);
     // Rows that go on from the previous table, with no header or title of their own, sit
     // under its columns when they fit them.
     let continued = previous.filter(|p| {
         spec.is_none() && header.is_empty() && table_width(lines, first_row) <= p.columns.len()
     });
-    let (title, columns) = match continued {
+    let mut table = match continued {
         Some(p) => {
             // Its headings are the lines between, not a title.
             if bottom.is_none() && pending.is_empty() {
@@ -644,17 +646,24 @@ fn build(
                     .filter(|&k| !lines[k].is_blank())
                     .collect();
             }
-            (p.title.clone(), p.columns.clone())
+            Table {
+                title: p.title.clone(),
+                scale,
+                columns: p.columns.clone(),
+                rows: Vec::new(),
+                defects: Vec::new(),
+                gap: None,
+            }
         }
-        None => (title, columns),
-    };
-    let mut table = Table {
-        title,
-        scale,
-        columns,
-        rows: Vec::new(),
-        defects: Vec::new(),
-        gap: None,
+        None => assemble::head(RawTable {
+            title,
+            scale,
+            columns: column_spans(&columns, &heads),
+            header: heads,
+            rows: Vec::new(),
+            gap: None,
+            continues: false,
+        }),
     };
     let end_line = body(
         source,

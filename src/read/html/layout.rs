@@ -650,16 +650,27 @@ fn raw_table(
         t.append(&mut title);
         title = t;
     }
+    // A column goes by its lowest heading piece, else by its first number.
     let grid_columns: Vec<GridColumn> = columns
         .iter()
-        .map(|&(a, b)| GridColumn {
+        .enumerate()
+        .map(|(i, &(a, b))| GridColumn {
             extent: (a, b),
-            number: seg
-                .body
+            span: header
                 .iter()
-                .flat_map(|&r| &rows[r].numbers)
-                .find(|n| overlap((n.col, n.end), (a, b)) > 0)
-                .map_or(Span::default(), |n| n.span),
+                .flat_map(|r| &r.cells)
+                .filter(|c| c.columns.contains(&i))
+                .filter_map(|c| c.lines.last())
+                .next_back()
+                .map(|t| t.span)
+                .or_else(|| {
+                    seg.body
+                        .iter()
+                        .flat_map(|&r| &rows[r].numbers)
+                        .find(|n| overlap((n.col, n.end), (a, b)) > 0)
+                        .map(|n| n.span)
+                })
+                .unwrap_or_default(),
         })
         .collect();
     // Every header cell stands over a column and has a line.
