@@ -6,13 +6,13 @@
 //! balance sheet, as its two totals, and rows that continue a previous table appended to it.
 
 use crate::document::{Column, Defect, Row, Table, Text};
-use crate::read::raw::{Label, RawRow, RawTable, RowKind};
+use crate::read::raw::{Label, RawRow, RawTable, RowKind, Style};
 use crate::source::Span;
 
 /// The table a raw table makes: its columns headed, its rows under their sections, its
 /// unlabelled balance totals named.
 pub(crate) fn table(raw: RawTable) -> Table {
-    let body = rows(&raw.rows);
+    let body = rows(&raw.rows, raw.style);
     let mut table = head(raw);
     table.rows = body.rows;
     table.defects = body.defects;
@@ -49,9 +49,10 @@ pub(crate) fn head(raw: RawTable) -> Table {
     }
 }
 
-/// Appends the rows of a raw table that continues `table` (see [`RawTable::continues`]).
-pub(crate) fn append(table: &mut Table, raw: &RawTable) {
-    let mut body = rows(&raw.rows);
+/// Appends raw rows to `table`: those of a table that continues it (see
+/// [`RawTable::continues`]), or the rows of a table [`head`] made.
+pub(crate) fn append(table: &mut Table, raw: &[RawRow], style: Style) {
+    let mut body = rows(raw, style);
     table.rows.append(&mut body.rows);
     table.defects.append(&mut body.defects);
 }
@@ -63,13 +64,16 @@ struct Body {
     defects: Vec<Defect>,
 }
 
-/// A label's indent in points as a section depth.
-fn width(indent: f32) -> usize {
-    (indent.max(0.0) * 4.0) as usize
-}
-
 /// The rows of a table: label-only rows are headings, rows of numbers its rows.
-fn rows(raw: &[RawRow]) -> Body {
+fn rows(raw: &[RawRow], style: Style) -> Body {
+    // A label's indent as a section depth.
+    let width = |indent: f32| {
+        if style.points {
+            (indent.max(0.0) * 4.0) as usize
+        } else {
+            indent as usize
+        }
+    };
     let mut out = Body {
         rows: Vec::new(),
         defects: Vec::new(),
@@ -94,12 +98,13 @@ fn rows(raw: &[RawRow]) -> Body {
                     Some((first, first_indent)) => (join_heading(first, text), first_indent),
                     None => (text, indent),
                 };
-                let goes_on = raw.get(n + 1).is_some_and(|next| {
-                    matches!(next.kind, RowKind::Heading { dated: false })
-                        && next.label.as_ref().is_some_and(|l| {
-                            l.text.text.chars().next().is_some_and(|c| c.is_lowercase())
-                        })
-                });
+                let goes_on = style.heading_rows
+                    && raw.get(n + 1).is_some_and(|next| {
+                        matches!(next.kind, RowKind::Heading { dated: false })
+                            && next.label.as_ref().is_some_and(|l| {
+                                l.text.text.chars().next().is_some_and(|c| c.is_lowercase())
+                            })
+                    });
                 if goes_on && !text.text.trim_end().ends_with(':') {
                     carried = Some((text, indent));
                     continue;
@@ -109,7 +114,7 @@ fn rows(raw: &[RawRow]) -> Body {
                     .iter()
                     .find(|r| matches!(r.kind, RowKind::Data { .. }))
                     .and_then(|r| r.label.as_ref());
-                let deeper = next.is_some_and(|l| l.indent > indent);
+                let deeper = style.heading_rows && next.is_some_and(|l| l.indent > indent);
                 let text = if deeper && !text.text.trim_end().ends_with(':') {
                     Text {
                         text: format!("{}:", text.text),
@@ -119,6 +124,11 @@ fn rows(raw: &[RawRow]) -> Body {
                     text
                 };
                 sections.heading(width(indent), text);
+            }
+            RowKind::Rest => {
+                if let (Some(rest), Some(prev)) = (&row.label, out.rows.last_mut()) {
+                    prev.label = join(prev.label.clone(), rest.text.clone());
+                }
             }
             RowKind::Data { cells, first } => {
                 let Label {
@@ -136,6 +146,11 @@ fn rows(raw: &[RawRow]) -> Body {
                 if label.text.is_empty() && bold && !out.rows.is_empty() {
                     ruled = true;
                 }
+                let label = if style.dashed {
+                    continue_dashed(label, out.rows.last().map(|r| r.label.text.as_str()))
+                } else {
+                    label
+                };
                 let label = total_of_section(&sections, label, ruled);
                 let cells = match cells {
                     Ok(cells) => cells,
@@ -144,7 +159,7 @@ fn rows(raw: &[RawRow]) -> Body {
                         continue;
                     }
                 };
-                if cells.is_empty() {
+                if cells.is_empty() && style.drop_empty {
                     continue;
                 }
                 push_row(
@@ -389,4 +404,38 @@ pub(in crate::read) fn words(text: &str) -> Vec<String> {
         .map(|w| w.replace('\'', "").to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
+/// is joined whole.
+pub(in crate::read) fn join(a: Text, b: Text) -> Text {
+    let broken = a
+        .text
+        .strip_suffix('-')
+        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
+        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
+    let text = match broken {
+        Some(stem) => format!("{stem}{}", b.text),
+        None => format!("{} {}", a.text, b.text),
+    };
+    Text {
+        text,
+        span: a.span.join(b.span),
+    }
+}
+
+/// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
+/// dash continues the row above it, replacing what follows that row's last " - " ("Net
+/// Income - As Reported").
+fn continue_dashed(label: Text, above: Option<&str>) -> Text {
+    let (Some(rest), Some(above)) = (label.text.strip_prefix("- "), above) else {
+        return label;
+    };
+    match above.rsplit_once(" - ") {
+        Some((stem, _)) if !stem.trim().is_empty() && !rest.trim().is_empty() => Text {
+            text: format!("{} - {}", stem.trim_end(), rest.trim_start()),
+            span: label.span,
+        },
+        _ => label,
+    }
 }

@@ -6,6 +6,7 @@
 use crate::document::{Cell, Column, Defect, Table, Text};
 use crate::error::ErrorKind;
 use crate::read::lines::RawCell;
+use crate::read::raw::{RawRow, RowKind};
 use crate::read::table::columns::center2;
 use crate::source::Source;
 
@@ -75,11 +76,13 @@ pub(super) fn place_cells(
 /// total: the amounts are placed as a row of their own, and each percent goes in a column of
 /// percents right of its amount's column, made when the table has none there yet (the
 /// earlier rows' cells move over). `None` when the row is not such pairs or its amounts do not
-/// fit the columns.
+/// fit the columns. `earlier` are the rows read before it, not yet in `table`, whose cells
+/// move over too.
 pub(super) fn place_with_shares(
     source: &Source,
     raw_cells: &[RawCell],
     table: &mut Table,
+    earlier: &mut [RawRow],
     by_spec: bool,
 ) -> Option<Vec<Cell>> {
     let is_percent = |c: &RawCell| c.number.as_ref().is_ok_and(|n| n.percent);
@@ -137,6 +140,14 @@ pub(super) fn place_with_shares(
             };
             for row in &mut table.rows {
                 shift(&mut row.cells);
+            }
+            for row in earlier.iter_mut() {
+                if let RowKind::Data {
+                    cells: Ok(cells), ..
+                } = &mut row.kind
+                {
+                    shift(cells);
+                }
             }
             shift(&mut placed);
             shift(&mut out);

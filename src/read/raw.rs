@@ -30,9 +30,29 @@ pub(crate) struct RawTable {
     /// Lines of the page between the previous table and this one, when the layout measures it
     /// (see [`crate::document::Table::gap`]).
     pub gap: Option<usize>,
+    /// How its rows are assembled.
+    pub style: Style,
     /// Nothing heads the table (no heading over any column, no title): its rows go on from
     /// the previous table, when they fit its columns.
     pub continues: bool,
+}
+
+/// The conventions of a layout that assembly keeps: where the readers' rules differ, the
+/// layout says which apply to its rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Style {
+    /// Label indents are points (else display columns, one section depth each; a point is
+    /// four).
+    pub points: bool,
+    /// Headings arrive as the rows they were set in: a heading going on in a lower-case row
+    /// below is joined with it, and one over rows indented deeper opens a section without a
+    /// colon. Else the layout has joined wrapped headings, and only a colon opens a section.
+    pub heading_rows: bool,
+    /// A row with no number right of the labels is left out (else it is a row with no cells).
+    pub drop_empty: bool,
+    /// A label opening with "- " goes on from the label of the row above ("Net Income -
+    /// Excluding One-Time Items" then "- As Reported").
+    pub dashed: bool,
 }
 
 /// One number column of a table.
@@ -93,6 +113,8 @@ pub(crate) enum RowKind {
         /// It holds years or dates.
         dated: bool,
     },
+    /// The rest of the label of the row above, wrapped below it.
+    Rest,
     /// A row of numbers.
     Data {
         /// Its numeric cells, placed in columns, left to right; or why they cannot be read.

@@ -14,13 +14,21 @@ pub(super) mod columns;
 mod rows;
 
 use crate::read::assemble;
-use crate::read::assemble::{
-    Sections, heading_name, name_balance_totals, push_row, total_of_section,
+use crate::read::assemble::{heading_name, join, name_balance_totals};
+use crate::read::raw::{
+    GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
 };
-use crate::read::raw::{GridColumn, HeaderCell, HeaderRow, RawTable};
 use columns::*;
 use rows::*;
 
+/// How the text layout's rows are assembled: indents in display columns, wrapped headings
+/// joined by the layout, rows kept whatever numbers they place, dashed labels going on.
+const TEXT: Style = Style {
+    points: false,
+    heading_rows: false,
+    drop_empty: false,
+    dashed: true,
+};
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
 /// How many lines (blank, or markup such as `<PAGE>`) may separate a table from the rows that
@@ -662,10 +670,11 @@ fn build(
             header: heads,
             rows: Vec::new(),
             gap: None,
+            style: TEXT,
             continues: false,
         }),
     };
-    let end_line = body(
+    let (end_line, rows) = body(
         source,
         lines,
         blocks,
@@ -678,5 +687,7 @@ fn build(
         spec.is_some(),
         &mut table,
     );
+    assemble::append(&mut table, &rows, TEXT);
+    name_balance_totals(&mut table);
     Ok((table, end_line))
 }

@@ -12,7 +12,9 @@ use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
 use crate::read::assemble;
 use crate::read::cell::{Token, classify};
 use crate::read::html::parse::{Grid, GridCell, Piece, is_space};
-use crate::read::raw::{GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind};
+use crate::read::raw::{
+    GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
+};
 use crate::source::{Source, Span};
 
 /// The most columns a table may have (as for text).
@@ -503,7 +505,7 @@ pub fn tables(
                 && raw.continues
                 && raw.columns.len() == table.columns.len()
             {
-                assemble::append(table, &raw);
+                assemble::append(table, &raw.rows, raw.style);
                 *end = last_at;
             }
             continue;
@@ -684,6 +686,12 @@ fn raw_table(
         header,
         rows: raw_rows(rows, &body_rows, &columns, label_end),
         gap: None,
+        style: Style {
+            points: true,
+            heading_rows: true,
+            drop_empty: true,
+            dashed: false,
+        },
         continues,
     };
     Some((raw, dated))

@@ -1,5 +1,5 @@
-//! A table's rows below its header: labels wrapped over lines, section and group headings,
-//! the rows' cells, and where the table ends.
+//! A table's rows below its header, as raw rows for [`crate::read::assemble`]: labels
+//! wrapped over lines, section and group headings, the rows' cells, and where the table ends.
 
 use super::*;
 
@@ -162,24 +162,6 @@ pub(super) fn wrapped_run(lines: &[Line<'_>], pending: &[usize]) -> usize {
     n
 }
 
-/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
-/// is joined whole.
-pub(super) fn join(a: Text, b: Text) -> Text {
-    let broken = a
-        .text
-        .strip_suffix('-')
-        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
-        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
-    let text = match broken {
-        Some(stem) => format!("{stem}{}", b.text),
-        None => format!("{} {}", a.text, b.text),
-    };
-    Text {
-        text,
-        span: a.span.join(b.span),
-    }
-}
-
 pub(super) fn body(
     source: &Source,
     lines: &[Line<'_>],
@@ -188,10 +170,14 @@ pub(super) fn body(
     end: usize,
     by_spec: bool,
     table: &mut Table,
-) -> usize {
-    let mut sections = Sections::default();
+) -> (usize, Vec<RawRow>) {
+    let mut out: Vec<RawRow> = Vec::new();
+    // Rows read so far (a row left out as a defect is none).
+    let mut placed_rows = 0;
+    // A rule line since the last row handed over.
+    let mut ruled = false;
     if let Some(t) = start.initial {
-        sections.heading(0, t);
+        emit(&mut out, &mut ruled, heading(t, 0));
     }
     let block = blocks.block(start.first_row);
     let max_pending = if block.is_some() {
@@ -201,7 +187,6 @@ pub(super) fn body(
     };
     let mut pending = start.pending;
     let mut empty_run = 0;
-    let mut ruled = false;
     let mut last_row = start.first_row;
     let mut k = start.first_row;
     while k < end {
@@ -216,7 +201,7 @@ pub(super) fn body(
                     break;
                 }
             }
-            ruled |= line.rule && !table.rows.is_empty();
+            ruled |= line.rule;
             k += 1;
             continue;
         }
@@ -225,13 +210,21 @@ pub(super) fn body(
         // over "outstanding: 1998, 1,949,726; 1997, 1,943,666", whose numbers stand left of
         // the first column and belong to the words.
         if pending.is_empty()
-            && !table.rows.is_empty()
+            && placed_rows > 0
             && last_row + 1 == k
             && continues_below(line, lines[last_row].indent(), table)
             && let Some(rest) = text_of_tokens(&line.tokens)
-            && let Some(prev) = table.rows.last_mut()
         {
-            prev.label = join(prev.label.clone(), rest);
+            let rest = RawRow {
+                label: Some(Label {
+                    text: rest,
+                    indent: 0.0,
+                    bold: false,
+                }),
+                kind: RowKind::Rest,
+                rule_above: false,
+            };
+            emit(&mut out, &mut ruled, rest);
             last_row = k;
             k += 1;
             continue;
@@ -312,7 +305,7 @@ pub(super) fn body(
             // (no colon) is a row left blank, not a heading over the rows below it.
             let blank_row = |t: &Text| is_blank_caption(&t.text) && !t.text.ends_with(':');
             if let Some(t) = text.filter(|t| !blank_row(t)) {
-                sections.heading(lines[first].indent(), t);
+                emit(&mut out, &mut ruled, heading(t, lines[first].indent()));
             }
             idx += 1;
         }
@@ -359,50 +352,47 @@ pub(super) fn body(
                 span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
             },
         };
-        let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
-        let label = total_of_section(&sections, label, ruled);
         let placed = place_cells(source, &line.cells[in_label..], table, by_spec).or_else(|d| {
-            place_with_shares(source, &line.cells[in_label..], table, by_spec).ok_or(d)
+            place_with_shares(source, &line.cells[in_label..], table, &mut out, by_spec).ok_or(d)
         });
-        let cells = match placed {
-            Ok(cells) => cells,
-            Err(defect) => {
-                // The row is left out; once the table's meaning is known, it is quarantined
-                // or, in a table that is not reported, only noted (see `Table::defects`).
-                table.defects.push(defect);
-                last_row = k;
-                k += 1;
-                continue;
-            }
-        };
+        // A row left out is quarantined or, in a table that is not reported, only noted once
+        // the table's meaning is known (see `Table::defects`).
+        placed_rows += usize::from(placed.is_ok());
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
-        push_row(
-            &mut table.rows,
-            &mut sections,
-            label_indent,
-            label,
-            cells,
-            std::mem::take(&mut ruled),
-        );
+        let row = RawRow {
+            label: Some(Label {
+                text: label,
+                indent: label_indent as f32,
+                bold: false,
+            }),
+            kind: RowKind::Data {
+                cells: placed,
+                first: line.cells[0].span,
+            },
+            rule_above: false,
+        };
+        emit(&mut out, &mut ruled, row);
         last_row = k;
         k += 1;
     }
-    name_balance_totals(table);
-    last_row + 1
+    (last_row + 1, out)
 }
 
-/// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
-/// dash continues the row above it, replacing what follows that row's last " - " ("Net
-/// Income - As Reported").
-pub(super) fn continue_dashed(label: Text, above: Option<&str>) -> Text {
-    let (Some(rest), Some(above)) = (label.text.strip_prefix("- "), above) else {
-        return label;
-    };
-    match above.rsplit_once(" - ") {
-        Some((stem, _)) if !stem.trim().is_empty() && !rest.trim().is_empty() => Text {
-            text: format!("{} - {}", stem.trim_end(), rest.trim_start()),
-            span: label.span,
-        },
-        _ => label,
+/// A heading at `indent` as a raw row.
+fn heading(text: Text, indent: usize) -> RawRow {
+    RawRow {
+        label: Some(Label {
+            text,
+            indent: indent as f32,
+            bold: false,
+        }),
+        kind: RowKind::Heading { dated: false },
+        rule_above: false,
     }
+}
+
+/// Hands a row over, with the rule seen since the last one above it.
+fn emit(out: &mut Vec<RawRow>, ruled: &mut bool, mut row: RawRow) {
+    row.rule_above = std::mem::take(ruled);
+    out.push(row);
 }
