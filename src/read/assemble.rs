@@ -439,3 +439,214 @@ fn continue_dashed(label: Text, above: Option<&str>) -> Text {
         _ => label,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::document::{Cell, Shown};
+    use crate::error::ErrorKind;
+    use crate::read::raw::{GridColumn, HeaderCell, HeaderRow};
+
+    const HTML: Style = Style {
+        points: true,
+        heading_rows: true,
+        drop_empty: true,
+        dashed: false,
+    };
+    const TEXT: Style = Style {
+        points: false,
+        heading_rows: false,
+        drop_empty: false,
+        dashed: true,
+    };
+
+    fn text(s: &str, at: usize) -> Text {
+        Text {
+            text: s.to_string(),
+            span: Span::new(at, at + s.len()),
+        }
+    }
+
+    fn label(s: &str, indent: f32) -> Option<Label> {
+        Some(Label {
+            text: text(s, 0),
+            indent,
+            bold: false,
+        })
+    }
+
+    fn heading(s: &str, indent: f32) -> RawRow {
+        RawRow {
+            label: label(s, indent),
+            kind: RowKind::Heading { dated: false },
+            rule_above: false,
+        }
+    }
+
+    fn cell(column: usize, n: i64) -> Cell {
+        Cell {
+            span: Span::new(100 + column, 101 + column),
+            column,
+            number: Shown {
+                magnitude: Decimal::from(n),
+                negative: false,
+                fraction_digits: 0,
+                currency: false,
+                percent: false,
+                dash: false,
+                not_available: false,
+            },
+        }
+    }
+
+    fn data(s: Option<&str>, indent: f32, numbers: &[i64], rule_above: bool) -> RawRow {
+        RawRow {
+            label: s.and_then(|s| label(s, indent)),
+            kind: RowKind::Data {
+                cells: Ok(numbers
+                    .iter()
+                    .enumerate()
+                    .map(|(c, &n)| cell(c, n))
+                    .collect()),
+                first: Span::new(100, 101),
+            },
+            rule_above,
+        }
+    }
+
+    fn raw(title: &str, rows: Vec<RawRow>, style: Style) -> RawTable {
+        RawTable {
+            title: vec![text(title, 0)],
+            columns: vec![GridColumn::default(); 2],
+            rows,
+            style,
+            ..RawTable::default()
+        }
+    }
+
+    fn sections(row: &Row) -> Vec<&str> {
+        row.sections.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn header_cells_head_the_columns_they_span() {
+        let mut t = raw("Income", Vec::new(), HTML);
+        t.columns[1].span = Span::new(7, 8);
+        t.header = vec![
+            HeaderRow {
+                cells: vec![HeaderCell {
+                    lines: vec![text("Three Months Ended", 10)],
+                    columns: 0..2,
+                }],
+            },
+            HeaderRow {
+                cells: vec![HeaderCell {
+                    lines: vec![text("2024", 40)],
+                    columns: 0..1,
+                }],
+            },
+        ];
+        let table = head(t);
+        assert_eq!(table.columns[0].heading_text(), "Three Months Ended 2024");
+        assert_eq!(table.columns[1].heading_text(), "Three Months Ended");
+        assert_eq!(table.columns[1].span, Span::new(7, 8));
+        assert!(table.rows.is_empty());
+    }
+
+    #[test]
+    fn sections_and_section_totals() {
+        let rows = vec![
+            heading("Current assets:", 0.0),
+            data(Some("Cash"), 10.0, &[1, 2], false),
+            data(Some("Receivables"), 10.0, &[3, 4], false),
+            data(None, 0.0, &[4, 6], true),
+            data(Some("Goodwill"), 0.0, &[5, 5], false),
+        ];
+        let table = table(raw("Statement of income", rows, HTML));
+        let labels: Vec<&str> = table.rows.iter().map(|r| r.label.text.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Cash", "Receivables", "Total Current assets", "Goodwill"]
+        );
+        assert_eq!(sections(&table.rows[0]), ["Current assets"]);
+        assert!(table.rows[2].ruled);
+        assert!(sections(&table.rows[3]).is_empty());
+    }
+
+    #[test]
+    fn wrapped_headings_join_only_when_set_one_row_per_line() {
+        let rows = || {
+            vec![
+                heading("Adjustments to reconcile net income to net cash", 0.0),
+                heading("provided by operating activities:", 0.0),
+                data(Some("Depreciation"), 10.0, &[1, 2], false),
+            ]
+        };
+        let html = table(raw("Cash flows", rows(), HTML));
+        assert_eq!(
+            sections(&html.rows[0]),
+            ["Adjustments to reconcile net income to net cash provided by operating activities"]
+        );
+        let text = table(raw("Cash flows", rows(), TEXT));
+        assert_eq!(
+            sections(&text.rows[0]),
+            [
+                "Adjustments to reconcile net income to net cash",
+                "provided by operating activities"
+            ]
+        );
+    }
+
+    #[test]
+    fn rest_of_a_label_and_dashed_labels_go_on_from_the_row_above() {
+        let rows = vec![
+            data(Some("Net Income - Excluding One-Time"), 0.0, &[1, 2], false),
+            RawRow {
+                label: label("Items", 0.0),
+                kind: RowKind::Rest,
+                rule_above: false,
+            },
+            data(Some("- As Reported"), 0.0, &[3, 4], false),
+        ];
+        let table = table(raw("Income", rows, TEXT));
+        assert_eq!(
+            table.rows[0].label.text,
+            "Net Income - Excluding One-Time Items"
+        );
+        assert_eq!(table.rows[1].label.text, "Net Income - As Reported");
+    }
+
+    #[test]
+    fn defects_are_left_out_and_balance_totals_named() {
+        let mut bad = data(Some("Bad"), 0.0, &[], false);
+        bad.kind = RowKind::Data {
+            cells: Err(Defect {
+                kind: ErrorKind::Number,
+                span: Span::new(5, 6),
+                message: "not a number".to_string(),
+            }),
+            first: Span::new(5, 6),
+        };
+        let rows = vec![
+            data(Some("Cash"), 0.0, &[1, 2], false),
+            data(None, 0.0, &[9, 9], true),
+            bad,
+            data(Some("Debt"), 0.0, &[3, 4], false),
+            data(None, 0.0, &[9, 9], true),
+        ];
+        let table = table(raw("Consolidated Balance Sheets", rows, HTML));
+        assert_eq!(table.defects.len(), 1);
+        let labels: Vec<&str> = table.rows.iter().map(|r| r.label.text.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Cash",
+                "Total assets",
+                "Debt",
+                "Total liabilities and stockholders' equity"
+            ]
+        );
+    }
+}
