@@ -14,7 +14,7 @@ pub(super) mod columns;
 mod rows;
 
 use crate::read::assemble;
-use crate::read::assemble::{heading_name, join, name_balance_totals};
+use crate::read::assemble::{heading_name, join};
 use crate::read::raw::{
     GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
 };
@@ -654,27 +654,22 @@ fn build(
                     .filter(|&k| !lines[k].is_blank())
                     .collect();
             }
-            Table {
+            RawTable {
                 title: p.title.clone(),
                 scale,
-                columns: p.columns.clone(),
-                rows: Vec::new(),
-                defects: Vec::new(),
-                gap: None,
+                ..headed_as(&p.columns)
             }
         }
-        None => assemble::head(RawTable {
+        None => RawTable {
             title,
             scale,
             columns: column_spans(&columns, &heads),
             header: heads,
-            rows: Vec::new(),
-            gap: None,
             style: TEXT,
-            continues: false,
-        }),
+            ..RawTable::default()
+        },
     };
-    let (end_line, rows) = body(
+    let end_line = body(
         source,
         lines,
         blocks,
@@ -687,7 +682,32 @@ fn build(
         spec.is_some(),
         &mut table,
     );
-    assemble::append(&mut table, &rows, TEXT);
-    name_balance_totals(&mut table);
+    let table = assemble::table(table);
     Ok((table, end_line))
+}
+
+/// A raw table with the columns of a table already read, each headed as it is.
+fn headed_as(columns: &[Column]) -> RawTable {
+    let cells = columns
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.heading.iter().map(move |t| HeaderCell {
+                lines: vec![t.clone()],
+                columns: i..i + 1,
+            })
+        })
+        .collect();
+    RawTable {
+        columns: columns
+            .iter()
+            .map(|c| GridColumn {
+                extent: c.extent,
+                span: c.span,
+            })
+            .collect(),
+        header: vec![HeaderRow { cells }],
+        style: TEXT,
+        ..RawTable::default()
+    }
 }

@@ -1,4 +1,4 @@
-//! A table's rows below its header, as raw rows for [`crate::read::assemble`]: labels
+//! A table's rows below its header, the raw table's rows: labels
 //! wrapped over lines, section and group headings, the rows' cells, and where the table ends.
 
 use super::*;
@@ -129,7 +129,7 @@ pub(super) const OPEN_ENDINGS: &[&str] = &[
 
 /// Whether `line` continues the label of the data row just above it (indented `row_indent`):
 /// it is indented deeper, starts in lower case, and has no number under a column.
-pub(super) fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
+pub(super) fn continues_below(line: &Line<'_>, row_indent: usize, table: &RawTable) -> bool {
     let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
     // Indented under the row, or a few words at its margin ("Shares used in computing basic
     // earnings (loss)   26,207" over "per share").
@@ -169,8 +169,8 @@ pub(super) fn body(
     start: Start,
     end: usize,
     by_spec: bool,
-    table: &mut Table,
-) -> (usize, Vec<RawRow>) {
+    table: &mut RawTable,
+) -> usize {
     let mut out: Vec<RawRow> = Vec::new();
     // Rows read so far (a row left out as a defect is none).
     let mut placed_rows = 0;
@@ -375,7 +375,8 @@ pub(super) fn body(
         last_row = k;
         k += 1;
     }
-    (last_row + 1, out)
+    table.rows = out;
+    last_row + 1
 }
 
 /// A heading at `indent` as a raw row.
