@@ -1,9 +1,10 @@
 //! Assembly: a [`RawTable`] a layout found → the document's [`Table`].
 //!
 //! Format-neutral: headings placed over the columns their header cells span, section headings
-//! (label-only rows, colon headings, indentation) over the rows under them, headings wrapped
-//! over two rows joined, unlabelled ruled rows named as the total of their section or, in a
+//! (label-only rows, colon headings, indentation) over the rows under them, wrapped headings
+//! and labels joined, unlabelled ruled rows named as the total of their section or, in a
 //! balance sheet, as its two totals, and rows that continue a previous table appended to it.
+//! Where the readers' rules differ, the raw table's [`Style`] decides.
 
 use crate::document::{Column, Defect, Row, Table, Text};
 use crate::read::raw::{Label, RawRow, RawTable, RowKind, Style};

@@ -1,10 +1,12 @@
 //! Raw tables: what a layout found, before it is assembled into a [`Table`].
 //!
-//! A layout (the HTML grids of [`crate::read::html`], the text reader's lines) knows where things stand: which grid
-//! columns hold numbers, which header cells stand over which of them, where a label starts and
-//! whether it is bold or ruled. It hands that over as plain data, already resolved to the
-//! table's number columns, and [`crate::read::assemble`] makes the document's [`Table`] of it
-//! (headings over columns, sections, totals). Nothing here depends on the source format.
+//! A layout (the HTML grids of [`crate::read::html`], the text reader's lines) knows where
+//! things stand: which columns hold numbers, which header cells stand over which of them,
+//! where a label starts and whether it is bold or ruled. It hands that over as plain data,
+//! already resolved to the table's number columns, and [`crate::read::assemble`] makes the
+//! document's [`Table`] of it (headings over columns, sections, totals). Nothing here refers
+//! to the source's layout (screen columns, markup); where the readers' rules differ, a
+//! [`Style`] says which apply.
 //!
 //! [`Table`]: crate::document::Table
 
