@@ -4,10 +4,12 @@
 //! and `<DOCUMENT>` blocks, possibly PEM-wrapped). For a submission, the header gives the filer
 //! and the tables are read from the Exhibit 99 documents' text.
 
+mod assemble;
 mod cell;
 pub mod html;
 mod lines;
 mod place;
+mod raw;
 mod spacing;
 mod table;
 

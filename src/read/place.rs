@@ -3,9 +3,10 @@
 //! percent of the total ("112,424  13%  117,537  14%") under one date per pair, whose percents
 //! get columns of their own.
 
-use crate::document::{Cell, Column, Defect, Table, Text};
+use crate::document::{Cell, Defect, Text};
 use crate::error::ErrorKind;
 use crate::read::lines::RawCell;
+use crate::read::raw::{GridColumn, HeaderCell, HeaderRow, RawRow, RawTable, RowKind};
 use crate::read::table::columns::center2;
 use crate::source::Source;
 
@@ -15,7 +16,7 @@ const SHARE_HEADING: &str = "% of total";
 pub(super) fn place_cells(
     source: &Source,
     raw_cells: &[RawCell],
-    table: &Table,
+    table: &RawTable,
     by_spec: bool,
 ) -> Result<Vec<Cell>, Defect> {
     let mut out = Vec::with_capacity(raw_cells.len());
@@ -75,11 +76,12 @@ pub(super) fn place_cells(
 /// total: the amounts are placed as a row of their own, and each percent goes in a column of
 /// percents right of its amount's column, made when the table has none there yet (the
 /// earlier rows' cells move over). `None` when the row is not such pairs or its amounts do not
-/// fit the columns.
+/// fit the columns. `earlier` are the rows read before it, whose cells move over too.
 pub(super) fn place_with_shares(
     source: &Source,
     raw_cells: &[RawCell],
-    table: &mut Table,
+    table: &mut RawTable,
+    earlier: &mut [RawRow],
     by_spec: bool,
 ) -> Option<Vec<Cell>> {
     let is_percent = |c: &RawCell| c.number.as_ref().is_ok_and(|n| n.percent);
@@ -110,7 +112,7 @@ pub(super) fn place_with_shares(
         let after = placed.get(next_amount.checked_sub(1)?)?.column;
         let centre = raw.col + raw.end_col;
         let existing = table.columns.get(after + 1).filter(|c| {
-            c.heading_text() == SHARE_HEADING
+            heading_text(table, after + 1) == SHARE_HEADING
                 && center2(c.extent).abs_diff(centre) <= 2 * (raw.end_col - raw.col + 4)
         });
         let column = after + 1;
@@ -119,15 +121,16 @@ pub(super) fn place_with_shares(
             if table.columns.len() >= super::table::MAX_COLUMNS {
                 return None;
             }
-            table.columns.insert(
+            insert_column(
+                table,
                 column,
-                Column {
-                    heading: vec![Text {
-                        text: SHARE_HEADING.to_string(),
-                        span: raw.span,
-                    }],
+                GridColumn {
                     span: raw.span,
                     extent: (raw.col, raw.end_col),
+                },
+                Text {
+                    text: SHARE_HEADING.to_string(),
+                    span: raw.span,
                 },
             );
             let shift = |cells: &mut [Cell]| {
@@ -135,8 +138,13 @@ pub(super) fn place_with_shares(
                     c.column += 1;
                 }
             };
-            for row in &mut table.rows {
-                shift(&mut row.cells);
+            for row in earlier.iter_mut() {
+                if let RowKind::Data {
+                    cells: Ok(cells), ..
+                } = &mut row.kind
+                {
+                    shift(cells);
+                }
             }
             shift(&mut placed);
             shift(&mut out);
@@ -150,4 +158,90 @@ pub(super) fn place_with_shares(
     out.extend(placed);
     out.sort_by_key(|c| c.column);
     Some(out)
+}
+
+/// The heading of column `c`: the lines of the header cells over it, as one line of text.
+fn heading_text(table: &RawTable, c: usize) -> String {
+    let lines: Vec<&str> = table
+        .header
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|cell| cell.columns.contains(&c))
+        .flat_map(|cell| cell.lines.iter().map(|t| t.text.as_str()))
+        .collect();
+    lines.join(" ")
+}
+
+/// Inserts a column at `at`, headed by `heading` alone: the header cells right of it move over,
+/// and one spanning it is split around it.
+fn insert_column(table: &mut RawTable, at: usize, column: GridColumn, heading: Text) {
+    table.columns.insert(at, column);
+    for row in &mut table.header {
+        let mut cells = Vec::with_capacity(row.cells.len());
+        for mut cell in row.cells.drain(..) {
+            let (a, b) = (cell.columns.start, cell.columns.end);
+            if a >= at {
+                cell.columns = a + 1..b + 1;
+            } else if b > at {
+                cells.push(HeaderCell {
+                    lines: cell.lines.clone(),
+                    columns: a..at,
+                });
+                cell.columns = at + 1..b + 1;
+            }
+            cells.push(cell);
+        }
+        row.cells = cells;
+    }
+    table.header.push(HeaderRow {
+        cells: vec![HeaderCell {
+            lines: vec![heading],
+            columns: at..at + 1,
+        }],
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::assemble;
+    use crate::source::Span;
+
+    fn text(s: &str) -> Text {
+        Text {
+            text: s.to_string(),
+            span: Span::new(0, s.len()),
+        }
+    }
+
+    #[test]
+    fn an_inserted_column_has_its_own_heading_only() {
+        let mut table = RawTable {
+            columns: vec![GridColumn::default(); 3],
+            header: vec![HeaderRow {
+                cells: vec![
+                    HeaderCell {
+                        lines: vec![text("Year Ended")],
+                        columns: 0..2,
+                    },
+                    HeaderCell {
+                        lines: vec![text("Change")],
+                        columns: 2..3,
+                    },
+                ],
+            }],
+            ..RawTable::default()
+        };
+        insert_column(&mut table, 1, GridColumn::default(), text(SHARE_HEADING));
+        assert_eq!(heading_text(&table, 1), SHARE_HEADING);
+        let headings: Vec<String> = assemble::head(table)
+            .columns
+            .iter()
+            .map(|c| c.heading_text())
+            .collect();
+        assert_eq!(
+            headings,
+            ["Year Ended", SHARE_HEADING, "Year Ended", "Change"]
+        );
+    }
 }

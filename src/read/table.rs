@@ -2,7 +2,7 @@
 //! and the rows below it, with section headings and wrapped labels. EDGAR's `<TABLE>` markup,
 //! when present, bounds a table and its `<S>`/`<C>` line fixes where the columns start.
 
-use crate::document::{Column, Defect, Row, Table, Text};
+use crate::document::{Column, Defect, Table, Text};
 use crate::error::ErrorKind;
 use crate::lexicon::dates::is_year_token;
 pub(super) use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
@@ -13,10 +13,22 @@ use crate::source::{Source, Span};
 pub(super) mod columns;
 mod rows;
 
+use crate::read::assemble;
+use crate::read::assemble::{heading_name, join};
+use crate::read::raw::{
+    GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
+};
 use columns::*;
 use rows::*;
-pub(super) use rows::{Sections, name_balance_totals};
 
+/// How the text layout's rows are assembled: indents in display columns, wrapped headings
+/// joined by the layout, rows kept whatever numbers they place, dashed labels going on.
+const TEXT: Style = Style {
+    points: false,
+    heading_rows: false,
+    drop_empty: false,
+    dashed: true,
+};
 /// How far above a table's first row its dated header may be.
 const HEADER_REACH: usize = 12;
 /// How many lines (blank, or markup such as `<PAGE>`) may separate a table from the rows that
@@ -628,13 +640,13 @@ fn build(
         spec.is_some() && column_line == bottom,
         bottom_cut,
     );
-    attach_headings(lines, &header, &cuts, column_line, &mut columns, &anchors);
+    let heads = attach_headings(lines, &header, &cuts, column_line, columns.len(), &anchors);
     // Rows that go on from the previous table, with no header or title of their own, sit
     // under its columns when they fit them.
     let continued = previous.filter(|p| {
         spec.is_none() && header.is_empty() && table_width(lines, first_row) <= p.columns.len()
     });
-    let (title, columns) = match continued {
+    let mut table = match continued {
         Some(p) => {
             // Its headings are the lines between, not a title.
             if bottom.is_none() && pending.is_empty() {
@@ -642,17 +654,20 @@ fn build(
                     .filter(|&k| !lines[k].is_blank())
                     .collect();
             }
-            (p.title.clone(), p.columns.clone())
+            RawTable {
+                title: p.title.clone(),
+                scale,
+                ..headed_as(&p.columns)
+            }
         }
-        None => (title, columns),
-    };
-    let mut table = Table {
-        title,
-        scale,
-        columns,
-        rows: Vec::new(),
-        defects: Vec::new(),
-        gap: None,
+        None => RawTable {
+            title,
+            scale,
+            columns: column_spans(&columns, &heads),
+            header: heads,
+            style: TEXT,
+            ..RawTable::default()
+        },
     };
     let end_line = body(
         source,
@@ -667,5 +682,32 @@ fn build(
         spec.is_some(),
         &mut table,
     );
+    let table = assemble::table(table);
     Ok((table, end_line))
+}
+
+/// A raw table with the columns of a table already read, each headed as it is.
+fn headed_as(columns: &[Column]) -> RawTable {
+    let cells = columns
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| {
+            c.heading.iter().map(move |t| HeaderCell {
+                lines: vec![t.clone()],
+                columns: i..i + 1,
+            })
+        })
+        .collect();
+    RawTable {
+        columns: columns
+            .iter()
+            .map(|c| GridColumn {
+                extent: c.extent,
+                span: c.span,
+            })
+            .collect(),
+        header: vec![HeaderRow { cells }],
+        style: TEXT,
+        ..RawTable::default()
+    }
 }

@@ -5,12 +5,16 @@
 //! title (cells at the label's place, and the paragraphs just above the table); label-only rows
 //! below are section headings, read with the text reader's [`Sections`].
 
-use crate::document::{Cell, Column, Defect, Row, Shown, Table, Text};
+use crate::document::{Cell, Defect, Shown, Table, Text};
 use crate::error::ErrorKind;
 use crate::lexicon::dates::{is_year_token, numeric_date};
+use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
+use crate::read::assemble;
 use crate::read::cell::{Token, classify};
 use crate::read::html::parse::{Grid, GridCell, Piece, is_space};
-use crate::read::table::{Sections, is_scale_line, is_statement_title, is_unaudited};
+use crate::read::raw::{
+    GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
+};
 use crate::source::{Source, Span};
 
 /// The most columns a table may have (as for text).
@@ -475,12 +479,11 @@ fn column_of(columns: &[(usize, usize)], range: (usize, usize)) -> usize {
     best
 }
 
-fn is_dated(column: &Column) -> bool {
-    column.heading.iter().any(|t| {
-        t.text
-            .split(|c: char| is_space(c) || c == ',')
-            .any(|w| is_year_token(w.trim_matches(['(', ')', '.'])) || numeric_date(w).is_some())
-    })
+/// A heading piece holding a year or a date.
+fn is_dated(t: &Text) -> bool {
+    t.text
+        .split(|c: char| is_space(c) || c == ',')
+        .any(|w| is_year_token(w.trim_matches(['(', ')', '.'])) || numeric_date(w).is_some())
 }
 
 /// Reads the tables of one grid. `above` are the paragraph lines between the previous table
@@ -504,173 +507,32 @@ pub fn tables(
     let mut previous = previous;
     let mut grid_title: Vec<Text> = Vec::new();
     for (k, seg) in segments(&rows).into_iter().enumerate() {
-        let columns = number_columns(&rows, &seg.body);
-        if columns.is_empty() || columns.len() > MAX_COLUMNS {
+        let Some((mut raw, dated)) = raw_table(&rows, &seg, k, above, &mut grid_title) else {
             continue;
-        }
-        let label_col = seg
-            .body
-            .iter()
-            .filter_map(|&r| rows[r].cells.first())
-            .map(|c| c.col)
-            .min()
-            .unwrap_or(0);
-        let label_end = columns[0].0;
-        let mut cols: Vec<Column> = columns
-            .iter()
-            .map(|&(a, b)| Column {
-                heading: Vec::new(),
-                span: Span::default(),
-                extent: (a, b),
-            })
-            .collect();
-        let mut title: Vec<Text> = Vec::new();
-        let mut scale: Option<Text> = None;
-        let mut in_grid_title = false;
-        // The rows below the last one that heads columns are the first rows' headings
-        // ("Net sales:" under the dates).
-        let heads_columns = |h: usize| {
-            rows[h].kind == Kind::Dated
-                || rows[h].cells.iter().any(|c| {
-                    c.col > label_col
-                        && columns.iter().any(|&k| overlap(k, (c.col, c.end)) > 0)
-                        && !is_scale_line(&c.text)
-                        && !is_unaudited(&c.text)
-                })
         };
-        let split = seg
-            .head
-            .iter()
-            .rposition(|&h| heads_columns(h))
-            .map_or(0, |p| p + 1);
-        let (head, first_headings) = seg.head.split_at(split);
-        let body_rows: Vec<usize> = first_headings.iter().chain(&seg.body).copied().collect();
-        for &h in head {
-            for cell in &rows[h].cells {
-                let over: Vec<usize> = (0..cols.len())
-                    .filter(|&i| overlap(columns[i], (cell.col, cell.end)) > 0)
-                    .collect();
-                let heads = cell.col > label_col && !over.is_empty();
-                for line in &cell.lines {
-                    if is_unaudited(&line.text) {
-                        continue;
-                    }
-                    if is_scale_line(&line.text) {
-                        scale = Some(line.clone());
-                        if is_statement_title(&line.text) {
-                            title.push(line.clone());
-                        }
-                    } else if heads {
-                        for &i in &over {
-                            cols[i].heading.push(line.clone());
-                        }
-                    } else if cell.col < label_end {
-                        in_grid_title |= is_statement_title(&line.text);
-                        title.push(line.clone());
-                    }
-                }
-            }
-        }
-        // The paragraphs just above the table: its title and scale, unless the table carries
-        // its own title in its first rows.
-        if k == 0 && !in_grid_title {
-            let mut lines: Vec<Text> = Vec::new();
-            let mut i = above.len();
-            while i > 0 && above[i - 1].is_none() && above.len() - i < 2 {
-                i -= 1;
-            }
-            while i > 0 && lines.len() < TITLE_LINES {
-                match &above[i - 1] {
-                    Some(t) if !t.text.is_empty() && t.text.chars().count() <= TITLE_CHARS => {
-                        lines.push(t.clone());
-                    }
-                    // One blank line between title lines ("THE BUCKLE, INC." / "" /
-                    // "CONSOLIDATED STATEMENTS OF INCOME"), not before a sentence.
-                    None if i >= 2
-                        && !lines.is_empty()
-                        && above[i - 2].as_ref().is_some_and(|t| {
-                            !t.text.is_empty()
-                                && t.text.chars().count() <= TITLE_SHORT
-                                && !(t.text.ends_with('.') && t.text.split_whitespace().count() > 5)
-                        }) => {}
-                    _ => break,
-                }
-                i -= 1;
-            }
-            lines.reverse();
-            let mut own: Vec<Text> = Vec::new();
-            for line in lines {
-                if is_scale_line(&line.text) {
-                    if scale.is_none() {
-                        scale = Some(line.clone());
-                    }
-                    if is_statement_title(&line.text) {
-                        own.push(line);
-                    }
-                } else if !is_unaudited(&line.text) {
-                    own.push(line);
-                }
-            }
-            own.append(&mut title);
-            title = own;
-        }
-        // A later table of the same grid with no statement title of its own goes by the
-        // first one's ("RECONCILIATION OF GAAP TO NON-GAAP" over its footnotes' tables).
-        if k == 0 {
-            grid_title = title.clone();
-        } else if !in_grid_title {
-            let mut t = grid_title.clone();
-            t.append(&mut title);
-            title = t;
-        }
-        for (c, &(a, b)) in cols.iter_mut().zip(&columns) {
-            c.span = match c.heading.last() {
-                Some(t) => t.span,
-                None => seg
-                    .body
-                    .iter()
-                    .flat_map(|&r| &rows[r].numbers)
-                    .find(|n| overlap((n.col, n.end), (a, b)) > 0)
-                    .map_or(Span::default(), |n| n.span),
-            };
-        }
         let first_at = rows[seg.body[0]].at;
         let last_at = rows[*seg.body.last().unwrap_or(&seg.body[0])].at;
-        if !cols.iter().any(is_dated) {
+        if !dated {
             // Rows with no header continue the table before them, when they fit its columns.
-            let continues = cols.iter().all(|c| c.heading.is_empty()) && title.is_empty();
             let target = match out.last_mut() {
                 Some(t) => Some(t),
                 None => previous.as_deref_mut(),
             };
             if let Some((table, end)) = target
-                && continues
-                && cols.len() == table.columns.len()
+                && raw.continues
+                && raw.columns.len() == table.columns.len()
             {
-                let mut rows_out = body(source, &rows, &body_rows, &columns, label_end, table);
-                table.rows.append(&mut rows_out.rows);
-                table.defects.append(&mut rows_out.defects);
+                assemble::append(table, &raw.rows, raw.style);
                 *end = last_at;
             }
             continue;
         }
-        let mut table = Table {
-            title,
-            scale,
-            columns: cols,
-            rows: Vec::new(),
-            defects: Vec::new(),
-            gap: None,
-        };
-        let built = body(source, &rows, &body_rows, &columns, label_end, &table);
-        table.rows = built.rows;
-        table.defects = built.defects;
         let prior_end = out
             .last()
             .map(|t| t.1)
             .or_else(|| previous.as_ref().map(|p| p.1));
-        table.gap = Some(prior_end.map_or(usize::MAX, |e| first_at.saturating_sub(e)));
-        crate::read::table::name_balance_totals(&mut table);
+        raw.gap = Some(prior_end.map_or(usize::MAX, |e| first_at.saturating_sub(e)));
+        let table = assemble::table(raw);
         if !table.rows.is_empty() {
             out.push((table, last_at));
         }
@@ -678,30 +540,189 @@ pub fn tables(
     out
 }
 
-struct Body {
-    rows: Vec<Row>,
-    /// The rows that could not be read (quarantined if the table is reported).
-    defects: Vec<Defect>,
+/// The raw table of one segment of a grid (the `k`th), and whether a heading over its columns
+/// is dated; `None` when it has no columns of numbers, or more than a table may have.
+/// `grid_title` is the title of the grid's first table, which later ones go by.
+fn raw_table(
+    rows: &[RowText],
+    seg: &Segment,
+    k: usize,
+    above: &[Option<Text>],
+    grid_title: &mut Vec<Text>,
+) -> Option<(RawTable, bool)> {
+    let columns = number_columns(rows, &seg.body);
+    if columns.is_empty() || columns.len() > MAX_COLUMNS {
+        return None;
+    }
+    let label_col = seg
+        .body
+        .iter()
+        .filter_map(|&r| rows[r].cells.first())
+        .map(|c| c.col)
+        .min()
+        .unwrap_or(0);
+    let label_end = columns[0].0;
+    let mut header: Vec<HeaderRow> = Vec::new();
+    let mut title: Vec<Text> = Vec::new();
+    let mut scale: Option<Text> = None;
+    let mut in_grid_title = false;
+    // The rows below the last one that heads columns are the first rows' headings
+    // ("Net sales:" under the dates).
+    let heads_columns = |h: usize| {
+        rows[h].kind == Kind::Dated
+            || rows[h].cells.iter().any(|c| {
+                c.col > label_col
+                    && columns.iter().any(|&k| overlap(k, (c.col, c.end)) > 0)
+                    && !is_scale_line(&c.text)
+                    && !is_unaudited(&c.text)
+            })
+    };
+    let split = seg
+        .head
+        .iter()
+        .rposition(|&h| heads_columns(h))
+        .map_or(0, |p| p + 1);
+    let (head, first_headings) = seg.head.split_at(split);
+    let body_rows: Vec<usize> = first_headings.iter().chain(&seg.body).copied().collect();
+    for &h in head {
+        let mut row = HeaderRow::default();
+        for cell in &rows[h].cells {
+            let over: Vec<usize> = (0..columns.len())
+                .filter(|&i| overlap(columns[i], (cell.col, cell.end)) > 0)
+                .collect();
+            let heads = cell.col > label_col && !over.is_empty();
+            let mut heading = HeaderCell {
+                lines: Vec::new(),
+                columns: over.first().map_or(0..0, |&a| a..over[over.len() - 1] + 1),
+            };
+            for line in &cell.lines {
+                if is_unaudited(&line.text) {
+                    continue;
+                }
+                if is_scale_line(&line.text) {
+                    scale = Some(line.clone());
+                    if is_statement_title(&line.text) {
+                        title.push(line.clone());
+                    }
+                } else if heads {
+                    heading.lines.push(line.clone());
+                } else if cell.col < label_end {
+                    in_grid_title |= is_statement_title(&line.text);
+                    title.push(line.clone());
+                }
+            }
+            if !heading.lines.is_empty() {
+                row.cells.push(heading);
+            }
+        }
+        header.push(row);
+    }
+    // The paragraphs just above the table: its title and scale, unless the table carries
+    // its own title in its first rows.
+    if k == 0 && !in_grid_title {
+        let mut lines: Vec<Text> = Vec::new();
+        let mut i = above.len();
+        while i > 0 && above[i - 1].is_none() && above.len() - i < 2 {
+            i -= 1;
+        }
+        while i > 0 && lines.len() < TITLE_LINES {
+            match &above[i - 1] {
+                Some(t) if !t.text.is_empty() && t.text.chars().count() <= TITLE_CHARS => {
+                    lines.push(t.clone());
+                }
+                // One blank line between title lines ("THE BUCKLE, INC." / "" /
+                // "CONSOLIDATED STATEMENTS OF INCOME"), not before a sentence.
+                None if i >= 2
+                    && !lines.is_empty()
+                    && above[i - 2].as_ref().is_some_and(|t| {
+                        !t.text.is_empty()
+                            && t.text.chars().count() <= TITLE_SHORT
+                            && !(t.text.ends_with('.') && t.text.split_whitespace().count() > 5)
+                    }) => {}
+                _ => break,
+            }
+            i -= 1;
+        }
+        lines.reverse();
+        let mut own: Vec<Text> = Vec::new();
+        for line in lines {
+            if is_scale_line(&line.text) {
+                if scale.is_none() {
+                    scale = Some(line.clone());
+                }
+                if is_statement_title(&line.text) {
+                    own.push(line);
+                }
+            } else if !is_unaudited(&line.text) {
+                own.push(line);
+            }
+        }
+        own.append(&mut title);
+        title = own;
+    }
+    // A later table of the same grid with no statement title of its own goes by the
+    // first one's ("RECONCILIATION OF GAAP TO NON-GAAP" over its footnotes' tables).
+    if k == 0 {
+        *grid_title = title.clone();
+    } else if !in_grid_title {
+        let mut t = grid_title.clone();
+        t.append(&mut title);
+        title = t;
+    }
+    // A column goes by its lowest heading piece, else by its first number.
+    let grid_columns: Vec<GridColumn> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b))| GridColumn {
+            extent: (a, b),
+            span: header
+                .iter()
+                .flat_map(|r| &r.cells)
+                .filter(|c| c.columns.contains(&i))
+                .filter_map(|c| c.lines.last())
+                .next_back()
+                .map(|t| t.span)
+                .or_else(|| {
+                    seg.body
+                        .iter()
+                        .flat_map(|&r| &rows[r].numbers)
+                        .find(|n| overlap((n.col, n.end), (a, b)) > 0)
+                        .map(|n| n.span)
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    // Every header cell stands over a column and has a line.
+    let mut cells = header.iter().flat_map(|r| &r.cells);
+    let dated = cells.clone().any(|c| c.lines.iter().any(is_dated));
+    let continues = cells.next().is_none() && title.is_empty();
+    let raw = RawTable {
+        title,
+        scale,
+        columns: grid_columns,
+        header,
+        rows: raw_rows(rows, &body_rows, &columns, label_end),
+        gap: None,
+        style: Style {
+            points: true,
+            heading_rows: true,
+            drop_empty: true,
+            dashed: false,
+        },
+        continues,
+    };
+    Some((raw, dated))
 }
 
-/// The rows of a table: label-only rows are headings, rows of numbers its rows.
-fn body(
-    source: &Source,
+/// The rows below a table's header as raw rows: each row's label (the text cells left of the
+/// numbers) and its numbers placed in the columns.
+fn raw_rows(
     rows: &[RowText],
     indices: &[usize],
     columns: &[(usize, usize)],
     label_end: usize,
-    table: &Table,
-) -> Body {
-    let _ = source;
-    let mut out = Body {
-        rows: Vec::new(),
-        defects: Vec::new(),
-    };
-    let mut sections = Sections::default();
-    let mut ruled = false;
-    let mut rule_below = false;
-    let label_of = |row: &RowText| -> Option<(Text, f32, bool)> {
+) -> Vec<RawRow> {
+    let label_of = |row: &RowText| -> Option<Label> {
         let cells: Vec<&CellText> = row
             .cells
             .iter()
@@ -719,152 +740,79 @@ fn body(
         let span = first.span.join(cells[cells.len() - 1].span);
         let indent = first.col as f32 * COLUMN_INDENT + first.indent;
         let bold = cells.iter().all(|c| c.bold);
-        Some((Text { text, span }, indent, bold))
+        Some(Label {
+            text: Text { text, span },
+            indent,
+            bold,
+        })
     };
-    let width = |i: f32| (i.max(0.0) * 4.0) as usize;
-    // The first row of a heading wrapped over two rows, waiting for the second.
-    let mut carried: Option<(Text, f32)> = None;
-    for (n, &r) in indices.iter().enumerate() {
+    let mut out = Vec::with_capacity(indices.len());
+    let mut rule_below = false;
+    for &r in indices {
         let row = &rows[r];
         let numeric_area = |c: &&CellText| c.end > label_end;
         let above = row.cells.iter().filter(numeric_area).any(|c| c.rule_above);
-        if (above || rule_below) && !out.rows.is_empty() {
-            ruled = true;
-        }
+        let rule_above = above || rule_below;
         rule_below = row.cells.iter().filter(numeric_area).any(|c| c.rule_below);
-        match row.kind {
+        let kind = match row.kind {
             Kind::Empty => continue,
-            Kind::Text | Kind::Dated => {
-                let Some((text, indent, _)) = label_of(row) else {
-                    continue;
-                };
-                // A heading wrapped over two rows ("Adjustments to reconcile net income to net
-                // cash" / "provided by operating activities:"), the second going on in lower
-                // case, is one heading.
-                let (text, indent) = match carried.take() {
-                    Some((first, first_indent)) => (join_heading(first, text), first_indent),
-                    None => (text, indent),
-                };
-                let goes_on = indices.get(n + 1).is_some_and(|&j| {
-                    matches!(rows[j].kind, Kind::Text)
-                        && label_of(&rows[j]).is_some_and(|(t, _, _)| {
-                            t.text.chars().next().is_some_and(|c| c.is_lowercase())
-                        })
-                });
-                if goes_on && !text.text.trim_end().ends_with(':') {
-                    carried = Some((text, indent));
-                    continue;
-                }
-                // A heading not ending in ':' over rows indented deeper opens a section too.
-                let next = indices[n + 1..]
-                    .iter()
-                    .find(|&&j| rows[j].kind == Kind::Data)
-                    .and_then(|&j| label_of(&rows[j]));
-                let deeper = next.is_some_and(|(_, i, _)| i > indent);
-                let text = if deeper && !text.text.trim_end().ends_with(':') {
-                    Text {
-                        text: format!("{}:", text.text),
-                        span: text.span,
-                    }
-                } else {
-                    text
-                };
-                sections.heading(width(indent), text);
-            }
-            Kind::Data => {
-                let (label, indent, bold) = label_of(row).unwrap_or_else(|| {
-                    let at = row.numbers.first().map_or(Span::default(), |n| n.span);
-                    (
-                        Text {
-                            text: String::new(),
-                            span: Span::new(at.start, at.start),
-                        },
-                        0.0,
-                        false,
-                    )
-                });
-                let label_text = label.text.trim_end_matches(['.', ' ']).to_string();
-                let label = Text {
-                    text: if label_text.len() + 1 < label.text.len() {
-                        label_text
-                    } else {
-                        label.text
-                    },
-                    span: label.span,
-                };
-                if label.text.is_empty() && bold && !out.rows.is_empty() {
-                    ruled = true;
-                }
-                let label = match sections.stack.last() {
-                    Some(open) if label.text.is_empty() && ruled => Text {
-                        text: format!("Total {}", open.text.text),
-                        span: label.span,
-                    },
-                    _ => label,
-                };
-                let mut cells: Vec<Cell> = Vec::new();
-                let mut defect = None;
-                for num in row.numbers.iter().filter(|n| n.end > label_end) {
-                    let column = column_of(columns, (num.col, num.end));
-                    match &num.shown {
-                        Err(why) => {
-                            defect = Some(Defect {
-                                kind: ErrorKind::Number,
-                                span: num.span,
-                                message: why.clone(),
-                            });
-                            break;
-                        }
-                        Ok(shown) => {
-                            if cells.iter().any(|c| c.column == column) {
-                                defect = Some(Defect {
-                                    kind: ErrorKind::Table,
-                                    span: num.span,
-                                    message: format!(
-                                        "two numbers under one column of {} columns",
-                                        table.columns.len()
-                                    ),
-                                });
-                                break;
-                            }
-                            cells.push(Cell {
-                                span: num.span,
-                                column,
-                                number: *shown,
-                            });
-                        }
-                    }
-                }
-                if let Some(d) = defect {
-                    out.defects.push(d);
-                    continue;
-                }
-                if cells.is_empty() {
-                    continue;
-                }
-                let closes = label.text.to_ascii_lowercase().starts_with("total");
-                let left = sections.row(width(indent));
-                let name = label.text.clone();
-                out.rows.push(Row {
-                    label,
-                    sections: sections.current(),
-                    cells,
-                    ruled: std::mem::take(&mut ruled),
-                });
-                if closes && !left {
-                    sections.close(&name);
-                }
-                sections.close_activities(&name);
+            Kind::Text | Kind::Dated => RowKind::Heading {
+                dated: row.kind == Kind::Dated,
+            },
+            Kind::Data => RowKind::Data {
+                cells: cells(row, columns, label_end),
+                first: row.numbers.first().map_or(Span::default(), |n| n.span),
+            },
+        };
+        let mut label = label_of(row);
+        if let (RowKind::Data { .. }, Some(l)) = (&kind, label.as_mut()) {
+            // Leader dots: "Net sales ........".
+            let trimmed = l.text.text.trim_end_matches(['.', ' ']);
+            if trimmed.len() + 1 < l.text.text.len() {
+                l.text.text = trimmed.to_string();
             }
         }
+        out.push(RawRow {
+            label,
+            kind,
+            rule_above,
+        });
     }
     out
 }
 
-/// Two rows of one wrapped heading as one.
-fn join_heading(first: Text, second: Text) -> Text {
-    Text {
-        text: format!("{} {}", first.text.trim_end(), second.text.trim_start()),
-        span: first.span.join(second.span),
+/// A row's numbers right of the label, placed in the columns; the first that cannot be read,
+/// or that falls in a column already taken, makes the row a defect.
+fn cells(row: &RowText, columns: &[(usize, usize)], label_end: usize) -> Result<Vec<Cell>, Defect> {
+    let mut cells: Vec<Cell> = Vec::new();
+    for num in row.numbers.iter().filter(|n| n.end > label_end) {
+        let column = column_of(columns, (num.col, num.end));
+        match &num.shown {
+            Err(why) => {
+                return Err(Defect {
+                    kind: ErrorKind::Number,
+                    span: num.span,
+                    message: why.clone(),
+                });
+            }
+            Ok(shown) => {
+                if cells.iter().any(|c| c.column == column) {
+                    return Err(Defect {
+                        kind: ErrorKind::Table,
+                        span: num.span,
+                        message: format!(
+                            "two numbers under one column of {} columns",
+                            columns.len()
+                        ),
+                    });
+                }
+                cells.push(Cell {
+                    span: num.span,
+                    column,
+                    number: *shown,
+                });
+            }
+        }
     }
+    Ok(cells)
 }

@@ -285,18 +285,21 @@ pub(super) fn anchors(
         .collect()
 }
 
-/// Places every header phrase over the columns it spans.
+/// Places every header phrase over the columns it spans (of `n_columns`, headed at
+/// `anchors`): one header row per header line, each phrase a cell over the columns it heads.
 pub(super) fn attach_headings(
     lines: &[Line<'_>],
     header: &[usize],
     cuts: &[(usize, usize)],
     bottom: Option<usize>,
-    columns: &mut [Column],
+    n_columns: usize,
     anchors: &[(usize, usize)],
-) {
+) -> Vec<HeaderRow> {
+    let mut rows: Vec<HeaderRow> = Vec::new();
     // The phrases of the header line above and the columns each was placed over.
     let mut placed_above: Vec<((usize, usize), Vec<usize>)> = Vec::new();
     for &k in header {
+        let mut row = HeaderRow::default();
         // A line that begins with a title's words heads the columns from where they end.
         let cut = cuts.iter().find(|&&(l, _)| l == k).map_or(0, |&(_, c)| c);
         let toks: Vec<Tok<'_>> = lines[k]
@@ -308,10 +311,10 @@ pub(super) fn attach_headings(
         if Some(k) == bottom {
             // The dated line fixed the anchors: each of its words goes to the column whose
             // anchor holds the word's centre ("2003 Change" with one space is two columns).
-            let mut pieces: Vec<Vec<Tok<'_>>> = vec![Vec::new(); columns.len()];
+            let mut pieces: Vec<Vec<Tok<'_>>> = vec![Vec::new(); n_columns];
             for t in &toks {
                 let center = (t.col + t.end_col) / 2;
-                if let Some(c) = (0..columns.len()).find(|&c| {
+                if let Some(c) = (0..n_columns).find(|&c| {
                     anchors[c].0 <= center && center < anchors[c].1.max(anchors[c].0 + 1)
                 }) {
                     pieces[c].push(t.clone());
@@ -319,9 +322,10 @@ pub(super) fn attach_headings(
             }
             for (c, piece) in pieces.iter().enumerate() {
                 if !piece.is_empty() {
-                    push_heading(&mut columns[c], phrase_text(piece));
+                    push_heading(&mut row, phrase_text(piece), &[c]);
                 }
             }
+            rows.push(row);
             placed_above.clear();
             continue;
         }
@@ -332,7 +336,7 @@ pub(super) fn attach_headings(
         let mut split: Vec<bool> = Vec::new();
         for phrase in &line_phrases {
             let p = (phrase[0].col, phrase[phrase.len() - 1].end_col);
-            let mut covered: Vec<usize> = (0..columns.len())
+            let mut covered: Vec<usize> = (0..n_columns)
                 .filter(|&c| {
                     let c2 = center2(anchors[c]);
                     c2 + 2 >= 2 * p.0 && c2 <= 2 * p.1 + 2
@@ -354,13 +358,13 @@ pub(super) fn attach_headings(
                     == 1
                 && !phrase.iter().any(|t| is_year_token(t.text))
             {
-                covered = (0..columns.len()).collect();
+                covered = (0..n_columns).collect();
             }
             let centred_over_some = !covered.is_empty();
             if covered.is_empty() {
                 // A phrase centred between two columns ("June 30," over "2004    2003")
                 // heads both.
-                covered = (0..columns.len())
+                covered = (0..n_columns)
                     .filter(|&c| {
                         let e = anchors[c];
                         p.1 + 2 >= e.0 && p.0 <= e.1 + 2
@@ -425,16 +429,16 @@ pub(super) fn attach_headings(
             if split {
                 let groups = split_repeated(phrase, covered.len());
                 for (group, &c) in groups.iter().zip(covered) {
-                    push_heading(&mut columns[c], phrase_text(group));
+                    push_heading(&mut row, phrase_text(group), &[c]);
                 }
             } else {
-                for &c in covered {
-                    push_heading(&mut columns[c], phrase_text(phrase));
-                }
+                push_heading(&mut row, phrase_text(phrase), covered);
             }
         }
+        rows.push(row);
         placed_above = placed;
     }
+    rows
 }
 
 /// The widest run of columns holding `covered` whose span is centred (within two columns)
@@ -548,11 +552,47 @@ pub(super) fn rule_span(
     Some((r, cols))
 }
 
-pub(super) fn push_heading(column: &mut Column, text: Text) {
-    if column.span == Span::default() || column.heading.is_empty() {
-        column.span = text.span;
+/// A header cell of `text` over each run of consecutive columns among `columns`.
+pub(super) fn push_heading(row: &mut HeaderRow, text: Text, columns: &[usize]) {
+    let mut i = 0;
+    while i < columns.len() {
+        let start = columns[i];
+        let mut end = start + 1;
+        while i + 1 < columns.len() && columns[i + 1] == end {
+            end += 1;
+            i += 1;
+        }
+        row.cells.push(HeaderCell {
+            lines: vec![text.clone()],
+            columns: start..end,
+        });
+        i += 1;
     }
-    column.heading.push(text);
+}
+
+/// The span each column goes by: its first heading piece's, else the one it was found with.
+pub(super) fn column_spans(columns: &[Column], header: &[HeaderRow]) -> Vec<GridColumn> {
+    let mut out: Vec<(GridColumn, bool)> = columns
+        .iter()
+        .map(|c| {
+            let column = GridColumn {
+                extent: c.extent,
+                span: c.span,
+            };
+            (column, false)
+        })
+        .collect();
+    for cell in header.iter().flat_map(|r| &r.cells) {
+        for (column, headed) in &mut out[cell.columns.clone()] {
+            for line in &cell.lines {
+                if column.span == Span::default() || !*headed {
+                    column.span = line.span;
+                }
+                *headed = true;
+            }
+        }
+    }
+    out.into_iter().map(|(c, _)| c).collect()
 }
 
 /// Splits a phrase covering `n` columns into `n` repeated pieces ("Sept. 30, Sept. 30,"), at

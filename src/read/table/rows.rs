@@ -1,5 +1,5 @@
-//! A table's rows below its header: labels wrapped over lines, section and group headings,
-//! the rows' cells, and where the table ends.
+//! A table's rows below its header, the raw table's rows: labels
+//! wrapped over lines, section and group headings, the rows' cells, and where the table ends.
 
 use super::*;
 
@@ -55,163 +55,6 @@ pub(super) fn without_footnote_tag(word: &str) -> &str {
         Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => &word[..open],
         _ => word,
     }
-}
-
-/// A heading's text with footnote references and the trailing `:` or `-` removed, and
-/// whether it ended so (a section heading).
-pub(super) fn heading_name(text: &str) -> (String, bool) {
-    let mut t = text.trim().to_string();
-    loop {
-        let lower = t.to_ascii_lowercase();
-        let mut changed = false;
-        for suffix in ["(see notes)", "(see note)", "(notes)", "(note)"] {
-            if lower.ends_with(suffix) {
-                t.truncate(t.len() - suffix.len());
-                t = t.trim_end().to_string();
-                changed = true;
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-    let trimmed = t.trim_end();
-    if let Some(name) = trimmed
-        .strip_suffix(':')
-        .or_else(|| trimmed.strip_suffix('-'))
-    {
-        (name.trim_end().to_string(), true)
-    } else {
-        (trimmed.to_string(), false)
-    }
-}
-
-#[derive(Default)]
-pub(in crate::read) struct Sections {
-    group: Option<Text>,
-    pub(in crate::read) stack: Vec<Open>,
-}
-
-/// An open section heading ("Current assets:").
-pub(in crate::read) struct Open {
-    indent: usize,
-    pub(in crate::read) text: Text,
-    /// A row indented deeper than the heading has been seen: the section's rows are indented,
-    /// so a row back at the heading's indent (or left of it) is outside it.
-    deeper: bool,
-}
-
-impl Sections {
-    pub(in crate::read) fn heading(&mut self, indent: usize, text: Text) {
-        let (name, section) = heading_name(&text.text);
-        if name.is_empty() {
-            return;
-        }
-        let text = Text {
-            text: name,
-            span: text.span,
-        };
-        if section {
-            while self.stack.last().is_some_and(|o| o.indent >= indent) {
-                self.stack.pop();
-            }
-            self.stack.push(Open {
-                indent,
-                text,
-                deeper: false,
-            });
-        } else {
-            self.group = Some(text);
-            self.stack.clear();
-        }
-    }
-
-    /// A row whose label starts at `indent`: closes the sections it stands outside of.
-    /// Returns whether any was closed.
-    pub(in crate::read) fn row(&mut self, indent: usize) -> bool {
-        let before = self.stack.len();
-        while self
-            .stack
-            .last()
-            .is_some_and(|o| o.deeper && indent <= o.indent)
-        {
-            self.stack.pop();
-        }
-        for open in &mut self.stack {
-            if indent > open.indent {
-                open.deeper = true;
-            }
-        }
-        self.stack.len() != before
-    }
-
-    /// A "Total ..." row closes the section it names ("Total stockholders' equity" closes
-    /// "Stockholders' equity:" and the sections inside it), else the innermost one.
-    pub(in crate::read) fn close(&mut self, label: &str) {
-        let named = words(label.get(5..).unwrap_or_default());
-        match self
-            .stack
-            .iter()
-            .rposition(|o| words(&o.text.text) == named)
-        {
-            Some(j) => self.stack.truncate(j),
-            None => {
-                self.stack.pop();
-            }
-        }
-    }
-
-    /// A cash-flow statement's "Net cash provided by (used in) financing activities" closes the
-    /// heading of those activities ("FINANCING ACTIVITIES", "Cash flows from financing
-    /// activities:"), whether or not its rows were indented: the rows below it (the change in
-    /// cash, the opening and closing balances) are not among them.
-    pub(in crate::read) fn close_activities(&mut self, label: &str) {
-        // Asked of every row: most are decided by their first bytes.
-        if !label
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("net cash"))
-        {
-            return;
-        }
-        let label = words(label);
-        if label.len() < 4 || label[..2] != ["net", "cash"] {
-            return;
-        }
-        let tail = &label[label.len() - 2..];
-        let names = |t: &Text| words(&t.text).ends_with(tail);
-        if self.stack.last().is_some_and(|o| names(&o.text)) {
-            self.stack.pop();
-        } else if self.stack.is_empty() && self.group.as_ref().is_some_and(names) {
-            self.group = None;
-        }
-    }
-
-    pub(in crate::read) fn current(&self) -> Vec<Text> {
-        self.group
-            .iter()
-            .chain(self.stack.iter().map(|o| &o.text))
-            .cloned()
-            .collect()
-    }
-}
-
-/// Lower-case words of a heading or label, punctuation dropped: "Stockholders' equity:" and
-/// "stockholders equity" compare equal.
-pub(super) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(|w| {
-            if w.is_ascii() {
-                // One copy, not two: what `replace` and `to_lowercase` give an ASCII word.
-                w.bytes()
-                    .filter(|&b| b != b'\'')
-                    .map(|b| char::from(b.to_ascii_lowercase()))
-                    .collect()
-            } else {
-                w.replace('\'', "").to_lowercase()
-            }
-        })
-        .filter(|w: &String| !w.is_empty())
-        .collect()
 }
 
 pub(super) struct Start {
@@ -286,7 +129,7 @@ pub(super) const OPEN_ENDINGS: &[&str] = &[
 
 /// Whether `line` continues the label of the data row just above it (indented `row_indent`):
 /// it is indented deeper, starts in lower case, and has no number under a column.
-pub(super) fn continues_below(line: &Line<'_>, row_indent: usize, table: &Table) -> bool {
+pub(super) fn continues_below(line: &Line<'_>, row_indent: usize, table: &RawTable) -> bool {
     let left_edge = table.columns.first().map_or(0, |c| c.extent.0);
     // Indented under the row, or a few words at its margin ("Shares used in computing basic
     // earnings (loss)   26,207" over "per share").
@@ -319,24 +162,6 @@ pub(super) fn wrapped_run(lines: &[Line<'_>], pending: &[usize]) -> usize {
     n
 }
 
-/// Joins wrapped text with a space; a word broken at the line's end ("admin-" / "istrative")
-/// is joined whole.
-pub(super) fn join(a: Text, b: Text) -> Text {
-    let broken = a
-        .text
-        .strip_suffix('-')
-        .filter(|w| w.ends_with(|c: char| c.is_alphabetic()))
-        .filter(|_| b.text.starts_with(|c: char| c.is_lowercase()));
-    let text = match broken {
-        Some(stem) => format!("{stem}{}", b.text),
-        None => format!("{} {}", a.text, b.text),
-    };
-    Text {
-        text,
-        span: a.span.join(b.span),
-    }
-}
-
 pub(super) fn body(
     source: &Source,
     lines: &[Line<'_>],
@@ -344,11 +169,15 @@ pub(super) fn body(
     start: Start,
     end: usize,
     by_spec: bool,
-    table: &mut Table,
+    table: &mut RawTable,
 ) -> usize {
-    let mut sections = Sections::default();
+    let mut out: Vec<RawRow> = Vec::new();
+    // Rows read so far (a row left out as a defect is none).
+    let mut placed_rows = 0;
+    // A rule line since the last row handed over.
+    let mut ruled = false;
     if let Some(t) = start.initial {
-        sections.heading(0, t);
+        emit(&mut out, &mut ruled, heading(t, 0));
     }
     let block = blocks.block(start.first_row);
     let max_pending = if block.is_some() {
@@ -358,7 +187,6 @@ pub(super) fn body(
     };
     let mut pending = start.pending;
     let mut empty_run = 0;
-    let mut ruled = false;
     let mut last_row = start.first_row;
     let mut k = start.first_row;
     while k < end {
@@ -373,7 +201,7 @@ pub(super) fn body(
                     break;
                 }
             }
-            ruled |= line.rule && !table.rows.is_empty();
+            ruled |= line.rule;
             k += 1;
             continue;
         }
@@ -382,13 +210,21 @@ pub(super) fn body(
         // over "outstanding: 1998, 1,949,726; 1997, 1,943,666", whose numbers stand left of
         // the first column and belong to the words.
         if pending.is_empty()
-            && !table.rows.is_empty()
+            && placed_rows > 0
             && last_row + 1 == k
             && continues_below(line, lines[last_row].indent(), table)
             && let Some(rest) = text_of_tokens(&line.tokens)
-            && let Some(prev) = table.rows.last_mut()
         {
-            prev.label = join(prev.label.clone(), rest);
+            let rest = RawRow {
+                label: Some(Label {
+                    text: rest,
+                    indent: 0.0,
+                    bold: false,
+                }),
+                kind: RowKind::Rest,
+                rule_above: false,
+            };
+            emit(&mut out, &mut ruled, rest);
             last_row = k;
             k += 1;
             continue;
@@ -469,7 +305,7 @@ pub(super) fn body(
             // (no colon) is a row left blank, not a heading over the rows below it.
             let blank_row = |t: &Text| is_blank_caption(&t.text) && !t.text.ends_with(':');
             if let Some(t) = text.filter(|t| !blank_row(t)) {
-                sections.heading(lines[first].indent(), t);
+                emit(&mut out, &mut ruled, heading(t, lines[first].indent()));
             }
             idx += 1;
         }
@@ -516,98 +352,48 @@ pub(super) fn body(
                 span: Span::new(line.cells[0].span.start, line.cells[0].span.start),
             },
         };
-        let label = continue_dashed(label, table.rows.last().map(|r| r.label.text.as_str()));
-        // A ruled row with no label under an open section is its total ("Costs and
-        // expenses:" ... "-------" / "87,823").
-        let label = match sections.stack.last() {
-            Some(open) if label.text.is_empty() && ruled => Text {
-                text: format!("Total {}", open.text.text),
-                span: label.span,
-            },
-            _ => label,
-        };
         let placed = place_cells(source, &line.cells[in_label..], table, by_spec).or_else(|d| {
-            place_with_shares(source, &line.cells[in_label..], table, by_spec).ok_or(d)
+            place_with_shares(source, &line.cells[in_label..], table, &mut out, by_spec).ok_or(d)
         });
-        let cells = match placed {
-            Ok(cells) => cells,
-            Err(defect) => {
-                // The row is left out; once the table's meaning is known, it is quarantined
-                // or, in a table that is not reported, only noted (see `Table::defects`).
-                table.defects.push(defect);
-                last_row = k;
-                k += 1;
-                continue;
-            }
-        };
-        let closes = label.text.to_ascii_lowercase().starts_with("total");
+        // A row left out is quarantined or, in a table that is not reported, only noted once
+        // the table's meaning is known (see `Table::defects`).
+        placed_rows += usize::from(placed.is_ok());
         let label_indent = first_label_line.map_or(line.indent(), |l| lines[l].indent());
-        let left_section = sections.row(label_indent);
-        let name = label.text.clone();
-        table.rows.push(Row {
-            label,
-            sections: sections.current(),
-            cells,
-            ruled: std::mem::take(&mut ruled),
-        });
-        if closes && !left_section {
-            sections.close(&name);
-        }
-        sections.close_activities(&name);
+        let row = RawRow {
+            label: Some(Label {
+                text: label,
+                indent: label_indent as f32,
+                bold: false,
+            }),
+            kind: RowKind::Data {
+                cells: placed,
+                first: line.cells[0].span,
+            },
+            rule_above: false,
+        };
+        emit(&mut out, &mut ruled, row);
         last_row = k;
         k += 1;
     }
-    name_balance_totals(table);
+    table.rows = out;
     last_row + 1
 }
 
-/// A balance sheet's two unlabelled totals: the ruled rows with no label and the same numbers
-/// are total assets (the first) and total liabilities and equity (the last).
-pub(in crate::read) fn name_balance_totals(table: &mut Table) {
-    let balance = table.title.iter().any(|t| {
-        let l = t.text.to_ascii_lowercase();
-        ["balance sheet", "financial position", "financial condition"]
-            .iter()
-            .any(|w| crate::text::contains(&l, w))
-    });
-    if !balance {
-        return;
-    }
-    let unlabelled: Vec<usize> = (0..table.rows.len())
-        .filter(|&r| table.rows[r].label.text.is_empty() && table.rows[r].ruled)
-        .collect();
-    let same = |a: &Row, b: &Row| {
-        a.cells.len() == b.cells.len()
-            && a.cells
-                .iter()
-                .zip(&b.cells)
-                .all(|(x, y)| x.column == y.column && x.number.signed() == y.number.signed())
-    };
-    let pair = unlabelled.iter().find_map(|&a| {
-        unlabelled
-            .iter()
-            .rev()
-            .find(|&&b| b > a && same(&table.rows[a], &table.rows[b]))
-            .map(|&b| (a, b))
-    });
-    if let Some((a, b)) = pair {
-        table.rows[a].label.text = "Total assets".to_string();
-        table.rows[b].label.text = "Total liabilities and stockholders' equity".to_string();
+/// A heading at `indent` as a raw row.
+fn heading(text: Text, indent: usize) -> RawRow {
+    RawRow {
+        label: Some(Label {
+            text,
+            indent: indent as f32,
+            bold: false,
+        }),
+        kind: RowKind::Heading { dated: false },
+        rule_above: false,
     }
 }
 
-/// "Net Income - Excluding One-Time Items" then "  - As Reported": a label that opens with a
-/// dash continues the row above it, replacing what follows that row's last " - " ("Net
-/// Income - As Reported").
-pub(super) fn continue_dashed(label: Text, above: Option<&str>) -> Text {
-    let (Some(rest), Some(above)) = (label.text.strip_prefix("- "), above) else {
-        return label;
-    };
-    match above.rsplit_once(" - ") {
-        Some((stem, _)) if !stem.trim().is_empty() && !rest.trim().is_empty() => Text {
-            text: format!("{} - {}", stem.trim_end(), rest.trim_start()),
-            span: label.span,
-        },
-        _ => label,
-    }
+/// Hands a row over, with the rule seen since the last one above it.
+fn emit(out: &mut Vec<RawRow>, ruled: &mut bool, mut row: RawRow) {
+    row.rule_above = std::mem::take(ruled);
+    out.push(row);
 }
