@@ -92,9 +92,10 @@ pub struct Table {
     /// only a warning if it turns out to be a table that is skipped (operating statistics, a
     /// non-GAAP reconciliation).
     pub defects: Vec<Defect>,
-    /// How many lines of the page (paragraphs and table rows) stand between the previous
-    /// table's last row and this table's first, when the reader measures it (HTML); `None`
-    /// when it is counted in source lines (text).
+    /// How far this table stands from the previous one: the lines of the page between the
+    /// previous table's last row and this table's first (paragraphs and table rows in HTML,
+    /// source lines in text); `usize::MAX` when they cannot be measured, `None` for the first
+    /// table. A table close below another may continue it (and take its scale).
     pub gap: Option<usize>,
 }
 

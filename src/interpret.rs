@@ -194,7 +194,7 @@ pub fn interpret(
     for (i, t) in doc.tables.iter().enumerate() {
         let scale = t.scale.as_ref().or_else(|| {
             let p = i.checked_sub(1)?;
-            inherited_scale(source, &doc.tables[p], scales[p], t)
+            inherited_scale(scales[p], t)
         });
         scales.push(scale);
     }

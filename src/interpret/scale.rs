@@ -12,23 +12,9 @@ pub(super) const SCALE_CARRIES_OVER: usize = 20;
 /// continues a page's statement under a repeated column header ("3 Months Ended December" /
 /// "2006 2005" again, a few lines below) is in the same units. Farther apart, a table states
 /// its own scale or is in whole units.
-pub(super) fn inherited_scale<'a>(
-    source: &Source,
-    previous: &Table,
-    scale: Option<&'a Text>,
-    table: &Table,
-) -> Option<&'a Text> {
+pub(super) fn inherited_scale<'a>(scale: Option<&'a Text>, table: &Table) -> Option<&'a Text> {
     let scale = scale?;
-    if let Some(gap) = table.gap {
-        return (gap <= SCALE_CARRIES_OVER).then_some(scale);
-    }
-    let end = previous.rows.last()?.label.span.start;
-    let start = table.rows.first()?.label.span.start;
-    let gap = source
-        .line_col(start)
-        .line
-        .checked_sub(source.line_col(end).line)?;
-    (gap <= SCALE_CARRIES_OVER).then_some(scale)
+    (table.gap? <= SCALE_CARRIES_OVER).then_some(scale)
 }
 
 /// "(In Millions of KWHs)": a scale of something other than money.

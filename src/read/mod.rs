@@ -15,7 +15,7 @@ mod table;
 
 use std::ops::Range;
 
-use crate::document::{Document, EdgarHeader, Filer, Part, Text};
+use crate::document::{Document, EdgarHeader, Filer, Part, Table, Text};
 use crate::error::{Diagnostic, DiagnosticCode, Error, ErrorKind, Location};
 use crate::source::{Source, Span};
 
@@ -252,6 +252,13 @@ pub fn read(source: &Source) -> Result<Document, Error> {
         )
         .with_location(Location::of(source, Span::new(0, 0))));
     }
+    // How far each table stands from the one before it, where its layout did not measure it
+    // (text): the source lines between that table's last row and this one's first.
+    for i in 1..tables.len() {
+        if tables[i].gap.is_none() {
+            tables[i].gap = Some(lines_between(source, &tables[i - 1], &tables[i]));
+        }
+    }
     // The filer's own tags on an 8-K's Inline XBRL cover page come first.
     let ticker = html::cover::tagged(source, "dei:TradingSymbol").or_else(|| find_ticker(source));
     let mut company = html::cover::tagged(source, "dei:EntityRegistrantName")
@@ -325,6 +332,19 @@ enum Region {
     Text(Range<usize>),
     /// HTML: a range of bytes.
     Html(Range<usize>),
+}
+
+/// The source lines from the start of `previous`'s last row to the start of `table`'s first
+/// (`usize::MAX` when either has no row or they stand in the other order).
+fn lines_between(source: &Source, previous: &Table, table: &Table) -> usize {
+    let (Some(last), Some(first)) = (previous.rows.last(), table.rows.first()) else {
+        return usize::MAX;
+    };
+    source
+        .line_col(first.label.span.start)
+        .line
+        .checked_sub(source.line_col(last.label.span.start).line)
+        .unwrap_or(usize::MAX)
 }
 
 /// The lines that start inside a span (the text of a `<pre>` block).
