@@ -12,23 +12,8 @@ use crate::facts::{self, Fact, Facts};
 use crate::interpret::TableMeaning;
 use crate::source::{self, Source};
 
-/// The entity identifier scheme of SEC Central Index Keys.
-pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
-/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
-/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
-pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
-/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
-/// words joined by hyphens. Not EDGAR-ready either.
-pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
-
-/// The reporting entity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entity {
-    /// Identifier scheme URI.
-    pub scheme: String,
-    /// Identifier.
-    pub identifier: String,
-}
+pub use crate::entity::{CIK_SCHEME, Entity, NAME_SCHEME, TICKER_SCHEME};
+pub use crate::options::Options;
 
 /// Everything a conversion produced.
 #[derive(Clone, Debug)]

@@ -8,13 +8,30 @@
 
 use chrono::NaiveDate;
 
-use crate::Options;
-use crate::conversion::{CIK_SCHEME, Entity, NAME_SCHEME, TICKER_SCHEME};
 use crate::document::Document;
 use crate::error::{Diagnostic, DiagnosticCode, Error, ErrorKind, Location};
 use crate::facts::{Context, Fact};
 use crate::interpret::{self, ColumnPeriod, Period, TableMeaning};
+use crate::options::Options;
 use crate::source::{Source, Span};
+
+/// The entity identifier scheme of SEC Central Index Keys.
+pub const CIK_SCHEME: &str = "http://www.sec.gov/CIK";
+/// The scheme used when no CIK is known and the entity is identified by its ticker. It is
+/// deliberately not an SEC scheme: such an instance is not EDGAR-ready.
+pub const TICKER_SCHEME: &str = "http://xbrlify.invalid/ticker";
+/// The scheme used when neither a CIK nor a ticker is known: the company's name, upper case,
+/// words joined by hyphens. Not EDGAR-ready either.
+pub const NAME_SCHEME: &str = "http://xbrlify.invalid/name";
+
+/// The reporting entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Identifier scheme URI.
+    pub scheme: String,
+    /// Identifier.
+    pub identifier: String,
+}
 
 /// Checks and zero-pads a CIK given by the user.
 pub fn normalise_cik(cik: &str) -> Result<String, Error> {

@@ -151,9 +151,9 @@ pub fn valid_prefix(prefix: &str) -> bool {
 /// release's period ends.
 pub fn filer(
     doc: &Document,
-    entity: &crate::Entity,
+    entity: &crate::entity::Entity,
     document_facts: &[crate::facts::Fact],
-    options: &crate::Options,
+    options: &crate::options::Options,
 ) -> Filer {
     let ticker = doc
         .ticker

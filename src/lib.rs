@@ -48,6 +48,7 @@ pub mod inspect;
 pub mod interpret;
 mod lexicon;
 pub mod map;
+mod options;
 mod prebuilt;
 pub mod read;
 pub mod source;
@@ -55,33 +56,15 @@ pub mod taxonomy;
 mod text;
 pub mod xbrl;
 
-pub use crate::conversion::{CIK_SCHEME, Conversion, Entity, NAME_SCHEME, Status, TICKER_SCHEME};
+pub use crate::conversion::{
+    CIK_SCHEME, Conversion, Entity, NAME_SCHEME, Options, Status, TICKER_SCHEME,
+};
 pub use crate::entity::{document_period, normalise_cik};
 pub use crate::error::{Diagnostic, Error, ErrorKind};
 use crate::error::{Location, Quarantine, Unit};
 use crate::map::Mapping;
 use crate::source::Source;
 use crate::taxonomy::ConceptTable;
-
-/// Choices the caller makes.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// The registrant's SEC Central Index Key, when known (1 to 10 digits).
-    pub cik: Option<String>,
-    /// All or nothing: the first fault of a table, column, row or fact stops the release
-    /// instead of quarantining that unit.
-    pub strict: bool,
-    /// The prefix of the filer's extension concepts (default: the ticker in lower case, else
-    /// `cik` and the CIK's digits, else `ext`). Used only by the report package.
-    pub extension_prefix: Option<String>,
-    /// The namespace of the filer's extension schema (default:
-    /// `http://xbrlify.invalid/PREFIX/YYYYMMDD`, the date the period's end).
-    pub extension_namespace: Option<String>,
-    /// Leave out the extension stage: [`Conversion::extensions`] keeps its filer but no
-    /// concept, heading, statement or fact. For a caller that writes no report package and
-    /// lists no extension concepts, which would discard that work.
-    pub without_extensions: bool,
-}
 
 /// Reads, interprets, maps and builds the facts of a release.
 ///

@@ -7,7 +7,6 @@ use crate::document::{Cell, Defect, Text};
 use crate::error::ErrorKind;
 use crate::read::lines::RawCell;
 use crate::read::raw::{GridColumn, HeaderCell, HeaderRow, RawRow, RawTable, RowKind};
-use crate::read::table::columns::center2;
 use crate::source::Source;
 
 /// The heading of a column of percents of a total that no header names.
@@ -118,7 +117,7 @@ pub(super) fn place_with_shares(
         let column = after + 1;
         if existing.is_none() {
             // A bound on the columns, as for the header's.
-            if table.columns.len() >= super::table::MAX_COLUMNS {
+            if table.columns.len() >= crate::read::raw::MAX_COLUMNS {
                 return None;
             }
             insert_column(
@@ -199,6 +198,11 @@ fn insert_column(table: &mut RawTable, at: usize, column: GridColumn, heading: T
             columns: at..at + 1,
         }],
     });
+}
+
+/// Twice the centre of a column's extent (a wide phrase counts as at most 40 columns wide).
+pub(in crate::read) fn center2(extent: (usize, usize)) -> usize {
+    extent.0 + extent.1.min(extent.0 + 40)
 }
 
 #[cfg(test)]

@@ -15,6 +15,9 @@ use std::ops::Range;
 use crate::document::{Cell, Defect, Text};
 use crate::source::Span;
 
+/// The most columns a table may have: a wider one is no financial statement.
+pub(crate) const MAX_COLUMNS: usize = 64;
+
 /// A table as a layout found it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct RawTable {

@@ -8,6 +8,7 @@ use crate::lexicon::dates::is_year_token;
 pub(super) use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
 use crate::read::lines::{Line, Markup, RawCell, Tok};
 use crate::read::place::{place_cells, place_with_shares};
+use crate::read::raw::MAX_COLUMNS;
 use crate::source::{Source, Span};
 
 pub(super) mod columns;
@@ -34,8 +35,6 @@ const HEADER_REACH: usize = 12;
 /// How many lines (blank, or markup such as `<PAGE>`) may separate a table from the rows that
 /// continue it without a header.
 const CONTINUED_WITHIN: usize = 12;
-/// The most columns a table may have.
-pub(super) const MAX_COLUMNS: usize = 64;
 /// Label-only lines in a row before a table outside EDGAR markup is taken to have ended.
 const MAX_PENDING: usize = 3;
 /// The most label-only lines a row's label may wrap over above the row.

@@ -23,7 +23,7 @@ use rustc_hash::FxHashSet;
 
 use super::tags::{Plan, Tag, plan, splice};
 use super::{Parts, all_facts, context, unit, xhtml, xml_text};
-use crate::Conversion;
+use crate::conversion::Conversion;
 use crate::facts::Fact;
 use crate::source::Source;
 use crate::source::Span;

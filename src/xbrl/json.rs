@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use super::{Parts, all_facts};
+use crate::conversion::{CIK_SCHEME, Conversion, Entity};
 use crate::facts::{Fact, Unit};
 use crate::interpret::Period;
-use crate::{CIK_SCHEME, Conversion, Entity};
 
 /// The xBRL-JSON document type.
 pub const DOCUMENT_TYPE: &str = "https://xbrl.org/2021/xbrl-json";

@@ -26,7 +26,7 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use crate::Conversion;
+use crate::conversion::Conversion;
 use crate::document::{Cell, Row};
 use crate::facts::{Fate, Unit, half_unit};
 use crate::interpret::TableMeaning;

@@ -12,13 +12,12 @@ use crate::lexicon::phrases::{is_scale_line, is_statement_title, is_unaudited};
 use crate::read::assemble;
 use crate::read::cell::{Token, classify};
 use crate::read::html::parse::{Grid, GridCell, Piece, is_space};
+use crate::read::raw::MAX_COLUMNS;
 use crate::read::raw::{
     GridColumn, HeaderCell, HeaderRow, Label, RawRow, RawTable, RowKind, Style,
 };
 use crate::source::{Source, Span};
 
-/// The most columns a table may have (as for text).
-const MAX_COLUMNS: usize = 64;
 /// How many paragraph lines above a table may be its title.
 const TITLE_LINES: usize = 6;
 /// A paragraph longer than this is prose, not a title.

@@ -3,6 +3,7 @@
 //! placed over the columns it spans.
 
 use super::*;
+use crate::read::place::center2;
 
 /// How many rows below the first row are read for the most numbers a row of the table has.
 pub(super) const ROWS_FOR_WIDTH: usize = 8;
@@ -225,10 +226,6 @@ pub(super) fn is_rule_token(text: &str) -> bool {
 
 pub(super) fn is_month_token(text: &str) -> bool {
     crate::lexicon::dates::month_of(text).is_some()
-}
-
-pub(in crate::read) fn center2(extent: (usize, usize)) -> usize {
-    extent.0 + extent.1.min(extent.0 + 40)
 }
 
 /// Where each column's heading sits: its extent, or for `<C>` columns (which mark only where

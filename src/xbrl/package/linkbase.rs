@@ -25,11 +25,6 @@ use crate::conversion::Conversion;
 use crate::facts::{Fact, Fate};
 use crate::source::Span;
 
-/// The local name of the filer's hypercube.
-pub const TABLE: &str = "ReportTable";
-/// The local name of the filer's line items, the primary items of the hypercube.
-pub const LINE_ITEMS: &str = "ReportLineItems";
-
 /// The domain of each standard axis the mapping uses: the member an absent dimension means.
 ///
 /// An axis not listed takes a domain of the filer's own, which the extension schema declares.
@@ -349,8 +344,8 @@ pub fn labels(
         &[][..]
     } else {
         &[
-            (TABLE, "Report [Table]"),
-            (LINE_ITEMS, "Report [Line Items]"),
+            (schema::TABLE, "Report [Table]"),
+            (schema::LINE_ITEMS, "Report [Line Items]"),
         ][..]
     };
     for (name, text) in hypercube {
@@ -462,8 +457,8 @@ pub fn definition(dims: &Dimensions, xsd: &str, namespace: &str, prefix: &str) -
         "  <link:definitionLink xlink:type=\"extended\" xlink:role=\"{}\">",
         esc(&schema::role_uri(namespace, schema::DIMENSIONS_ROLE))
     );
-    let table = format!("{prefix}:{TABLE}");
-    let items = format!("{prefix}:{LINE_ITEMS}");
+    let table = format!("{prefix}:{}", schema::TABLE);
+    let items = format!("{prefix}:{}", schema::LINE_ITEMS);
     let mut located = BTreeSet::new();
     let mut arcs = String::new();
     let arc = |arcs: &mut String, role: &str, from: &str, to: &str, order: usize, extra: &str| {

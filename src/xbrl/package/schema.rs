@@ -33,6 +33,11 @@ pub struct Roles {
     pub domains: Vec<String>,
 }
 
+/// The local name of the filer's hypercube.
+pub const TABLE: &str = "ReportTable";
+/// The local name of the filer's line items, the primary items of the hypercube.
+pub const LINE_ITEMS: &str = "ReportLineItems";
+
 /// The address of XBRL's Data Type Registry types (per-share amounts).
 pub const DTR_TYPES: &str = "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd";
 /// The namespace of those types.
@@ -168,10 +173,7 @@ pub fn write(conv: &Conversion, linkbases: &Linkbases, roles: &Roles) -> Vec<u8>
         );
     }
     if roles.dimensions {
-        for (name, group) in [
-            (super::linkbase::TABLE, "xbrldt:hypercubeItem"),
-            (super::linkbase::LINE_ITEMS, "xbrli:item"),
-        ] {
+        for (name, group) in [(TABLE, "xbrldt:hypercubeItem"), (LINE_ITEMS, "xbrli:item")] {
             element(
                 &mut out,
                 name,
