@@ -123,7 +123,9 @@ impl Defect {
 pub struct Column {
     /// Heading pieces, top to bottom ("Three Months Ended", "Sept. 30,", "2003").
     pub heading: Vec<Text>,
-    /// The span of the column's lowest heading piece (its year, usually).
+    /// Where a diagnostic about the column points, joined with its first heading piece: in
+    /// HTML the lowest heading cell over it (its year, usually), in text the first header line
+    /// that headed it.
     pub span: Span,
     /// Where the column stands, 0-based and half-open: display columns in text, grid columns
     /// (after empty ones are dropped) in HTML.
