@@ -74,18 +74,7 @@ pub fn read_back(html: &[u8]) -> ReadBack {
                 }
                 if name.starts_with("ix:non") {
                     assert!(open.is_none(), "nested fact elements");
-                    let attrs = e
-                        .attributes()
-                        .map(|a| {
-                            let a = a.unwrap();
-                            (
-                                a.key.as_ref().to_string(),
-                                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                                    .unwrap()
-                                    .into_owned(),
-                            )
-                        })
-                        .collect();
+                    let attrs = crate::attributes(e);
                     open = Some(Tagged {
                         attrs,
                         text: String::new(),

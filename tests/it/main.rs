@@ -97,3 +97,20 @@ pub fn convert_file(path: &Path, options: &Options) -> Result<(Source, Conversio
         .to_string();
     convert_text(&name, &bytes, options)
 }
+
+/// An XML element's attributes, by name, their values normalised as XML 1.0 reads them.
+pub fn attributes(
+    e: &quick_xml::events::BytesStart<'_>,
+) -> std::collections::BTreeMap<String, String> {
+    e.attributes()
+        .map(|a| {
+            let a = a.unwrap();
+            (
+                a.key.as_ref().to_string(),
+                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                    .unwrap()
+                    .into_owned(),
+            )
+        })
+        .collect()
+}

@@ -46,19 +46,7 @@ fn package_files(path: &Path) -> (xbrlify::Conversion, BTreeMap<String, String>,
 
 fn element(e: &quick_xml::events::BytesStart<'_>) -> (String, BTreeMap<String, String>, String) {
     let name = e.name().as_ref().to_string();
-    let attrs = e
-        .attributes()
-        .map(|a| {
-            let a = a.unwrap();
-            (
-                a.key.as_ref().to_string(),
-                a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .unwrap()
-                    .into_owned(),
-            )
-        })
-        .collect();
-    (name, attrs, String::new())
+    (name, crate::attributes(e), String::new())
 }
 
 /// Every element of an XML text: its name and attributes, and its text.
