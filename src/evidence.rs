@@ -245,7 +245,18 @@ fn decide(
     conflict: &Conflict,
 ) -> Option<(usize, String)> {
     let readings = &conflict.readings;
-    let reports = |r: &Reading| r.reports.len();
+    // Independent reports: one row printing the value twice (in two columns dated alike) is
+    // one statement of it, not two.
+    let reports = |r: &Reading| {
+        let mut rows: Vec<(usize, &str)> = r
+            .reports
+            .iter()
+            .map(|&i| (facts.cells[i].column.0, facts.cells[i].row.as_str()))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.len()
+    };
     if readings.len() >= 2 && reports(&readings[0]) > reports(&readings[1]) {
         return Some((
             0,

@@ -332,6 +332,7 @@ const NOT_PERIOD: &[&str] = &[
     "proforma",
     "as adjusted",
     "adjustment",
+    "adj.",
     "non-gaap",
     "reconcil",
     "excluding",
@@ -393,6 +394,7 @@ fn table(
         skip: scale_text
             .and_then(non_monetary)
             .or_else(|| non_gaap(&table.title))
+            .or_else(|| non_gaap_columns(&table.columns))
             .or_else(|| statistics(&table.title)),
     };
     (meaning, errors)
@@ -520,6 +522,21 @@ fn non_gaap(title: &[Text]) -> Option<String> {
     Some(format!(
         "a pro forma or non-GAAP table (\"{}\"), not us-gaap amounts",
         line.text.trim()
+    ))
+}
+
+/// A table with a column headed as a non-GAAP measure ("GAAP | Adj. | Non-GAAP"): a
+/// reconciliation, whatever its title says ("(3) Stock-based compensation was included in the
+/// following GAAP operating expense categories:"). Its rows carry the statements' labels with
+/// other amounts (the stock-based compensation within each expense), so none is a us-gaap fact.
+fn non_gaap_columns(columns: &[Column]) -> Option<String> {
+    let column = columns.iter().find(|c| {
+        let lower = c.heading_text().to_ascii_lowercase();
+        crate::text::contains_any(&lower, &["non-gaap", "non gaap"])
+    })?;
+    Some(format!(
+        "a reconciliation to a non-GAAP measure (a column \"{}\"), not us-gaap amounts",
+        column.heading_text().trim()
     ))
 }
 
