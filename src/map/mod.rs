@@ -252,6 +252,31 @@ pub fn map<'m>(
                 }
             }
         }
+        // A current balance's caption under a noncurrent heading ("Income taxes payable" under
+        // "Non-Current Liabilities"): what the mapping lists under that heading, else nothing.
+        for (r, row) in table.rows.iter().enumerate() {
+            let Some(Outcome::Concept(rule)) = outcomes[r] else {
+                continue;
+            };
+            let concept = rule.target.concept.as_str();
+            if !concept.ends_with("Current") || concept.ends_with("Noncurrent") {
+                continue;
+            }
+            let Some(heading) = row
+                .sections
+                .iter()
+                .rev()
+                .find_map(|s| noncurrent_heading(&s.text))
+            else {
+                continue;
+            };
+            let sections = row.sections.iter().map(|s| s.text.as_str());
+            outcomes[r] = mapping
+                .lookup(&row.label.text, sections.chain([heading]))
+                .filter(
+                    |o| !matches!(o, Outcome::Concept(other) if other.target.concept == concept),
+                );
+        }
         let parts = parts_of_entity(table, &outcomes);
         let deductions =
             !table_in_cash_flow && deductions_in_parentheses(table, &outcomes, mapping, concepts);
@@ -391,6 +416,30 @@ fn parts_of_entity(table: &Table, outcomes: &[Option<&Outcome>]) -> Vec<Option<S
 /// The headings under which the mapping lists noncurrent assets and liabilities.
 const NONCURRENT_ASSETS: &str = "Noncurrent assets";
 const NONCURRENT_LIABILITIES: &str = "Noncurrent liabilities";
+
+/// The heading under which the mapping lists the noncurrent lines a heading names
+/// ("Non-Current Liabilities", "Long-term assets"), if it names noncurrent ones.
+fn noncurrent_heading(heading: &str) -> Option<&'static str> {
+    let h = heading.to_ascii_lowercase();
+    let noncurrent = [
+        "non-current",
+        "noncurrent",
+        "non current",
+        "long-term",
+        "long term",
+    ]
+    .iter()
+    .any(|w| text::contains(&h, w));
+    if !noncurrent {
+        None
+    } else if text::contains(&h, "liabilit") {
+        Some(NONCURRENT_LIABILITIES)
+    } else if text::contains(&h, "asset") {
+        Some(NONCURRENT_ASSETS)
+    } else {
+        None
+    }
+}
 
 /// Totals that close a balance sheet's noncurrent assets or liabilities.
 const CLOSES_NONCURRENT: &[&str] = &[
