@@ -413,10 +413,30 @@ fn build(
     // A title and a scale line set directly on the column headers, with no blank line between
     // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
     // down to the scale line, or to the last statement title, are the title's.
+    // A scale line alone the dated line's label goes on ("(millions, except earnings per" over
+    // "common share)   2004   2003") is that label, under the column words, not above them.
+    let bottom_label = bottom.and_then(|b| {
+        let label: Vec<Tok<'_>> = lines[b]
+            .label_tokens()
+            .iter()
+            .take_while(|t| !is_year_token(t.text))
+            .cloned()
+            .collect();
+        text_of_tokens(&label)
+    });
+    let scale_into_bottom = |k: usize| {
+        Some(k + 1) == bottom
+            && is_scale_line(lines[k].text)
+            && label_beside_columns(&lines[k], label_margin, numbers_from).is_none()
+            && bottom_label
+                .as_ref()
+                .is_some_and(|l| continues_parenthesis(&l.text))
+    };
     let heads_from = (top..header_end)
         .rev()
         .find(|&k| {
             Some(k) != bottom
+                && !scale_into_bottom(k)
                 && (is_scale_line(lines[k].text)
                     || is_table_title(lines[k].text)
                     || label_beside_columns(&lines[k], label_margin, numbers_from).is_some())
