@@ -530,10 +530,9 @@ fn non_gaap(title: &[Text]) -> Option<String> {
 /// following GAAP operating expense categories:"). Its rows carry the statements' labels with
 /// other amounts (the stock-based compensation within each expense), so none is a us-gaap fact.
 fn non_gaap_columns(columns: &[Column]) -> Option<String> {
-    let column = columns.iter().find(|c| {
-        let lower = c.heading_text().to_ascii_lowercase();
-        crate::text::contains_any(&lower, &["non-gaap", "non gaap"])
-    })?;
+    let column = columns
+        .iter()
+        .find(|c| crate::text::contains_any_lower(&c.heading_text(), &["non-gaap", "non gaap"]))?;
     Some(format!(
         "a reconciliation to a non-GAAP measure (a column \"{}\"), not us-gaap amounts",
         column.heading_text().trim()

@@ -420,21 +420,18 @@ const NONCURRENT_LIABILITIES: &str = "Noncurrent liabilities";
 /// The heading under which the mapping lists the noncurrent lines a heading names
 /// ("Non-Current Liabilities", "Long-term assets"), if it names noncurrent ones.
 fn noncurrent_heading(heading: &str) -> Option<&'static str> {
-    let h = heading.to_ascii_lowercase();
     let noncurrent = [
         "non-current",
         "noncurrent",
         "non current",
         "long-term",
         "long term",
-    ]
-    .iter()
-    .any(|w| text::contains(&h, w));
-    if !noncurrent {
+    ];
+    if !text::contains_any_lower(heading, &noncurrent) {
         None
-    } else if text::contains(&h, "liabilit") {
+    } else if text::contains_lower(heading, "liabilit") {
         Some(NONCURRENT_LIABILITIES)
-    } else if text::contains(&h, "asset") {
+    } else if text::contains_lower(heading, "asset") {
         Some(NONCURRENT_ASSETS)
     } else {
         None

@@ -410,11 +410,7 @@ fn build(
     let mut scale = None;
     let mut header: Vec<usize> = Vec::new();
     let header_end = if bottom.is_some() { anchor + 1 } else { anchor };
-    // A title and a scale line set directly on the column headers, with no blank line between
-    // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
-    // down to the scale line, or to the last statement title, are the title's.
-    // A scale line alone the dated line's label goes on ("(millions, except earnings per" over
-    // "common share)   2004   2003") is that label, under the column words, not above them.
+    // The dated line's label, before its years ("common share)" of "common share)   2004").
     let bottom_label = bottom.and_then(|b| {
         let label: Vec<Tok<'_>> = lines[b]
             .label_tokens()
@@ -424,6 +420,8 @@ fn build(
             .collect();
         text_of_tokens(&label)
     });
+    // A scale line alone the dated line's label goes on ("(millions, except earnings per" over
+    // "common share)   2004   2003") is that label, under the column words, not above them.
     let scale_into_bottom = |k: usize| {
         Some(k + 1) == bottom
             && is_scale_line(lines[k].text)
@@ -432,6 +430,9 @@ fn build(
                 .as_ref()
                 .is_some_and(|l| continues_parenthesis(&l.text))
     };
+    // A title and a scale line set directly on the column headers, with no blank line between
+    // ("CONDENSED CONSOLIDATED BALANCE SHEETS" / "(In millions)" / "December 31,"): the lines
+    // down to the scale line, or to the last statement title, are the title's.
     let heads_from = (top..header_end)
         .rev()
         .find(|&k| {
@@ -481,15 +482,9 @@ fn build(
         }
         // "(In thousands)   2004   2003": the scale stands in the dated line's label.
         if Some(k) == bottom {
-            let label: Vec<Tok<'_>> = line
-                .label_tokens()
-                .iter()
-                .take_while(|t| !is_year_token(t.text))
-                .cloned()
-                .collect();
             let beside = label_beside_columns(line, label_margin, numbers_from).map(|(t, _)| t);
             if let Some(text) = beside
-                .or_else(|| text_of_tokens(&label))
+                .or_else(|| bottom_label.clone())
                 .filter(|t| is_scale_line(&t.text))
             {
                 scale = Some(text);

@@ -389,6 +389,14 @@ fn every_seed_cell_is_accounted_for() {
     assert_eq!(conv.facts.facts.len(), 119);
 }
 
+/// The document and entity information facts of a conversion: concept and value.
+fn dei_facts(conv: &xbrlify::Conversion) -> Vec<(&str, &str)> {
+    conv.document_facts
+        .iter()
+        .map(|f| (f.concept.as_str(), f.value.as_str()))
+        .collect()
+}
+
 #[test]
 fn document_and_entity_information() {
     let (_, conv) = convert_file(
@@ -399,11 +407,7 @@ fn document_and_entity_information() {
         },
     )
     .unwrap();
-    let dei: Vec<(&str, &str)> = conv
-        .document_facts
-        .iter()
-        .map(|f| (f.concept.as_str(), f.value.as_str()))
-        .collect();
+    let dei = dei_facts(&conv);
     for expected in [
         ("dei:EntityRegistrantName", "Art Technology Group, Inc."),
         ("dei:TradingSymbol", "ARTG"),
@@ -433,11 +437,7 @@ fn the_document_period_is_the_latest_period_a_fact_reports() {
     };
     let path = corpus.join("dev/horizonfinancial-2009-q2.txt");
     let (_, conv) = convert_file(&path, &Options::default()).unwrap();
-    let dei: Vec<(&str, &str)> = conv
-        .document_facts
-        .iter()
-        .map(|f| (f.concept.as_str(), f.value.as_str()))
-        .collect();
+    let dei = dei_facts(&conv);
     for expected in [
         ("dei:DocumentPeriodEndDate", "2008-09-30"),
         ("dei:DocumentFiscalYearFocus", "2009"),

@@ -281,11 +281,7 @@ fn style_of(tag: &StartTag<usize>) -> Style {
     if let Some(style) = attr(tag, b"style") {
         // Declarations split at the bytes of ';' and ':' (ASCII, so where the text's would be);
         // a property with bytes beyond ASCII around it is trimmed as text.
-        for decl in style.split(|&b| b == b';') {
-            let Some(colon) = decl.iter().position(|&b| b == b':') else {
-                continue;
-            };
-            let (prop, value) = (&decl[..colon], &decl[colon + 1..]);
+        for (prop, value) in declarations(style) {
             let known = |p: &[u8]| {
                 PROPS
                     .iter()
@@ -383,14 +379,18 @@ fn part_of(tag: &StartTag<usize>) -> Option<Part> {
         return None;
     }
     // The last `display` declared is the one that holds.
-    let value = style.split(|&b| b == b';').rev().find_map(|decl| {
-        let colon = decl.iter().position(|&b| b == b':')?;
-        let (prop, value) = (&decl[..colon], &decl[colon + 1..]);
-        prop.trim_ascii()
-            .eq_ignore_ascii_case(b"display")
-            .then_some(value)
-    })?;
+    let (_, value) = declarations(style)
+        .filter(|(prop, _)| prop.trim_ascii().eq_ignore_ascii_case(b"display"))
+        .last()?;
     Part::of_display(String::from_utf8_lossy(value).trim())
+}
+
+/// A style attribute's declarations, property and value, split at the bytes of `;` and `:`.
+fn declarations(style: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    style.split(|&b| b == b';').filter_map(|decl| {
+        let colon = decl.iter().position(|&b| b == b':')?;
+        Some((&decl[..colon], &decl[colon + 1..]))
+    })
 }
 
 fn span_attr(tag: &StartTag<usize>, name: &[u8]) -> usize {
